@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { ZodValidationPipe } from 'nestjs-zod';
+import { CoreModule } from './core/core.module';
+import { AllExceptionsFilter } from './core/errors/all-exceptions.filter';
+import { HealthModule } from './core/health/health.module';
+import { MetricsModule } from './core/metrics/metrics.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { RealtimeModule } from './modules/realtime/realtime.module';
+import { SystemModule } from './modules/system/system.module';
+
+/** The HTTP + Socket.IO process: controllers and gateways, queues as producers only. */
+@Module({
+  imports: [CoreModule, HealthModule, MetricsModule, AuthModule, RealtimeModule, SystemModule],
+  providers: [
+    { provide: APP_PIPE, useClass: ZodValidationPipe },
+    { provide: APP_FILTER, useClass: AllExceptionsFilter },
+  ],
+})
+export class AppModule {}

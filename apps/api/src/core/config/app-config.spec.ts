@@ -1,0 +1,37 @@
+import { ConfigError, loadConfig } from './app-config';
+
+describe('configuration', () => {
+  it('starts with sensible defaults when nothing is set', () => {
+    const config = loadConfig({});
+    expect(config.http.port).toBe(3000);
+    expect(config.quotas).toEqual({ guest: 20, user: 200, admin: null });
+    expect(config.auth.cookieSecure).toBe(false);
+  });
+
+  it('lists every bad value in one readable error', () => {
+    const load = () => loadConfig({ PORT: 'eighty', QUOTA_USER_DAILY: '-1', CORS_ORIGINS: 'not a url' });
+    expect(load).toThrow(ConfigError);
+    try {
+      load();
+    } catch (error) {
+      const message = (error as Error).message;
+      expect(message).toContain('PORT');
+      expect(message).toContain('QUOTA_USER_DAILY');
+      expect(message).toContain('CORS_ORIGINS');
+    }
+  });
+
+  it('refuses production without a JWT secret', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
+  });
+
+  it('requires the admin email and password together', () => {
+    expect(() => loadConfig({ ADMIN_EMAIL: 'a@b.co' })).toThrow(/ADMIN_PASSWORD/);
+  });
+
+  it('reads unlimited quotas and origin lists', () => {
+    const config = loadConfig({ QUOTA_USER_DAILY: 'unlimited', CORS_ORIGINS: 'https://a.example, https://b.example' });
+    expect(config.quotas.user).toBeNull();
+    expect(config.http.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
+  });
+});

@@ -1,0 +1,69 @@
+import type { DailyQuotaLimits } from '@storyos/domain';
+
+import { EnvSchema, type Env } from './env.schema';
+
+/** The typed, nested configuration every module receives. */
+export interface AppConfig {
+  env: Env['NODE_ENV'];
+  http: { port: number; host: string; corsOrigins: string[]; trustProxy: boolean; bodyLimit: string; webDistDir?: string };
+  log: { level: Env['LOG_LEVEL'] };
+  db: { url: string };
+  redis: { url: string; prefix: string };
+  auth: {
+    jwtSecret: string;
+    accessTokenTtlSeconds: number;
+    refreshTokenTtlDays: number;
+    cookieSecure: boolean;
+    admin?: { email: string; password: string };
+    login: { maxFailuresPerAccount: number; maxFailuresPerIp: number; failureWindowSeconds: number };
+  };
+  quotas: DailyQuotaLimits;
+  seed: { demo: boolean; demoEmail: string; demoPassword: string };
+  queues: { workerConcurrency: number; shutdownTimeoutSeconds: number };
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment once; a bad value stops start-up with every problem listed. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  - ${issue.path.join('.') || '(env)'}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return toAppConfig(parsed.data);
+}
+
+function toAppConfig(env: Env): AppConfig {
+  return {
+    env: env.NODE_ENV,
+    http: {
+      port: env.PORT,
+      host: env.HOST,
+      corsOrigins: env.CORS_ORIGINS,
+      trustProxy: env.TRUST_PROXY,
+      bodyLimit: env.BODY_LIMIT,
+      webDistDir: env.WEB_DIST_DIR,
+    },
+    log: { level: env.LOG_LEVEL },
+    db: { url: env.DATABASE_URL },
+    redis: { url: env.REDIS_URL, prefix: env.REDIS_PREFIX },
+    auth: {
+      jwtSecret: env.JWT_SECRET,
+      accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTokenTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
+      cookieSecure: env.COOKIE_SECURE,
+      admin: env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL.toLowerCase(), password: env.ADMIN_PASSWORD } : undefined,
+      login: {
+        maxFailuresPerAccount: env.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+        maxFailuresPerIp: env.LOGIN_MAX_FAILURES_PER_IP,
+        failureWindowSeconds: env.LOGIN_FAILURE_WINDOW_SECONDS,
+      },
+    },
+    quotas: { guest: env.QUOTA_GUEST_DAILY, user: env.QUOTA_USER_DAILY, admin: env.QUOTA_ADMIN_DAILY },
+    seed: { demo: env.SEED_DEMO, demoEmail: env.DEMO_EMAIL.toLowerCase(), demoPassword: env.DEMO_PASSWORD },
+    queues: { workerConcurrency: env.WORKER_CONCURRENCY, shutdownTimeoutSeconds: env.SHUTDOWN_TIMEOUT_SECONDS },
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

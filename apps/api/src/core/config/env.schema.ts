@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+const DEV_JWT_SECRET = 'storyos-development-secret-not-for-production';
+
+const bool = z
+  .enum(['true', 'false', '1', '0'], { message: 'Must be true or false' })
+  .transform((value) => value === 'true' || value === '1');
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+/** A daily limit: a non-negative integer, or `unlimited`. */
+const dailyLimit = z
+  .union([z.literal('unlimited'), z.coerce.number().int().min(0)], { message: 'Must be a whole number or "unlimited"' })
+  .transform((value) => (value === 'unlimited' ? null : value));
+
+const originList = z
+  .string()
+  .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
+  .pipe(z.array(z.url({ message: 'Each origin must be a URL like http://localhost:3000' })));
+
+/** Every environment variable StoryOS reads, with its default. The README lists the same. */
+export const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: port.default(3000),
+    HOST: z.string().default('0.0.0.0'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    DATABASE_URL: z.url({ message: 'Must be a postgres:// URL' }).default('postgres://postgres@127.0.0.1:5432/storyos'),
+    REDIS_URL: z.url({ message: 'Must be a redis:// URL' }).default('redis://127.0.0.1:6379'),
+    REDIS_PREFIX: z.string().regex(/^[a-z0-9_-]+$/i, { message: 'Letters, digits, - and _ only' }).default('storyos'),
+    JWT_SECRET: z.string().min(32, { message: 'Must be at least 32 characters' }).optional(),
+    ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).default(900),
+    REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    COOKIE_SECURE: bool.optional(),
+    CORS_ORIGINS: originList.default(['http://localhost:3000', 'http://127.0.0.1:3000', 'http://localhost:5173']),
+    TRUST_PROXY: bool.default(false),
+    BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, { message: 'Must be a size like 256kb or 1mb' }).default('256kb'),
+    WEB_DIST_DIR: z.string().optional(),
+    ADMIN_EMAIL: z.email({ message: 'Must be an email address' }).optional(),
+    ADMIN_PASSWORD: z.string().min(8, { message: 'Must be at least 8 characters' }).optional(),
+    SEED_DEMO: bool.default(true),
+    DEMO_EMAIL: z.email().default('demo@storyos.local'),
+    DEMO_PASSWORD: z.string().min(8).default('storyos-demo-1'),
+    QUOTA_GUEST_DAILY: dailyLimit.default(20),
+    QUOTA_USER_DAILY: dailyLimit.default(200),
+    QUOTA_ADMIN_DAILY: dailyLimit.default(null),
+    LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+    LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(20),
+    LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+    SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(25),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'Required in production (at least 32 characters)' });
+    }
+    if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
+      ctx.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: 'Set ADMIN_EMAIL and ADMIN_PASSWORD together' });
+    }
+  })
+  .transform((env) => ({
+    ...env,
+    JWT_SECRET: env.JWT_SECRET ?? DEV_JWT_SECRET,
+    COOKIE_SECURE: env.COOKIE_SECURE ?? env.NODE_ENV === 'production',
+  }));
+
+export type Env = z.output<typeof EnvSchema>;

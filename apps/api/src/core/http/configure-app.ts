@@ -1,0 +1,38 @@
+import { RequestMethod, type INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import cookieParser from 'cookie-parser';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import type { AppConfig } from '../config/app-config';
+import { RedisIoAdapter } from '../realtime/redis-io.adapter';
+import { metricsMiddleware } from '../metrics/metrics.middleware';
+import { translateBodyParserErrors } from './body-parser-errors';
+import { setUpOpenApi } from './openapi';
+import { assignRequestId } from './request-id';
+import { serveWebApp } from './serve-web-app';
+
+/** Everything the HTTP process sets up around Nest, shared by `main.ts` and the tests. */
+export function configureApp(app: NestExpressApplication, config: AppConfig): INestApplication {
+  app.useLogger(app.get(Logger));
+  app.use(assignRequestId);
+  app.set('trust proxy', config.http.trustProxy ? 1 : false);
+  app.disable('x-powered-by');
+  app.use(metricsMiddleware);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { 'connect-src': ["'self'", 'ws:', 'wss:'], 'img-src': ["'self'", 'data:', 'blob:'] },
+      },
+    }),
+  );
+  app.use(cookieParser());
+  app.useBodyParser('json', { limit: config.http.bodyLimit });
+  app.use(translateBodyParserErrors);
+  app.enableCors({ origin: config.http.corsOrigins, credentials: true });
+  app.setGlobalPrefix('api', { exclude: [{ path: 'metrics', method: RequestMethod.GET }] });
+  app.useWebSocketAdapter(new RedisIoAdapter(app, config));
+  app.enableShutdownHooks();
+  setUpOpenApi(app);
+  if (config.http.webDistDir) serveWebApp(app, config.http.webDistDir);
+  return app;
+}

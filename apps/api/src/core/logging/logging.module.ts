@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import type { IncomingMessage } from 'node:http';
+import { LoggerModule } from 'nestjs-pino';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { requestIdOf } from '../http/request-id';
+
+/** JSON logs (pino); every line written while handling a request carries its id. */
+@Module({
+  imports: [
+    LoggerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        pinoHttp: {
+          level: config.log.level,
+          genReqId: requestIdOf,
+          customProps: (request: IncomingMessage) => ({ userId: (request as IncomingMessage & { user?: { id: string } }).user?.id }),
+          autoLogging: { ignore: (request: IncomingMessage) => request.url === '/metrics' || request.url === '/api/health' },
+          redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+          serializers: {
+            req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+          },
+        },
+      }),
+    }),
+  ],
+})
+export class LoggingModule {}

@@ -1,0 +1,32 @@
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Emitter } from '@socket.io/redis-emitter';
+import { userRoom, type ServerToClientEvents } from '@storyos/contracts';
+import Redis from 'ioredis';
+import { InjectConfig } from '../config/config.module';
+import type { AppConfig } from '../config/app-config';
+import { socketIoRedisKey } from './socket-io-key';
+
+type EventName = keyof ServerToClientEvents;
+
+/**
+ * Emits socket events from any process (API or worker) through Redis; the
+ * Socket.IO adapter in every API process delivers them to the right sockets.
+ */
+@Injectable()
+export class RealtimePublisher implements OnApplicationShutdown {
+  private readonly redis: Redis;
+  private readonly emitter: Emitter<ServerToClientEvents>;
+
+  constructor(@InjectConfig() config: AppConfig) {
+    this.redis = new Redis(config.redis.url, { maxRetriesPerRequest: 3 });
+    this.emitter = new Emitter<ServerToClientEvents>(this.redis, { key: socketIoRedisKey(config.redis.prefix) });
+  }
+
+  toUser<E extends EventName>(userId: string, event: E, ...payload: Parameters<ServerToClientEvents[E]>): void {
+    this.emitter.to(userRoom(userId)).emit(event, ...payload);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+}

@@ -1,0 +1,17 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AppModule } from './app.module';
+import { APP_CONFIG, loadConfig, type AppConfig } from './core/config/app-config';
+import { configureApp } from './core/http/configure-app';
+import { exitOnStartupError } from './core/startup-error';
+
+async function bootstrap(): Promise<void> {
+  loadConfig(); // fail fast with a readable list before Nest starts
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true, abortOnError: false });
+  const config = app.get<AppConfig>(APP_CONFIG);
+  configureApp(app, config);
+  await app.listen(config.http.port, config.http.host);
+}
+
+bootstrap().catch(exitOnStartupError);

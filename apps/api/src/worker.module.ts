@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { CoreModule } from './core/core.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { DeliverPingProcessor } from './modules/system/jobs/deliver-ping.processor';
+import { SystemModule } from './modules/system/system.module';
+
+/** The worker process: the same feature modules plus the queue processors. */
+@Module({
+  imports: [CoreModule, AuthModule, SystemModule],
+  providers: [DeliverPingProcessor],
+})
+export class WorkerModule {}

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { UuidSchema } from './common/common.schemas';
+
+/** Every BullMQ queue, named once. */
+export const QUEUE_NAMES = {
+  system: 'system',
+} as const;
+export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
+
+export const JOB_NAMES = {
+  deliverPing: 'deliver-ping',
+} as const;
+
+/** Job payloads carry ids and small values only. */
+export const PingJobSchema = z.object({
+  userId: UuidSchema,
+  nonce: z.string().min(1).max(64),
+  enqueuedAt: z.iso.datetime(),
+});
+export type PingJob = z.infer<typeof PingJobSchema>;

@@ -1,0 +1,2 @@
+export * from './entitlements/daily-quota';
+export * from './auth/initial-role';
