@@ -1,0 +1,91 @@
+// ESLint 9 flat config for the whole workspace. Each Nx project's `lint`
+// target runs `eslint <project root>` with this file.
+import nxPlugin from '@nx/eslint-plugin';
+import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+// Server and persistence libraries stay out of the shared libraries, and so does the UI.
+const SHARED_LIB_BANNED_IMPORTS = ['@nestjs/*', 'typeorm', 'bullmq', 'ioredis', 'react*', '@mui/*'];
+
+export default tseslint.config(
+  {
+    ignores: ['**/dist/**', '**/node_modules/**', '**/.nx/**', '**/coverage/**', '.data/**', 'tmp/**'],
+  },
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    extends: [tseslint.configs.recommended],
+    plugins: { '@nx': nxPlugin },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      // Boundaries between projects, by the tags in each project.json.
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: true,
+          allow: [],
+          depConstraints: [
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain'] },
+            {
+              sourceTag: 'type:domain',
+              onlyDependOnLibsWithTags: ['type:contracts'],
+              bannedExternalImports: SHARED_LIB_BANNED_IMPORTS,
+            },
+            {
+              sourceTag: 'type:contracts',
+              onlyDependOnLibsWithTags: [],
+              bannedExternalImports: SHARED_LIB_BANNED_IMPORTS,
+            },
+            { sourceTag: 'scope:web', notDependOnLibsWithTags: ['scope:api'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Nest injects by the emitted constructor metadata: with these options the
+    // type-import rule leaves decorated files alone instead of breaking DI.
+    files: ['apps/api/**/*.ts'],
+    languageOptions: {
+      globals: globals.node,
+      parserOptions: { emitDecoratorMetadata: true, experimentalDecorators: true },
+    },
+  },
+  {
+    // Configuration is parsed once, by the env schema; everything else receives it.
+    files: ['apps/api/src/**/*.ts'],
+    ignores: ['apps/api/src/core/config/**'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Read configuration through the typed config from apps/api/src/core/config, never process.env.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['apps/web/**/*.ts', 'apps/web/**/*.tsx'],
+    languageOptions: { globals: globals.browser },
+    extends: [reactHooks.configs.flat.recommended],
+  },
+  {
+    files: ['libs/**/*.ts'],
+    languageOptions: { globals: globals['shared-node-browser'] },
+  },
+  {
+    // The dev scripts: plain Node ESM.
+    files: ['scripts/**/*.mjs', 'eslint.config.mjs'],
+    extends: [tseslint.configs.recommended],
+    languageOptions: { globals: globals.node, sourceType: 'module' },
+  },
+  {
+    files: ['**/*.js', '**/*.cjs'],
+    languageOptions: { globals: globals.node, sourceType: 'commonjs' },
+  },
+  prettier,
+);
