@@ -1,0 +1,60 @@
+import Chip from '@mui/material/Chip';
+import List from '@mui/material/List';
+import ListItemButton from '@mui/material/ListItemButton';
+import ListItemIcon from '@mui/material/ListItemIcon';
+import ListItemText from '@mui/material/ListItemText';
+import ListSubheader from '@mui/material/ListSubheader';
+import { Link as RouterLink, useLocation } from 'react-router';
+import { useSession } from '../../features/auth/hooks/use-session';
+import { NAV_ITEMS, type NavItem } from './nav-items';
+
+function NavEntry({ item, selected, onNavigate }: { item: NavItem; selected: boolean; onNavigate: () => void }) {
+  const Icon = item.icon;
+  if (!item.available) {
+    return (
+      <ListItemButton disabled aria-disabled="true">
+        <ListItemIcon>
+          <Icon />
+        </ListItemIcon>
+        <ListItemText primary={item.label} />
+        <Chip label="Soon" size="small" variant="outlined" />
+      </ListItemButton>
+    );
+  }
+  return (
+    <ListItemButton
+      component={RouterLink}
+      to={item.path}
+      selected={selected}
+      aria-current={selected ? 'page' : undefined}
+      onClick={onNavigate}
+      sx={{ borderRadius: 2 }}
+    >
+      <ListItemIcon>
+        <Icon color={selected ? 'primary' : undefined} />
+      </ListItemIcon>
+      <ListItemText primary={item.label} />
+    </ListItemButton>
+  );
+}
+
+export function NavList({ onNavigate }: { onNavigate: () => void }) {
+  const { pathname } = useLocation();
+  const { isAdmin } = useSession();
+  const userItems = NAV_ITEMS.filter((item) => !item.adminOnly);
+  const adminItems = NAV_ITEMS.filter((item) => item.adminOnly);
+  const entry = (item: NavItem) => (
+    <NavEntry key={item.path} item={item} selected={pathname === item.path} onNavigate={onNavigate} />
+  );
+  return (
+    <List sx={{ px: 1 }}>
+      {userItems.map(entry)}
+      {isAdmin && (
+        <>
+          <ListSubheader sx={{ bgcolor: 'transparent', lineHeight: '36px', mt: 1 }}>Administration</ListSubheader>
+          {adminItems.map(entry)}
+        </>
+      )}
+    </List>
+  );
+}

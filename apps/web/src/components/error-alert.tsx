@@ -1,0 +1,28 @@
+import Alert from '@mui/material/Alert';
+import Typography from '@mui/material/Typography';
+import type { ReactNode } from 'react';
+import { isApiError } from '../lib/api-error';
+
+interface ErrorAlertProps {
+  error: unknown;
+  /** Extra lines under the message, e.g. field problems no input on screen can show. */
+  children?: ReactNode;
+}
+
+/** An API failure in plain words; the request id lets support find it in the logs. */
+export function ErrorAlert({ error, children }: ErrorAlertProps) {
+  if (!error) return null;
+  const message = error instanceof Error ? error.message : 'Something went wrong. Please try again.';
+  const requestId = isApiError(error) ? error.requestId : undefined;
+  return (
+    <Alert severity="error" role="alert" sx={{ my: 2 }}>
+      {message}
+      {children}
+      {requestId && (
+        <Typography variant="caption" component="div" color="text.secondary" sx={{ mt: 0.5 }}>
+          Reference: {requestId}
+        </Typography>
+      )}
+    </Alert>
+  );
+}

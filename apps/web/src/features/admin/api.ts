@@ -1,0 +1,15 @@
+import { type Liveness, type PingAccepted, type Readiness, ReadinessSchema } from '@storyos/contracts';
+import { ApiError } from '../../lib/api-error';
+import { http } from '../../lib/http';
+
+export const systemApi = {
+  liveness: () => http.get<Liveness>('/api/health'),
+  // Not ready is still an answer worth showing: the API reports which dependency is down with a 503.
+  readiness: async (): Promise<Readiness> => {
+    const body = await http.get<unknown>('/api/health/ready', { acceptStatuses: [503] });
+    const report = ReadinessSchema.safeParse(body);
+    if (report.success) return report.data;
+    throw ApiError.fromBody(503, body);
+  },
+  ping: (nonce: string) => http.post<PingAccepted>('/api/system/ping', { nonce }),
+};
