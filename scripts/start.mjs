@@ -46,10 +46,10 @@ process.on('exit', () => supervisor.killAllNow());
 async function main() {
   await ensureDependencies(root, log);
 
-  const postgres = await ensurePostgres({ root, env, supervisor, profile: 'start', database: 'storyos', log });
-  log(`PostgreSQL: ${postgres.source} (${postgres.detail})`);
   const redis = await ensureRedis({ root, env, supervisor, profile: 'start', log });
-  log(`Redis: ${redis.source} (${redis.detail})`);
+  log(`Redis: ${redis.detail}`);
+  const postgres = await ensurePostgres({ root, env, supervisor, profile: 'start', database: 'storyos', log });
+  log(`PostgreSQL: ${postgres.detail}`);
 
   const jwtSecret = env.JWT_SECRET || persistentSecret(join(root, '.data/jwt-secret'), () => randomSecret(48));
   const adminEmail = env.ADMIN_EMAIL || 'admin@storyos.local';
@@ -100,7 +100,7 @@ async function main() {
   }
   lines.push(`Admin      ${adminEmail} / ${adminPassword}`);
   if (!env.ADMIN_PASSWORD) lines.push('           (password kept in .data/admin-password)');
-  lines.push(`PostgreSQL ${postgres.source}: ${postgres.detail}`, `Redis      ${redis.source}: ${redis.detail}`, '', 'Ctrl-C stops everything; data stays in place.');
+  lines.push(`PostgreSQL ${postgres.detail}`, `Redis      ${redis.detail}`, '', 'Ctrl-C stops everything; data stays in place.');
   console.log(`\n${box(lines)}\n`);
 }
 

@@ -50,10 +50,10 @@ async function main() {
     await ensureDependencies(root, log);
     chromium = await ensureChromium(log);
     if (!chromium.ok) log(chromium.message);
-    const postgres = await ensurePostgres({ root, env: process.env, supervisor, profile: 'test', database: 'postgres', log });
-    log(`PostgreSQL: ${postgres.source} (${postgres.detail})`);
     const redis = await ensureRedis({ root, env: process.env, supervisor, profile: 'test', log });
-    log(`Redis: ${redis.source} (${redis.detail})`);
+    log(`Redis: ${redis.detail}`);
+    const postgres = await ensurePostgres({ root, env: process.env, supervisor, profile: 'test', database: 'postgres', log });
+    log(`PostgreSQL: ${postgres.detail}`);
     stageEnv = {
       ...process.env,
       CI: process.env.CI || 'true',

@@ -1,6 +1,6 @@
 // Finds or starts the PostgreSQL and Redis the app needs, in the order
 // PRODUCT.md gives: configured URL → the local default port → one we start in .data/.
-import { accessSync, constants, mkdirSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDatabase, postgresAnswersQuery, redisAnswersPing, tcpAnswers } from './probes.mjs';
@@ -110,11 +110,11 @@ export async function ensurePostgres({ root, env, supervisor, profile, database,
   if (choice.source === 'configured') {
     const adminUrl = profile === 'test' && env.TEST_DATABASE_URL ? configuredUrl : withDatabase(configuredUrl, 'postgres');
     const url = profile === 'test' ? adminUrl : configuredUrl;
-    return { url, adminUrl, source: 'configured', detail: profile === 'test' && env.TEST_DATABASE_URL ? 'TEST_DATABASE_URL' : 'DATABASE_URL' };
+    return { url, adminUrl, source: 'configured', detail: `from ${profile === 'test' && env.TEST_DATABASE_URL ? 'TEST_DATABASE_URL' : 'DATABASE_URL'}` };
   }
   if (choice.source === 'local') {
     if (await ensureDatabase(localAdminUrl, database)) log(`created database "${database}" on 127.0.0.1:${port}`);
-    return { url: withDatabase(localAdminUrl, database), adminUrl: localAdminUrl, source: 'local', detail: `127.0.0.1:${port}` };
+    return { url: withDatabase(localAdminUrl, database), adminUrl: localAdminUrl, source: 'local', detail: `local server on 127.0.0.1:${port}` };
   }
 
   log(`no usable PostgreSQL on 127.0.0.1:${port} (${choice.reason}); using the embedded one`);
@@ -130,11 +130,12 @@ export async function ensurePostgres({ root, env, supervisor, profile, database,
     await startEmbeddedPostgres({ supervisor, dataDir, port: own.port, passwordFile: `${dataDir}-password`, log });
   }
   if (await ensureDatabase(adminUrl, database)) log(`created database "${database}" in the embedded PostgreSQL`);
-  return { url: withDatabase(adminUrl, database), adminUrl, source: 'embedded', detail: `${own.dataDir}, port ${own.port}` };
+  return { url: withDatabase(adminUrl, database), adminUrl, source: 'embedded', detail: `embedded, data in ${own.dataDir} (port ${own.port})` };
 }
 
 function startEmbeddedPostgres({ supervisor, dataDir, port, passwordFile, log }) {
-  log(`starting embedded PostgreSQL (data in ${dataDir}, port ${port}); the first start initialises it`);
+  const first = !existsSync(join(dataDir, 'PG_VERSION'));
+  log(`starting embedded PostgreSQL (data in ${dataDir}, port ${port})${first ? '; initialising it first (once)' : ''}`);
   return new Promise((resolvePromise, reject) => {
     const timer = setTimeout(() => reject(new Error('embedded PostgreSQL did not become ready within 120s')), 120_000);
     supervisor.start('postgres', process.execPath, [RUNNER, '--data-dir', dataDir, '--port', String(port), '--password-file', passwordFile], {
@@ -166,15 +167,15 @@ export async function ensureRedis({ root, env, supervisor, profile, log }) {
   });
   switch (choice.source) {
     case 'configured':
-      return { url: env.REDIS_URL, source: 'configured', detail: 'REDIS_URL' };
+      return { url: env.REDIS_URL, source: 'configured', detail: 'from REDIS_URL' };
     case 'local':
-      return { url: `redis://127.0.0.1:${port}`, source: 'local', detail: `127.0.0.1:${port}` };
+      return { url: `redis://127.0.0.1:${port}`, source: 'local', detail: `local server on 127.0.0.1:${port}` };
     case 'own-running':
       log(`redis-server on port ${own.port} is already running (left by an earlier run); reusing it`);
-      return { url: `redis://127.0.0.1:${own.port}`, source: 'own', detail: `${own.dir}, port ${own.port}` };
+      return { url: `redis://127.0.0.1:${own.port}`, source: 'own', detail: `redis-server, data in ${own.dir} (port ${own.port})` };
     case 'own':
       await startRedisServer({ supervisor, redisServerPath, dir: resolve(root, own.dir), port: own.port, persist: own.persist, log });
-      return { url: `redis://127.0.0.1:${own.port}`, source: 'own', detail: `${own.dir}, port ${own.port}` };
+      return { url: `redis://127.0.0.1:${own.port}`, source: 'own', detail: `redis-server, data in ${own.dir} (port ${own.port})` };
     default:
       throw new Error(REDIS_MISSING_MESSAGE);
   }
