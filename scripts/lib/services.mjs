@@ -174,15 +174,15 @@ export async function ensureRedis({ root, env, supervisor, profile, log }) {
       log(`redis-server on port ${own.port} is already running (left by an earlier run); reusing it`);
       return { url: `redis://127.0.0.1:${own.port}`, source: 'own', detail: `redis-server, data in ${own.dir} (port ${own.port})` };
     case 'own':
-      await startRedisServer({ supervisor, redisServerPath, dir: resolve(root, own.dir), port: own.port, persist: own.persist, log });
+      await startRedisServer({ supervisor, redisServerPath, dir: resolve(root, own.dir), port: own.port, persist: own.persist, localPort: port, log });
       return { url: `redis://127.0.0.1:${own.port}`, source: 'own', detail: `redis-server, data in ${own.dir} (port ${own.port})` };
     default:
       throw new Error(REDIS_MISSING_MESSAGE);
   }
 }
 
-async function startRedisServer({ supervisor, redisServerPath, dir, port, persist, log }) {
-  log(`no Redis on localhost:6379; starting ${redisServerPath} (data in ${dir}, port ${port})`);
+async function startRedisServer({ supervisor, redisServerPath, dir, port, persist, localPort, log }) {
+  log(`no Redis answers on 127.0.0.1:${localPort}; starting ${redisServerPath} (data in ${dir}, port ${port})`);
   mkdirSync(dir, { recursive: true });
   let exited = null;
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--daemonize', 'no', '--protected-mode', 'yes'];
