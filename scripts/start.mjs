@@ -100,7 +100,7 @@ async function main() {
   }
   lines.push(`Admin      ${adminEmail} / ${adminPassword}`);
   if (!env.ADMIN_PASSWORD) lines.push('           (password kept in .data/admin-password)');
-  lines.push(`PostgreSQL ${postgres.detail}`, `Redis      ${redis.detail}`, '', 'Ctrl-C stops everything; data stays in place.');
+  lines.push(`API docs   ${url}/api/docs`, `PostgreSQL ${postgres.detail}`, `Redis      ${redis.detail}`, '', 'Ctrl-C stops everything; data stays in place.');
   console.log(`\n${box(lines)}\n`);
 }
 
