@@ -9,6 +9,7 @@ import {
   PHONE,
   screenshot,
   uniqueEmail,
+  waitForBackground,
 } from './support/browser';
 import { signIn, signOut } from './support/journeys';
 
@@ -71,7 +72,8 @@ describe('a reader with an account', () => {
     await screenshot(page, 'home-light');
 
     await page.getByRole('button', { name: 'Toggle light/dark theme' }).click();
-    expect(await bodyBackground(page)).toBe(DARK_BACKGROUND);
+    await waitForBackground(page, DARK_BACKGROUND);
+    expect(await page.evaluate(() => localStorage.getItem('storyos.color-mode'))).toBe('dark');
 
     // The access token is in memory only: the reload also proves the session comes back from the cookie.
     await page.reload();

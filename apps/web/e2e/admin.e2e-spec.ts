@@ -1,6 +1,6 @@
 import { REFRESH_TRANSPORT_HEADER } from '@storyos/contracts';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage, PHONE, screenshot, uniqueEmail } from './support/browser';
+import { DARK_BACKGROUND, launchBrowser, openPage, PHONE, screenshot, uniqueEmail, waitForBackground } from './support/browser';
 import { signIn } from './support/journeys';
 import { readStackInfo } from './support/stack-info';
 
@@ -36,6 +36,7 @@ describe('the System page', () => {
     await screenshot(page, 'admin-system-light');
 
     await page.getByRole('button', { name: 'Toggle light/dark theme' }).click();
+    await waitForBackground(page, DARK_BACKGROUND);
     await screenshot(page, 'admin-system-dark');
     await page.setViewportSize(PHONE);
     await screenshot(page, 'admin-system-dark-phone');

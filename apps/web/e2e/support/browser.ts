@@ -42,5 +42,12 @@ export function bodyBackground(page: Page): Promise<string> {
   return page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 }
 
+/** The scheme switches in an effect after the click, so wait for it rather than read at once. */
+export async function waitForBackground(page: Page, color: string): Promise<void> {
+  await page.waitForFunction((expected) => getComputedStyle(document.body).backgroundColor === expected, color, {
+    timeout: 5_000,
+  });
+}
+
 export const LIGHT_BACKGROUND = 'rgb(246, 245, 251)';
 export const DARK_BACKGROUND = 'rgb(15, 17, 23)';

@@ -5,14 +5,16 @@ import { isApiError } from '../lib/api-error';
 
 interface ErrorAlertProps {
   error: unknown;
+  /** Replaces the server message, e.g. when the form already shows each problem at its field. */
+  summary?: string;
   /** Extra lines under the message, e.g. field problems no input on screen can show. */
   children?: ReactNode;
 }
 
 /** An API failure in plain words; the request id lets support find it in the logs. */
-export function ErrorAlert({ error, children }: ErrorAlertProps) {
+export function ErrorAlert({ error, summary, children }: ErrorAlertProps) {
   if (!error) return null;
-  const message = error instanceof Error ? error.message : 'Something went wrong. Please try again.';
+  const message = summary ?? (error instanceof Error ? error.message : 'Something went wrong. Please try again.');
   const requestId = isApiError(error) ? error.requestId : undefined;
   return (
     <Alert severity="error" role="alert" sx={{ my: 2 }}>

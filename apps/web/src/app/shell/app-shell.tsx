@@ -50,7 +50,8 @@ export function AppShell() {
           variant="temporary"
           open={mobileOpen}
           onClose={closeMobile}
-          sx={{ display: { xs: 'block', md: 'none' }, '& .MuiDrawer-paper': { width: DRAWER_WIDTH } }}
+          // Above the app bar: on phones the drawer is a modal sheet covering everything.
+          sx={{ zIndex: (theme) => theme.zIndex.drawer + 2, display: { xs: 'block', md: 'none' }, '& .MuiDrawer-paper': { width: DRAWER_WIDTH } }}
         >
           <Toolbar>
             <Brand />

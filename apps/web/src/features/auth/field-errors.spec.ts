@@ -13,6 +13,15 @@ describe('splitFieldErrors', () => {
     });
   });
 
+  it('summarises instead of repeating when every problem sits under an input', () => {
+    const error = new ApiError('VALIDATION_FAILED', 'password: Too short', 400, [{ path: 'password', message: 'Too short' }]);
+    expect(splitFieldErrors(error, ['password'])).toEqual({
+      byField: { password: 'Too short' },
+      other: [],
+      summary: 'Please correct the highlighted fields.',
+    });
+  });
+
   it('finds nothing in errors that carry no field details', () => {
     expect(splitFieldErrors(new Error('boom'), ['email'])).toEqual({ byField: {}, other: [] });
     expect(splitFieldErrors(ApiError.network(), ['email'])).toEqual({ byField: {}, other: [] });

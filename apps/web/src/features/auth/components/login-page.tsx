@@ -24,7 +24,7 @@ export function LoginPage() {
   const login = useLoginMutation();
   const guest = useGuestMutation();
   const busy = login.isPending || guest.isPending;
-  const { byField } = splitFieldErrors(login.error, ['email', 'password']);
+  const { byField, summary } = splitFieldErrors(login.error, ['email', 'password']);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -44,7 +44,7 @@ export function LoginPage() {
           Your session has ended. Please sign in again.
         </Alert>
       )}
-      <ErrorAlert error={login.error ?? guest.error} />
+      <ErrorAlert error={login.error ?? guest.error} summary={login.error ? summary : undefined} />
       <form onSubmit={onSubmit} noValidate>
         <TextField
           label="Email"

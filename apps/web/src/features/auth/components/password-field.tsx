@@ -3,7 +3,7 @@ import VisibilityOff from '@mui/icons-material/VisibilityOff';
 import IconButton from '@mui/material/IconButton';
 import InputAdornment from '@mui/material/InputAdornment';
 import TextField from '@mui/material/TextField';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 
 interface PasswordFieldProps {
   value: string;
@@ -15,8 +15,12 @@ interface PasswordFieldProps {
 
 export function PasswordField({ value, onChange, autoComplete, error, describedBy }: PasswordFieldProps) {
   const [visible, setVisible] = useState(false);
+  const id = useId();
+  // Our own describedby replaces MUI's, so it must name the error text too.
+  const describedByIds = [error ? `${id}-helper-text` : null, describedBy].filter(Boolean).join(' ') || undefined;
   return (
     <TextField
+      id={id}
       label="Password"
       name="password"
       type={visible ? 'text' : 'password'}
@@ -27,7 +31,7 @@ export function PasswordField({ value, onChange, autoComplete, error, describedB
       error={Boolean(error)}
       helperText={error}
       slotProps={{
-        htmlInput: describedBy ? { 'aria-describedby': describedBy } : undefined,
+        htmlInput: { 'aria-describedby': describedByIds },
         input: {
           endAdornment: (
             <InputAdornment position="end">

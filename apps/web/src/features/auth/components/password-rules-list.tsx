@@ -2,6 +2,7 @@ import CheckCircle from '@mui/icons-material/CheckCircle';
 import RadioButtonUnchecked from '@mui/icons-material/RadioButtonUnchecked';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
+import { visuallyHidden } from '../../../components/visually-hidden';
 import { PASSWORD_CHECKS } from '../password-rules';
 
 export function PasswordRulesList({ id, password }: { id: string; password: string }) {
@@ -18,7 +19,7 @@ export function PasswordRulesList({ id, password }: { id: string; password: stri
             )}
             <Typography variant="body2" color={met ? 'success.main' : 'text.secondary'}>
               {rule.label}
-              <Box component="span" sx={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
+              <Box component="span" sx={visuallyHidden}>
                 {met ? ' (met)' : ' (not met yet)'}
               </Box>
             </Typography>

@@ -17,7 +17,7 @@ export function RegisterPage() {
   const returnPath = useReturnPath();
   const [values, setValues] = useState(emptyAccountValues);
   const register = useRegisterMutation();
-  const { byField, other } = splitFieldErrors(register.error, ACCOUNT_FIELDS);
+  const { byField, other, summary } = splitFieldErrors(register.error, ACCOUNT_FIELDS);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -26,7 +26,7 @@ export function RegisterPage() {
 
   return (
     <AuthLayout title="Create your account" subtitle="Play, write and create stories with AI.">
-      <ErrorAlert error={register.error}>
+      <ErrorAlert error={register.error} summary={summary}>
         <FieldProblems problems={other} />
       </ErrorAlert>
       <form onSubmit={onSubmit} noValidate>

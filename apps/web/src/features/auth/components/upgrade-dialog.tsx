@@ -23,7 +23,7 @@ export function UpgradeDialog({ open, onClose }: UpgradeDialogProps) {
   const fullScreen = useMediaQuery(useTheme().breakpoints.down('sm'));
   const [values, setValues] = useState(emptyAccountValues);
   const upgrade = useUpgradeGuestMutation();
-  const { byField, other } = splitFieldErrors(upgrade.error, ACCOUNT_FIELDS);
+  const { byField, other, summary } = splitFieldErrors(upgrade.error, ACCOUNT_FIELDS);
 
   const close = () => {
     upgrade.reset();
@@ -45,7 +45,7 @@ export function UpgradeDialog({ open, onClose }: UpgradeDialogProps) {
             You are using a guest account. Add an email and a password to keep your stories, games and chats and to
             sign in from any device.
           </DialogContentText>
-          <ErrorAlert error={upgrade.error}>
+          <ErrorAlert error={upgrade.error} summary={summary}>
             <FieldProblems problems={other} />
           </ErrorAlert>
           <AccountFields values={values} onChange={setValues} errors={byField} />

@@ -20,16 +20,13 @@ export function HomePage() {
         StoryOS brings AI storytelling together: play, write, create and chat, all in one place.
       </Typography>
       {isGuest && (
-        <Alert
-          severity="info"
-          sx={{ mb: 3 }}
-          action={
-            <Button color="inherit" size="small" onClick={() => setUpgradeOpen(true)}>
+        <Alert severity="info" sx={{ mb: 3 }}>
+          You are exploring as a guest. Save your account to keep what you make.
+          <Box sx={{ mt: 1 }}>
+            <Button variant="outlined" color="info" size="small" onClick={() => setUpgradeOpen(true)}>
               Save your account
             </Button>
-          }
-        >
-          You are exploring as a guest. Save your account to keep what you make.
+          </Box>
         </Alert>
       )}
       <Box
