@@ -1,9 +1,11 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { Emitter } from '@socket.io/redis-emitter';
 import { userRoom, type ServerToClientEvents } from '@storyos/contracts';
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
+import { PinoLogger } from 'nestjs-pino';
 import { InjectConfig } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
+import { closeRedis, createRedis } from '../redis/create-redis';
 import { socketIoRedisKey } from './socket-io-key';
 
 type EventName = keyof ServerToClientEvents;
@@ -17,8 +19,8 @@ export class RealtimePublisher implements OnApplicationShutdown {
   private readonly redis: Redis;
   private readonly emitter: Emitter<ServerToClientEvents>;
 
-  constructor(@InjectConfig() config: AppConfig) {
-    this.redis = new Redis(config.redis.url, { maxRetriesPerRequest: 3 });
+  constructor(@InjectConfig() config: AppConfig, logger: PinoLogger) {
+    this.redis = createRedis(config.redis.url, 'socket-emitter', logger);
     this.emitter = new Emitter<ServerToClientEvents>(this.redis, { key: socketIoRedisKey(config.redis.prefix) });
   }
 
@@ -27,6 +29,6 @@ export class RealtimePublisher implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.redis.quit().catch(() => this.redis.disconnect());
+    await closeRedis(this.redis);
   }
 }

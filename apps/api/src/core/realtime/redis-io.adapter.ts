@@ -1,10 +1,12 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
+import { Logger } from 'nestjs-pino';
 import type { IncomingMessage } from 'node:http';
 import type { Server, ServerOptions } from 'socket.io';
 import type { AppConfig } from '../config/app-config';
+import { closeRedis, createRedis } from '../redis/create-redis';
 import { socketIoRedisKey } from './socket-io-key';
 
 /**
@@ -20,8 +22,10 @@ export class RedisIoAdapter extends IoAdapter {
     private readonly config: AppConfig,
   ) {
     super(app);
-    this.pub = new Redis(config.redis.url, { maxRetriesPerRequest: 3 });
-    this.sub = this.pub.duplicate();
+    const logger = app.get(Logger);
+    const warn = { warn: (context: object, message: string) => logger.warn(context, message) };
+    this.pub = createRedis(config.redis.url, 'socket-adapter-pub', warn);
+    this.sub = createRedis(config.redis.url, 'socket-adapter-sub', warn);
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
@@ -41,6 +45,6 @@ export class RedisIoAdapter extends IoAdapter {
 
   override async close(server: Server): Promise<void> {
     await super.close(server);
-    await Promise.allSettled([this.pub.quit(), this.sub.quit()]);
+    await Promise.all([closeRedis(this.pub), closeRedis(this.sub)]);
   }
 }

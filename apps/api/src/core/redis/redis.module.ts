@@ -1,6 +1,8 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
+import { PinoLogger } from 'nestjs-pino';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { closeRedis, createRedis } from './create-redis';
 
 export const REDIS = Symbol('REDIS');
 export const InjectRedis = (): ParameterDecorator => Inject(REDIS);
@@ -11,8 +13,8 @@ export const InjectRedis = (): ParameterDecorator => Inject(REDIS);
   providers: [
     {
       provide: REDIS,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => new Redis(config.redis.url, { maxRetriesPerRequest: 3, lazyConnect: false }),
+      inject: [APP_CONFIG, PinoLogger],
+      useFactory: (config: AppConfig, logger: PinoLogger) => createRedis(config.redis.url, 'commands', logger),
     },
   ],
   exports: [REDIS],
@@ -21,6 +23,6 @@ export class RedisModule implements OnApplicationShutdown {
   constructor(@InjectRedis() private readonly redis: Redis) {}
 
   async onApplicationShutdown(): Promise<void> {
-    await this.redis.quit().catch(() => this.redis.disconnect());
+    await closeRedis(this.redis);
   }
 }

@@ -1,0 +1,32 @@
+import Redis, { type RedisOptions } from 'ioredis';
+
+interface WarnLogger {
+  warn(context: object, message: string): void;
+}
+
+/**
+ * Every Redis connection we open: errors are logged (once per outage, not per
+ * retry) instead of surfacing as unhandled events; ioredis keeps reconnecting.
+ */
+export function createRedis(url: string, role: string, logger: WarnLogger, options: RedisOptions = {}): Redis {
+  const redis = new Redis(url, { maxRetriesPerRequest: 3, ...options });
+  let reported = false;
+  redis.on('error', (error: Error) => {
+    if (reported) return;
+    reported = true;
+    logger.warn({ role, err: error.message }, 'Redis connection failed; retrying');
+  });
+  redis.on('ready', () => {
+    reported = false;
+  });
+  return redis;
+}
+
+/** Closes politely when connected, and drops the socket otherwise. */
+export async function closeRedis(redis: Redis): Promise<void> {
+  if (redis.status === 'ready') {
+    await redis.quit().catch(() => redis.disconnect());
+  } else {
+    redis.disconnect();
+  }
+}

@@ -1,0 +1,108 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { httpClient, type HttpClient } from './support/http';
+import { eventually } from './support/eventually';
+import { startTcpProxy } from './support/tcp-proxy';
+import { startTestApp, type TestApp } from './support/test-app';
+import { testEnv } from './support/test-env';
+
+describe('health, metrics, docs and configuration', () => {
+  let app: TestApp;
+  let http: HttpClient;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    http = httpClient(app.url);
+  });
+  afterAll(() => app.close());
+
+  it('answers liveness without a token', async () => {
+    const response = await http.get('/api/health');
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ status: 'ok' });
+  });
+
+  it('reports readiness with PostgreSQL and Redis checked', async () => {
+    const response = await http.get('/api/health/ready');
+    expect(response.status).toBe(200);
+    expect(response.body.status).toBe('ready');
+    expect(response.body.checks.database.status).toBe('up');
+    expect(response.body.checks.redis.status).toBe('up');
+  });
+
+  it('reports not ready with 503 when Redis goes away, and ready again when it is back', async () => {
+    const proxy = await startTcpProxy(new URL(testEnv().redisUrl));
+    const flaky = await startTestApp({ REDIS_URL: proxy.url });
+    try {
+      await proxy.cut();
+      const down = await httpClient(flaky.url).get('/api/health/ready');
+      expect(down.status).toBe(503);
+      expect(down.body.status).toBe('not_ready');
+      expect(down.body.checks.redis.status).toBe('down');
+      expect(down.body.checks.database.status).toBe('up');
+
+      proxy.restore();
+      const ready = await eventually(async () => {
+        const response = await httpClient(flaky.url).get('/api/health/ready');
+        if (response.status !== 200) throw new Error(`still ${response.status}`);
+        return response;
+      });
+      expect(ready.body.status).toBe('ready');
+    } finally {
+      await flaky.close();
+      await proxy.close();
+    }
+  });
+
+  it('exposes Prometheus metrics outside /api, including request timings', async () => {
+    await http.get('/api/health');
+    const response = await http.get('/metrics');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/plain');
+    expect(response.body).toContain('storyos_http_request_duration_seconds_bucket');
+    expect(response.body).toContain('route="/api/health"');
+  });
+
+  it('serves an OpenAPI document generated from the contracts', async () => {
+    const response = await http.get('/api/docs/openapi.json');
+    expect(response.status).toBe(200);
+    expect(Object.keys(response.body.paths)).toEqual(expect.arrayContaining(['/api/auth/register', '/api/auth/login', '/api/health/ready']));
+    const schemas = JSON.stringify(response.body.components.schemas);
+    expect(schemas).toContain('displayName');
+  });
+
+  it('gives every response a request id and echoes a caller-supplied one', async () => {
+    const generated = await http.get('/api/auth/me');
+    expect(generated.headers.get('x-request-id')).toMatch(/^[\w-]{8,}$/);
+    expect(generated.body.requestId).toBe(generated.headers.get('x-request-id'));
+    const echoed = await http.get('/api/auth/me', { headers: { 'x-request-id': 'trace-abc-12345' } });
+    expect(echoed.headers.get('x-request-id')).toBe('trace-abc-12345');
+    expect(echoed.body.requestId).toBe('trace-abc-12345');
+  });
+
+  it('sets security headers', async () => {
+    const response = await http.get('/api/health');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('x-powered-by')).toBeNull();
+  });
+
+  it('allows CORS only for listed origins', async () => {
+    const allowed = await http.send('OPTIONS', '/api/auth/login', { headers: { origin: 'http://allowed.test', 'access-control-request-method': 'POST' } });
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('http://allowed.test');
+    const refused = await http.send('OPTIONS', '/api/auth/login', { headers: { origin: 'http://evil.test', 'access-control-request-method': 'POST' } });
+    expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('refuses to start with a bad configuration and lists every problem', () => {
+    const result = spawnSync(process.execPath, [join(__dirname, '..', 'dist', 'main.js')], {
+      env: { PATH: process.env['PATH'], PORT: 'eighty', QUOTA_USER_DAILY: 'lots' },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('Invalid configuration');
+    expect(result.stderr).toContain('PORT');
+    expect(result.stderr).toContain('QUOTA_USER_DAILY');
+    expect(result.stderr).not.toMatch(/at \w+ \(/); // no stack trace
+  });
+});
