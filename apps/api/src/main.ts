@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { APP_CONFIG, loadConfig, type AppConfig } from './core/config/app-config';
 import { configureApp } from './core/http/configure-app';
+import { closeOnSignals } from './core/shutdown';
 import { exitOnStartupError } from './core/startup-error';
 
 async function bootstrap(): Promise<void> {
@@ -12,6 +13,7 @@ async function bootstrap(): Promise<void> {
   const config = app.get<AppConfig>(APP_CONFIG);
   configureApp(app, config);
   await app.listen(config.http.port, config.http.host);
+  closeOnSignals(app, config.queues.shutdownTimeoutSeconds);
 }
 
 bootstrap().catch(exitOnStartupError);

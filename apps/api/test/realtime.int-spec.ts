@@ -1,0 +1,118 @@
+import { JwtService } from '@nestjs/jwt';
+import type { AuthSession } from '@storyos/contracts';
+import { login, registerUser } from './support/accounts';
+import { httpClient } from './support/http';
+import { connectSocket, nextEvent, type TestSocket } from './support/sockets';
+import { startTestApp, TEST_JWT_SECRET, type TestApp } from './support/test-app';
+import { startWorker, type WorkerProcess } from './support/worker-process';
+
+const ADMIN = { email: 'ops@example.test', password: 'operator pass 1' };
+
+describe('realtime: socket handshake and worker-to-socket delivery', () => {
+  let api: TestApp;
+  let worker: WorkerProcess;
+  let admin: AuthSession;
+  const sockets: TestSocket[] = [];
+
+  const open = async (token: string, origin?: string): Promise<TestSocket> => {
+    const socket = await connectSocket(api.url, { token, origin });
+    sockets.push(socket);
+    return socket;
+  };
+
+  beforeAll(async () => {
+    api = await startTestApp({ ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password });
+    worker = await startWorker(api.env);
+    admin = await login(api.url, ADMIN.email, ADMIN.password);
+  });
+
+  afterEach(() => {
+    sockets.splice(0).forEach((socket) => socket.close());
+  });
+
+  afterAll(async () => {
+    await worker?.stop();
+    await api?.close();
+  });
+
+  describe('the handshake', () => {
+    it('refuses a connection without a token', async () => {
+      await expect(connectSocket(api.url)).rejects.toMatchObject({ message: 'A socket connection needs an access token.', data: { code: 'UNAUTHENTICATED' } });
+    });
+
+    it('refuses a tampered token', async () => {
+      const [header, payload] = admin.accessToken.split('.');
+      const forged = `${header}.${payload}.${'A'.repeat(43)}`;
+      await expect(connectSocket(api.url, { token: forged })).rejects.toMatchObject({ data: { code: 'UNAUTHENTICATED' } });
+    });
+
+    it('refuses a token signed with another secret', async () => {
+      const token = new JwtService({ secret: 'someone-else-secret-0123456789abcdef' }).sign({ sub: admin.user.id, role: 'admin', guest: false });
+      await expect(connectSocket(api.url, { token })).rejects.toMatchObject({ data: { code: 'UNAUTHENTICATED' } });
+    });
+
+    it('refuses an expired token and says so', async () => {
+      const token = new JwtService({ secret: TEST_JWT_SECRET }).sign({ sub: admin.user.id, role: 'admin', guest: false, exp: Math.floor(Date.now() / 1000) - 60 });
+      await expect(connectSocket(api.url, { token })).rejects.toMatchObject({ message: expect.stringMatching(/expired/i) });
+    });
+
+    it('refuses a browser Origin outside the allow-list', async () => {
+      await expect(connectSocket(api.url, { token: admin.accessToken, origin: 'http://evil.test' })).rejects.toThrow();
+    });
+
+    it('accepts a valid token from an allowed Origin', async () => {
+      const socket = await open(admin.accessToken, 'http://allowed.test');
+      expect(socket.connected).toBe(true);
+    });
+  });
+
+  describe('delivery from a worker process', () => {
+    it('delivers a job processed by the worker to the owner’s socket, and to no one else', async () => {
+      const stranger = await registerUser(api.url, 'stranger');
+      const mine = await open(admin.accessToken);
+      const theirs = await open(stranger.accessToken);
+      const strangerEvents: unknown[] = [];
+      theirs.on('system:pong', (event) => strangerEvents.push(event));
+
+      const pong = nextEvent(mine, 'system:pong');
+      const accepted = await httpClient(api.url).post('/api/system/ping', { token: admin.accessToken, body: { nonce: 'round-trip-1' } });
+      expect(accepted.status).toBe(202);
+
+      const event = await pong;
+      expect(event.nonce).toBe('round-trip-1');
+      expect(event.workerId).toContain(`:${worker.child.pid}`); // the separate worker process answered, not the API
+      expect(Date.parse(event.processedAt)).toBeGreaterThanOrEqual(Date.parse(accepted.body.enqueuedAt));
+
+      // A second ping to the owner proves the stranger's socket had time to receive the first, had it been sent there.
+      const second = nextEvent(mine, 'system:pong');
+      await httpClient(api.url).post('/api/system/ping', { token: admin.accessToken, body: { nonce: 'round-trip-2' } });
+      expect((await second).nonce).toBe('round-trip-2');
+      expect(strangerEvents).toEqual([]);
+    });
+
+    it('reaches every socket of the same user', async () => {
+      const tabs = [await open(admin.accessToken), await open(admin.accessToken)];
+      const received = tabs.map((tab) => nextEvent(tab, 'system:pong'));
+      await httpClient(api.url).post('/api/system/ping', { token: admin.accessToken, body: { nonce: 'two-tabs' } });
+      const events = await Promise.all(received);
+      expect(events.map((event) => event.nonce)).toEqual(['two-tabs', 'two-tabs']);
+    });
+
+    it('refuses pings from non-admins and bad ping bodies', async () => {
+      const user = await registerUser(api.url);
+      const http = httpClient(api.url);
+      expect((await http.post('/api/system/ping', { token: user.accessToken, body: { nonce: 'x' } })).status).toBe(403);
+      const bad = await http.post('/api/system/ping', { token: admin.accessToken, body: { nonce: '', extra: true } });
+      expect(bad.status).toBe(400);
+      expect(bad.body.details.map((issue: { path: string }) => issue.path).sort()).toEqual(['extra', 'nonce']);
+      expect((await http.post('/api/system/ping', { body: { nonce: 'x' } })).status).toBe(401);
+    });
+  });
+
+  describe('worker shutdown', () => {
+    it('stops cleanly on SIGTERM', async () => {
+      const extra = await startWorker(api.env);
+      expect(await extra.stop()).toBe(0);
+    });
+  });
+});
