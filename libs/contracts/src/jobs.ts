@@ -4,11 +4,13 @@ import { UuidSchema } from './common/common.schemas';
 /** Every BullMQ queue, named once. */
 export const QUEUE_NAMES = {
   system: 'system',
+  generation: 'generation',
 } as const;
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
 
 export const JOB_NAMES = {
   deliverPing: 'deliver-ping',
+  runGeneration: 'run-generation',
 } as const;
 
 /** Job payloads carry ids and small values only. */
@@ -18,3 +20,9 @@ export const PingJobSchema = z.object({
   enqueuedAt: z.iso.datetime(),
 });
 export type PingJob = z.infer<typeof PingJobSchema>;
+
+/** The job id is the generation id, so enqueueing twice is a no-op. */
+export const GenerationJobSchema = z.object({
+  generationId: UuidSchema,
+});
+export type GenerationJob = z.infer<typeof GenerationJobSchema>;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { ErrorBody } from './errors';
+import type { WorldState } from './game/game.schemas';
+import type { GenerationStartedEvent, GenerationStreamEvent, GenerationSubscribeAck, GenerationSubscribeRequest } from './generation/generation-events';
 
 /** Each user has a room; workers emit to it through Redis. */
 export const userRoom = (userId: string): string => `user:${userId}`;
@@ -12,16 +14,23 @@ export const PongEventSchema = z.object({
 });
 export type PongEvent = z.infer<typeof PongEventSchema>;
 
-export const SOCKET_EVENTS = {
-  pong: 'system:pong',
-  error: 'error',
-} as const;
+/** A game's world state changed after a turn. */
+export interface GameStateEvent {
+  sessionId: string;
+  state: WorldState;
+}
 
 /** Events the server sends. */
 export interface ServerToClientEvents {
   'system:pong': (event: PongEvent) => void;
+  'generation:started': (event: GenerationStartedEvent) => void;
+  'generation:entry': (event: GenerationStreamEvent) => void;
+  'game:state': (event: GameStateEvent) => void;
   error: (error: ErrorBody) => void;
 }
 
 /** Events the client sends. */
-export type ClientToServerEvents = Record<string, never>;
+export interface ClientToServerEvents {
+  /** Replays entries after `afterSeq` in the ack; live entries then arrive as `generation:entry`. */
+  'generation:subscribe': (request: GenerationSubscribeRequest, ack: (result: GenerationSubscribeAck) => void) => void;
+}

@@ -1,2 +1,3 @@
 export * from './entitlements/daily-quota';
 export * from './auth/initial-role';
+export * from './generation/text-provider';

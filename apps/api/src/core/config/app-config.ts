@@ -18,8 +18,20 @@ export interface AppConfig {
     login: { maxFailuresPerAccount: number; maxFailuresPerIp: number; failureWindowSeconds: number };
   };
   quotas: DailyQuotaLimits;
+  llm: {
+    /** openai-compatible when a base URL is configured, else the offline builtin engine. */
+    provider: 'builtin' | 'openai-compatible';
+    baseUrl?: string;
+    apiKey?: string;
+    model?: string;
+    modelPath?: string;
+    connectTimeoutMs: number;
+    firstTokenTimeoutMs: number;
+    maxRetries: number;
+  };
+  generation: { attempts: number; backoffMs: number; coalesceMs: number };
   seed: { demo: boolean; demoEmail: string; demoPassword: string };
-  queues: { workerConcurrency: number; shutdownTimeoutSeconds: number };
+  queues: { workerConcurrency: number; shutdownTimeoutSeconds: number; lockDurationMs: number; stalledIntervalMs: number };
 }
 
 export class ConfigError extends Error {}
@@ -62,7 +74,23 @@ function toAppConfig(env: Env): AppConfig {
     },
     quotas: { guest: env.QUOTA_GUEST_DAILY, user: env.QUOTA_USER_DAILY, admin: env.QUOTA_ADMIN_DAILY },
     seed: { demo: env.SEED_DEMO, demoEmail: env.DEMO_EMAIL.toLowerCase(), demoPassword: env.DEMO_PASSWORD },
-    queues: { workerConcurrency: env.WORKER_CONCURRENCY, shutdownTimeoutSeconds: env.SHUTDOWN_TIMEOUT_SECONDS },
+    llm: {
+      provider: env.LLM_BASE_URL ? 'openai-compatible' : 'builtin',
+      baseUrl: env.LLM_BASE_URL,
+      apiKey: env.LLM_API_KEY,
+      model: env.LLM_MODEL,
+      modelPath: env.LLM_MODEL_PATH,
+      connectTimeoutMs: env.LLM_CONNECT_TIMEOUT_MS,
+      firstTokenTimeoutMs: env.LLM_FIRST_TOKEN_TIMEOUT_MS,
+      maxRetries: env.LLM_MAX_RETRIES,
+    },
+    generation: { attempts: env.GENERATION_ATTEMPTS, backoffMs: env.GENERATION_BACKOFF_MS, coalesceMs: env.STREAM_COALESCE_MS },
+    queues: {
+      workerConcurrency: env.WORKER_CONCURRENCY,
+      shutdownTimeoutSeconds: env.SHUTDOWN_TIMEOUT_SECONDS,
+      lockDurationMs: env.QUEUE_LOCK_DURATION_MS,
+      stalledIntervalMs: env.QUEUE_STALLED_INTERVAL_MS,
+    },
   };
 }
 

@@ -47,12 +47,27 @@ export const EnvSchema = z
     LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
     LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(20),
     LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+    LLM_BASE_URL: z.url({ message: 'Must be the provider base URL, e.g. https://api.openai.com/v1' }).optional(),
+    LLM_API_KEY: z.string().min(1).optional(),
+    LLM_MODEL: z.string().min(1).optional(),
+    LLM_MODEL_PATH: z.string().min(1).optional(),
+    LLM_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+    LLM_FIRST_TOKEN_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
+    LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
+    GENERATION_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
+    GENERATION_BACKOFF_MS: z.coerce.number().int().min(0).default(2000),
+    STREAM_COALESCE_MS: z.coerce.number().int().min(0).max(1000).default(40),
+    QUEUE_LOCK_DURATION_MS: z.coerce.number().int().min(1000).default(30_000),
+    QUEUE_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(30_000),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
     SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(25),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'Required in production (at least 32 characters)' });
+    }
+    if (env.LLM_BASE_URL && !env.LLM_MODEL) {
+      ctx.addIssue({ code: 'custom', path: ['LLM_MODEL'], message: 'Required when LLM_BASE_URL is set (the model name the provider knows)' });
     }
     if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
       ctx.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: 'Set ADMIN_EMAIL and ADMIN_PASSWORD together' });

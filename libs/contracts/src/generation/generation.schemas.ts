@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { TimestampSchema, UuidSchema } from '../common/common.schemas';
+
+/**
+ * queued → streaming → completed | stopped | failed. A retried attempt goes
+ * back to streaming and clients reset the partial text.
+ */
+export const GenerationStatusSchema = z.enum(['queued', 'streaming', 'completed', 'stopped', 'failed']);
+export type GenerationStatus = z.infer<typeof GenerationStatusSchema>;
+
+export const TERMINAL_GENERATION_STATUSES: readonly GenerationStatus[] = ['completed', 'stopped', 'failed'];
+export const isTerminalStatus = (status: GenerationStatus): boolean => TERMINAL_GENERATION_STATUSES.includes(status);
+
+/** What a generation produces; each module registers the kinds it owns. */
+export const GenerationKindSchema = z.enum(['game.opening', 'game.turn', 'game.world-state']);
+export type GenerationKind = z.infer<typeof GenerationKindSchema>;
+
+/** The resource a generation belongs to; clients can follow it by resource. */
+export const GenerationTargetSchema = z.object({
+  type: z.enum(['game-session']),
+  id: UuidSchema,
+});
+export type GenerationTarget = z.infer<typeof GenerationTargetSchema>;
+
+export const GenerationUsageSchema = z.object({
+  promptTokens: z.number().int().nullable(),
+  completionTokens: z.number().int().nullable(),
+});
+export type GenerationUsage = z.infer<typeof GenerationUsageSchema>;
+
+export const GenerationSchema = z.object({
+  id: UuidSchema,
+  kind: GenerationKindSchema,
+  target: GenerationTargetSchema,
+  status: GenerationStatusSchema,
+  /** The text so far while streaming (from the live stream), the final text after. */
+  text: z.string(),
+  /** The last chunk sequence number included in `text`; resume from here. */
+  lastSeq: z.number().int(),
+  finishReason: z.string().nullable(),
+  error: z.string().nullable(),
+  provider: z.string(),
+  model: z.string(),
+  attempt: z.number().int(),
+  usage: GenerationUsageSchema.nullable(),
+  createdAt: TimestampSchema,
+  startedAt: TimestampSchema.nullable(),
+  firstChunkAt: TimestampSchema.nullable(),
+  completedAt: TimestampSchema.nullable(),
+});
+export type Generation = z.infer<typeof GenerationSchema>;
+
+/** The answer to anything that starts a generation: 202 with its id. */
+export const GenerationAcceptedSchema = z.object({
+  generationId: UuidSchema,
+});
+export type GenerationAccepted = z.infer<typeof GenerationAcceptedSchema>;
+
+/** Which text provider and model are active, shown in the UI and in /api/health. */
+export const ProviderInfoSchema = z.object({
+  provider: z.enum(['builtin', 'openai-compatible']),
+  model: z.string(),
+  /** For builtin: whether the TinyStories weights were found or templates alone write. */
+  detail: z.string(),
+});
+export type ProviderInfo = z.infer<typeof ProviderInfoSchema>;

@@ -1,0 +1,48 @@
+import type { StreamEntry } from './generation-events';
+
+export interface AssembledStream {
+  text: string;
+  lastSeq: number;
+  ended: StreamEntry | null;
+}
+
+/**
+ * Applies stream entries in `seq` order exactly once, whatever order or
+ * repetition they arrive in (a replay and the live stream can overlap).
+ * Entries ahead of a gap wait until the gap is filled.
+ */
+export class StreamAssembler {
+  private text = '';
+  private lastSeq: number;
+  private ended: StreamEntry | null = null;
+  private readonly pending = new Map<number, StreamEntry>();
+
+  constructor(initial: { text?: string; lastSeq?: number } = {}) {
+    this.text = initial.text ?? '';
+    this.lastSeq = initial.lastSeq ?? 0;
+  }
+
+  /** Returns true when the visible state changed. */
+  push(entry: StreamEntry): boolean {
+    if (entry.seq <= this.lastSeq || this.pending.has(entry.seq)) return false;
+    this.pending.set(entry.seq, entry);
+    let changed = false;
+    for (let next = this.pending.get(this.lastSeq + 1); next; next = this.pending.get(this.lastSeq + 1)) {
+      this.pending.delete(next.seq);
+      this.apply(next);
+      changed = true;
+    }
+    return changed;
+  }
+
+  state(): AssembledStream {
+    return { text: this.text, lastSeq: this.lastSeq, ended: this.ended };
+  }
+
+  private apply(entry: StreamEntry): void {
+    this.lastSeq = entry.seq;
+    if (entry.type === 'delta') this.text += entry.text;
+    else if (entry.type === 'reset') this.text = '';
+    else this.ended = entry;
+  }
+}

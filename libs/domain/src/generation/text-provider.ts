@@ -1,0 +1,76 @@
+import type { Tone } from '@storyos/contracts';
+
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+/**
+ * Structured intent behind a request. Chat-model providers read only the
+ * messages; the builtin engine's planner reads this to honour names, places
+ * and tone without following instructions it cannot understand.
+ */
+export type StoryBrief =
+  | {
+      task: 'game.opening';
+      scenarioName: string;
+      setting: string;
+      playerName: string;
+      playerRole: string;
+      location: string;
+      tone: Tone;
+      characters: string[];
+    }
+  | {
+      task: 'game.turn';
+      scenarioName: string;
+      setting: string;
+      playerName: string;
+      playerRole: string;
+      location: string;
+      tone: Tone;
+      action: string;
+      characters: string[];
+      turn: number;
+      recentEvents: string[];
+    };
+
+export interface GenerationRequest {
+  messages: ChatMessage[];
+  brief?: StoryBrief;
+  maxTokens?: number;
+  temperature?: number;
+  /** Same seed + same request → same text from the builtin engine. */
+  seed?: number;
+}
+
+export interface StreamOutcome {
+  /** 'stop', 'length', or the provider's own reason. */
+  finishReason: string;
+  promptTokens: number | null;
+  completionTokens: number | null;
+}
+
+/**
+ * The port every text provider implements: yields text deltas as they are
+ * produced and returns how the stream ended. Aborting the signal stops it.
+ */
+export interface TextProvider {
+  readonly name: 'builtin' | 'openai-compatible';
+  readonly model: string;
+  /** A short human description, e.g. "TinyStories 260K + story planner". */
+  readonly detail: string;
+  stream(request: GenerationRequest, signal: AbortSignal): AsyncGenerator<string, StreamOutcome, void>;
+}
+
+/** A failure the user should read, e.g. "The provider rejected the API key". */
+export class ProviderError extends Error {
+  constructor(
+    message: string,
+    /** Worth retrying: rate limits, 5xx, dropped connections. */
+    readonly retryable: boolean,
+  ) {
+    super(message);
+    this.name = 'ProviderError';
+  }
+}
