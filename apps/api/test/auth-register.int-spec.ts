@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
-import { countUsers, expectError, loginAccount, registerAccount } from './support/auth-helpers';
-import { GOOD_PASSWORD, httpClient, uniqueEmail, type HttpClient, type HttpResult } from './support/http';
+import { countUsers, expectError, type ApiResponse, loginAccount, registerAccount } from './support/auth-helpers';
+import { GOOD_PASSWORD, httpClient, uniqueEmail, type HttpClient } from './support/http';
 import { resetDatabase, startTestApp, type TestApp } from './support/test-app';
 
 describe('auth: registration, input validation, guests and roles', () => {
@@ -14,7 +14,7 @@ describe('auth: registration, input validation, guests and roles', () => {
   afterAll(() => app.close());
 
   /** Runs a request that must be refused and proves the users table did not change. */
-  async function refusedWithoutStoring(request: () => Promise<HttpResult<any>>): Promise<HttpResult<any>> {
+  async function refusedWithoutStoring(request: () => Promise<ApiResponse>): Promise<ApiResponse> {
     const before = await countUsers(app.app);
     const response = await request();
     expect(await countUsers(app.app)).toBe(before);

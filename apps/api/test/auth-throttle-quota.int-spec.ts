@@ -2,14 +2,14 @@ import type { AuthSession, QuotaStatus } from '@storyos/contracts';
 import { AppError } from '../src/core/errors/app-error';
 import type { AuthUser } from '../src/modules/auth/auth-user';
 import { GenerationQuota } from '../src/modules/auth/quota/generation-quota.service';
-import { expectError, loginAccount, registerAccount, secondsUntilNextUtcMidnight } from './support/auth-helpers';
-import { GOOD_PASSWORD, httpClient, uniqueEmail, type HttpClient, type HttpResult } from './support/http';
+import { expectError, type ApiResponse, loginAccount, registerAccount, secondsUntilNextUtcMidnight } from './support/auth-helpers';
+import { GOOD_PASSWORD, httpClient, uniqueEmail, type HttpClient } from './support/http';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const WRONG_PASSWORD = 'not the password 1';
 const WINDOW_SECONDS = 900;
 
-function expectRateLimited(response: HttpResult<any>): void {
+function expectRateLimited(response: ApiResponse): void {
   expectError(response, 429, 'RATE_LIMITED');
   const retryAfter = response.headers.get('retry-after');
   expect(retryAfter).toMatch(/^\d+$/);

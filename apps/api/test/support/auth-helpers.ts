@@ -49,8 +49,12 @@ export function refreshCookieOf(response: HttpResult): SetCookie | undefined {
 /** The Cookie request header a browser would send back. */
 export const cookieHeader = (token: string): Record<string, string> => ({ cookie: `${REFRESH_COOKIE_NAME}=${encodeURIComponent(token)}` });
 
+/** A response whose body the tests assert field by field (as the harness client returns by default). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type ApiResponse = HttpResult<any>;
+
 /** Asserts the status and error code, and that the body's request id is the one in the header. */
-export function expectError(response: HttpResult<any>, status: number, code: string): void {
+export function expectError(response: ApiResponse, status: number, code: string): void {
   expect({ status: response.status, code: response.body?.code }).toEqual({ status, code });
   expect(typeof response.body.message).toBe('string');
   expect(response.body.message.length).toBeGreaterThan(0);
