@@ -100,12 +100,12 @@ export class Transformer {
         for (let t = 0; t <= pos; t++) {
           const a = att[attOff + t]! * inv;
           const vOff = layerCache + t * kvDim + kvHeadOff;
-          for (let i = 0; i < headSize; i++) xb[qOff + i] += a * valueCache[vOff + i]!;
+          for (let i = 0; i < headSize; i++) xb[qOff + i] = xb[qOff + i]! + a * valueCache[vOff + i]!;
         }
       }
 
       matmul(xb2, 0, xb, w.wo, l * dim * dim, dim, dim);
-      for (let i = 0; i < dim; i++) x[i] += xb2[i]!;
+      for (let i = 0; i < dim; i++) x[i] = x[i]! + xb2[i]!;
 
       // SwiGLU feed-forward: w2(silu(w1 x) * w3 x).
       rmsnorm(xb, x, w.rmsFfn, l * dim, dim);
@@ -116,7 +116,7 @@ export class Transformer {
         hb[i] = (v / (1 + Math.exp(-v))) * hb2[i]!;
       }
       matmul(xb, 0, hb, w.w2, l * dim * hiddenDim, hiddenDim, dim);
-      for (let i = 0; i < dim; i++) x[i] += xb[i]!;
+      for (let i = 0; i < dim; i++) x[i] = x[i]! + xb[i]!;
     }
 
     rmsnorm(x, x, w.rmsFinal, 0, dim);
