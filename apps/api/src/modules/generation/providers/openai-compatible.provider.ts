@@ -1,0 +1,143 @@
+import { ProviderError, type GenerationRequest, type StreamOutcome, type TextProvider } from '@storyos/domain';
+import { AttemptController } from './openai-compatible/attempt-controller';
+import { CompletionTally, parseChunk } from './openai-compatible/chat-completion-chunk';
+import { chatCompletionsBody, chatCompletionsHeaders, chatCompletionsUrl } from './openai-compatible/chat-completions-request';
+import { DROPPED_MID_REPLY, ProviderHttpError, failureFromResponse, networkFailure } from './openai-compatible/provider-failures';
+import { retryDelayMs, sleepUnlessAborted } from './openai-compatible/retry-backoff';
+import { sseData } from './openai-compatible/sse-data';
+
+export interface OpenAiCompatibleProviderOptions {
+  /** The API root, e.g. https://api.openai.com/v1 (`/chat/completions` is appended). */
+  baseUrl: string;
+  model: string;
+  apiKey?: string;
+  /** No response headers within this → retryable failure. */
+  connectTimeoutMs: number;
+  /** No text within this after the headers → retryable failure. */
+  firstTokenTimeoutMs: number;
+  /** Retries before the first token on 408/429/5xx, network errors and timeouts. */
+  maxRetries: number;
+  retryBaseDelayMs?: number;
+  retryMaxDelayMs?: number;
+  /** Cap on a provider's Retry-After. */
+  maxRetryAfterMs?: number;
+  /** Told before each retry, e.g. to log it. */
+  onRetry?: (retry: ProviderRetry) => void;
+}
+
+export interface ProviderRetry {
+  /** 1 for the first retry. */
+  retry: number;
+  delayMs: number;
+  reason: string;
+}
+
+interface AttemptProgress {
+  firstTokenSeen: boolean;
+}
+
+const ABORTED: StreamOutcome = { finishReason: 'aborted', promptTokens: null, completionTokens: null };
+
+/**
+ * Streams from any OpenAI-compatible Chat Completions endpoint (OpenAI, xAI,
+ * Gemini, OpenRouter, Ollama, vLLM, llama.cpp, LM Studio). Failures before
+ * the first token are retried here; once text has been yielded a failure is
+ * thrown, and the pipeline decides whether to run the whole generation again.
+ */
+export class OpenAiCompatibleProvider implements TextProvider {
+  readonly name = 'openai-compatible';
+  readonly model: string;
+  readonly detail: string;
+  private readonly url: string;
+
+  constructor(private readonly options: OpenAiCompatibleProviderOptions) {
+    this.model = options.model;
+    this.url = chatCompletionsUrl(options.baseUrl);
+    this.detail = `OpenAI-compatible API at ${new URL(options.baseUrl).host}`;
+  }
+
+  async *stream(request: GenerationRequest, signal: AbortSignal): AsyncGenerator<string, StreamOutcome, void> {
+    const body = JSON.stringify(chatCompletionsBody(this.model, request));
+    for (let retry = 0; ; retry += 1) {
+      const progress: AttemptProgress = { firstTokenSeen: false };
+      try {
+        return yield* this.attempt(body, signal, progress);
+      } catch (error) {
+        if (signal.aborted) return ABORTED;
+        const failure = error instanceof ProviderError ? error : networkFailure(error, 'before-reply');
+        if (progress.firstTokenSeen || !failure.retryable || retry >= this.options.maxRetries) throw failure;
+        const delayMs = retryDelayMs(retry, failure instanceof ProviderHttpError ? failure.retryAfterMs : undefined, {
+          baseDelayMs: this.options.retryBaseDelayMs ?? 500,
+          maxDelayMs: this.options.retryMaxDelayMs ?? 8_000,
+          maxRetryAfterMs: this.options.maxRetryAfterMs ?? 30_000,
+        });
+        this.options.onRetry?.({ retry: retry + 1, delayMs, reason: failure.message });
+        if (!(await sleepUnlessAborted(delayMs, signal))) return ABORTED;
+      }
+    }
+  }
+
+  private async *attempt(body: string, signal: AbortSignal, progress: AttemptProgress): AsyncGenerator<string, StreamOutcome, void> {
+    if (signal.aborted) return ABORTED;
+    const control = new AttemptController(signal);
+    try {
+      const response = await this.connect(body, control);
+      control.setDeadline(this.options.firstTokenTimeoutMs, new ProviderError(`The provider sent no text within ${seconds(this.options.firstTokenTimeoutMs)}.`, true));
+      return yield* this.read(response, signal, control, progress);
+    } catch (error) {
+      throw control.timeoutError ?? error;
+    } finally {
+      control.close();
+    }
+  }
+
+  private async connect(body: string, control: AttemptController): Promise<Response> {
+    control.setDeadline(this.options.connectTimeoutMs, new ProviderError(`The provider did not answer within ${seconds(this.options.connectTimeoutMs)}.`, true));
+    let response: Response;
+    try {
+      response = await fetch(this.url, { method: 'POST', headers: chatCompletionsHeaders(this.options.apiKey), body, signal: control.signal });
+    } catch (error) {
+      throw control.timeoutError ?? networkFailure(error, 'connect');
+    }
+    control.clearDeadline();
+    if (!response.ok) throw await failureFromResponse(response, this.model);
+    const type = response.headers.get('content-type') ?? '';
+    if (!type.includes('text/event-stream') || !response.body) {
+      await response.body?.cancel();
+      throw new ProviderError(`The provider answered with "${type || 'no content type'}" instead of an event stream; check that LLM_BASE_URL is the API root (e.g. https://api.openai.com/v1).`, false);
+    }
+    return response;
+  }
+
+  private async *read(
+    response: Response,
+    signal: AbortSignal,
+    control: AttemptController,
+    progress: AttemptProgress,
+  ): AsyncGenerator<string, StreamOutcome, void> {
+    const tally = new CompletionTally();
+    try {
+      for await (const data of sseData(response.body as ReadableStream<Uint8Array>)) {
+        if (signal.aborted) return ABORTED;
+        if (data === '[DONE]') return tally.outcome();
+        const text = tally.add(parseChunk(data));
+        if (!text) continue;
+        if (!progress.firstTokenSeen) {
+          progress.firstTokenSeen = true;
+          control.clearDeadline();
+        }
+        yield text;
+      }
+    } catch (error) {
+      if (error instanceof ProviderError) throw error;
+      throw control.timeoutError ?? networkFailure(error, progress.firstTokenSeen ? 'mid-reply' : 'before-reply');
+    }
+    // A clean end without [DONE] is fine once the provider said why it finished; otherwise the reply was cut.
+    if (tally.finishReason !== null) return tally.outcome();
+    throw new ProviderError(progress.firstTokenSeen ? DROPPED_MID_REPLY : 'The provider closed the stream before it replied.', true);
+  }
+}
+
+function seconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000}s` : `${(ms / 1000).toFixed(1)}s`;
+}
