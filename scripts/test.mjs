@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { ensureChromium } from './lib/chromium.mjs';
 import { ensureDependencies } from './lib/deps.mjs';
 import { prefixFor } from './lib/log-format.mjs';
-import { runCommand, Supervisor } from './lib/processes.mjs';
+import { runCommand, signalRunningCommands, Supervisor } from './lib/processes.mjs';
 import { ensurePostgres, ensureRedis } from './lib/services.mjs';
 import { runStages, summarize } from './lib/stages.mjs';
 
@@ -32,10 +32,14 @@ for (const [signal, code] of [
 ]) {
   process.on(signal, () => {
     log(`${signal}: stopping`);
+    signalRunningCommands(signal);
     void stopServices().then(() => process.exit(code));
   });
 }
-process.on('exit', () => supervisor.killAllNow());
+process.on('exit', () => {
+  signalRunningCommands('SIGKILL');
+  supervisor.killAllNow();
+});
 
 function finish(results) {
   const { lines, final } = summarize(results);
@@ -69,7 +73,17 @@ async function main() {
     process.exit(1);
   }
 
-  const run = (command, args) => () => runCommand(command, args, { env: stageEnv });
+  // A stage that hangs (e.g. jest kept alive by an open handle) fails instead of blocking CI.
+  const stageMinutes = Number(process.env.STORYOS_TEST_STAGE_TIMEOUT_MINUTES || 20);
+  const run = (command, args) => async () => {
+    const code = await runCommand(command, args, {
+      env: stageEnv,
+      timeoutMs: stageMinutes * 60_000,
+      onTimeout: () => log(`no result after ${stageMinutes} minutes; stopping this stage (STORYOS_TEST_STAGE_TIMEOUT_MINUTES)`),
+    });
+    if (code === 124) throw new Error(`timed out after ${stageMinutes} minutes`);
+    return code;
+  };
   const nx = (target) => run('npx', ['nx', 'run-many', '-t', target, '--outputStyle=static']);
   const scriptTests = readdirSync(join(root, 'scripts/lib'))
     .filter((file) => file.endsWith('.test.mjs'))

@@ -6,18 +6,46 @@ import { formatLogLine, prefixFor } from './log-format.mjs';
 
 const useColor = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
 
+const runningCommands = new Set();
+
 /**
  * Runs a command to completion. With `name`, output is prefixed line by line;
  * otherwise it is inherited (npm and nx draw their own progress).
- * Resolves with the exit code (signals map to 128 + n style codes via 1).
+ * With `timeoutMs`, the command runs in its own process group, which is
+ * killed when time runs out (resolving 124, like coreutils' `timeout`).
+ * Resolves with the exit code (1 when ended by a signal).
  */
-export function runCommand(command, args, { name, env = process.env, cwd = process.cwd(), width = 8 } = {}) {
+export function runCommand(command, args, { name, env = process.env, cwd = process.cwd(), width = 8, timeoutMs, onTimeout } = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env, stdio: name ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
+    const detached = timeoutMs !== undefined;
+    const child = spawn(command, args, { cwd, env, detached, stdio: name ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
     if (name) pipeLines(child, name, width);
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    if (detached) runningCommands.add(child);
+    let timedOut = false;
+    const timer = detached
+      ? setTimeout(() => {
+          timedOut = true;
+          onTimeout?.();
+          signalGroup(child.pid, 'SIGTERM');
+          setTimeout(() => signalGroup(child.pid, 'SIGKILL'), 5000).unref();
+        }, timeoutMs)
+      : undefined;
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      runningCommands.delete(child);
+      reject(error);
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      runningCommands.delete(child);
+      resolve(timedOut ? 124 : (code ?? (signal ? 1 : 0)));
+    });
   });
+}
+
+/** Forwards a signal to commands started with a timeout (they do not share our process group). */
+export function signalRunningCommands(name) {
+  for (const child of runningCommands) signalGroup(child.pid, name);
 }
 
 function pipeLines(child, name, width, onLine) {
