@@ -20,7 +20,8 @@ export class RealtimePublisher implements OnApplicationShutdown {
   private readonly emitter: Emitter<ServerToClientEvents>;
 
   constructor(@InjectConfig() config: AppConfig, logger: PinoLogger) {
-    this.redis = createRedis(config.redis.url, 'socket-emitter', logger);
+    // Events wait through a reconnect rather than failing.
+    this.redis = createRedis(config.redis.url, 'socket-emitter', logger, { maxRetriesPerRequest: null });
     this.emitter = new Emitter<ServerToClientEvents>(this.redis, { key: socketIoRedisKey(config.redis.prefix) });
   }
 

@@ -40,7 +40,8 @@ export class RefreshTokenService {
   async rotate(presented: string): Promise<{ userId: string; next: IssuedRefreshToken }> {
     const row = await this.find(presented);
     const now = new Date();
-    if (row.rotatedAt || row.revokedAt) {
+    if (row.revokedAt && !row.rotatedAt) throw AppError.unauthenticated('This session has ended. Please sign in again.');
+    if (row.rotatedAt) {
       await this.revokeFamily(row.familyId);
       this.logger.warn({ userId: row.userId, familyId: row.familyId }, 'Refresh token reuse detected; family revoked');
       throw new AppError('REFRESH_TOKEN_REUSED', 'This session was signed out for your safety because its token was used twice. Please sign in again.');
