@@ -36,7 +36,7 @@ interface AttemptProgress {
   firstTokenSeen: boolean;
 }
 
-const ABORTED: StreamOutcome = { finishReason: 'aborted', promptTokens: null, completionTokens: null };
+const aborted = (): StreamOutcome => ({ finishReason: 'aborted', promptTokens: null, completionTokens: null });
 
 /**
  * Streams from any OpenAI-compatible Chat Completions endpoint (OpenAI, xAI,
@@ -63,7 +63,7 @@ export class OpenAiCompatibleProvider implements TextProvider {
       try {
         return yield* this.attempt(body, signal, progress);
       } catch (error) {
-        if (signal.aborted) return ABORTED;
+        if (signal.aborted) return aborted();
         const failure = error instanceof ProviderError ? error : networkFailure(error, 'before-reply');
         if (progress.firstTokenSeen || !failure.retryable || retry >= this.options.maxRetries) throw failure;
         const delayMs = retryDelayMs(retry, failure instanceof ProviderHttpError ? failure.retryAfterMs : undefined, {
@@ -72,13 +72,13 @@ export class OpenAiCompatibleProvider implements TextProvider {
           maxRetryAfterMs: this.options.maxRetryAfterMs ?? 30_000,
         });
         this.options.onRetry?.({ retry: retry + 1, delayMs, reason: failure.message });
-        if (!(await sleepUnlessAborted(delayMs, signal))) return ABORTED;
+        if (!(await sleepUnlessAborted(delayMs, signal))) return aborted();
       }
     }
   }
 
   private async *attempt(body: string, signal: AbortSignal, progress: AttemptProgress): AsyncGenerator<string, StreamOutcome, void> {
-    if (signal.aborted) return ABORTED;
+    if (signal.aborted) return aborted();
     const control = new AttemptController(signal);
     try {
       const response = await this.connect(body, control);
@@ -118,7 +118,7 @@ export class OpenAiCompatibleProvider implements TextProvider {
     const tally = new CompletionTally();
     try {
       for await (const data of sseData(response.body as ReadableStream<Uint8Array>)) {
-        if (signal.aborted) return ABORTED;
+        if (signal.aborted) return aborted();
         if (data === '[DONE]') return tally.outcome();
         const text = tally.add(parseChunk(data));
         if (!text) continue;
