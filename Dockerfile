@@ -25,7 +25,8 @@ RUN npm ci --no-audit --no-fund \
 FROM deps AS build
 ENV NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false CI=true
 COPY . .
-RUN npx nx run-many -t build --outputStyle=static
+# models/ (the builtin engine's weights) is optional in the checkout; make sure it exists for the copy below.
+RUN npx nx run-many -t build --outputStyle=static && mkdir -p models
 
 # ---- production dependencies only --------------------------------------------
 FROM ${NODE_IMAGE} AS prod-deps
@@ -64,6 +65,8 @@ COPY --from=build /app/apps/api/package.json apps/api/package.json
 COPY --from=build /app/apps/api/dist apps/api/dist
 # The built web app too, so a single api container can serve it (set WEB_DIST_DIR=/app/apps/web/dist).
 COPY --from=build /app/apps/web/dist apps/web/dist
+# The builtin engine looks for its weights in <repo>/models (or LLM_MODEL_PATH).
+COPY --from=build /app/models models
 # Files stay owned by root (read-only for the app); the process runs as `node`.
 USER node
 EXPOSE 3000
