@@ -124,10 +124,12 @@ async function writeEvent(res: ServerResponse, data: string, script: StreamScrip
   const lines = script.multiLineData && cut > 0 ? [data.slice(0, cut), data.slice(cut)] : [data];
   const event = Buffer.from(`${lines.map((line) => `data: ${line}`).join(eol)}${eol}${eol}`, 'utf8');
   if (!script.fragmented) return write(res, event);
-  const middle = Math.floor(event.length / 2);
-  await write(res, event.subarray(0, middle));
+  // Right after the lead byte of the first multi-byte character, so the client must decode across packets.
+  const leadByte = event.findIndex((byte) => byte >= 0xc0);
+  const split = leadByte >= 0 ? leadByte + 1 : Math.floor(event.length / 2);
+  await write(res, event.subarray(0, split));
   await wait(5, res);
-  await write(res, event.subarray(middle));
+  await write(res, event.subarray(split));
 }
 
 function write(res: ServerResponse, data: string | Buffer): Promise<void> {
