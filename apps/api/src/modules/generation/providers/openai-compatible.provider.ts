@@ -99,8 +99,9 @@ export class OpenAiCompatibleProvider implements TextProvider {
     } catch (error) {
       throw control.timeoutError ?? networkFailure(error, 'connect');
     }
-    control.clearDeadline();
+    // The deadline also bounds reading an error body.
     if (!response.ok) throw await failureFromResponse(response, this.model);
+    control.clearDeadline();
     const type = response.headers.get('content-type') ?? '';
     if (!type.includes('text/event-stream') || !response.body) {
       await response.body?.cancel();
