@@ -1,0 +1,127 @@
+import type { GenerationRequest, StreamOutcome, TextProvider } from '../generation/text-provider';
+import { Llama2Model } from './llama2/llama2-model';
+import { planFreeStory } from './planner/free-story-planner';
+import { planGameReply } from './planner/game-planner';
+import type { StoryPlan } from './planner/story-plan';
+import { writePassage } from './passage-writer';
+import { hashString } from './random';
+import { yieldToEventLoop, type YieldToEventLoop } from './scheduler';
+import { replaceInventedNames, toSecondPerson } from './text/names';
+import { splitSentences, wordCount } from './text/sentences';
+
+export interface BuiltinStoryEngineOptions {
+  /** The llama2.c checkpoint and tokenizer bytes; without them the planner's templates write everything. */
+  model?: { checkpoint: Uint8Array; tokenizer: Uint8Array };
+  /** How to let the event loop breathe; injectable so tests can count or skip pauses. */
+  yieldToEventLoop?: YieldToEventLoop;
+  /** Sampled tokens between pauses. */
+  tokensPerPause?: number;
+}
+
+/** Lower than llama2.c's 1.0: a 260K model drifts into nonsense fast when sampled hot. */
+const DEFAULT_TEMPERATURE = 0.6;
+const TRIES_PER_PASSAGE = 4;
+const TOKENS_PER_TRY = 40;
+const DELTAS_PER_PAUSE = 24;
+
+type StopReason = 'aborted' | 'length' | null;
+
+/**
+ * The offline provider: a story planner gives each reply its structure and
+ * honours the brief; the TinyStories model, when loaded, writes short passages
+ * in between. Same request and seed, same text.
+ */
+export class BuiltinStoryEngine implements TextProvider {
+  readonly name = 'builtin' as const;
+  readonly model: string;
+  readonly detail: string;
+  private readonly llm: Llama2Model | null;
+  private readonly pause: YieldToEventLoop;
+  private readonly tokensPerPause: number;
+
+  constructor(options: BuiltinStoryEngineOptions = {}) {
+    this.pause = options.yieldToEventLoop ?? yieldToEventLoop;
+    this.tokensPerPause = Math.max(1, options.tokensPerPause ?? 8);
+    let llm: Llama2Model | null = null;
+    let problem = 'model weights not found';
+    if (options.model) {
+      try {
+        llm = new Llama2Model(options.model.checkpoint, options.model.tokenizer);
+      } catch (error) {
+        // Bad weights should not take the game down: the templates still tell the story.
+        problem = `model weights unreadable: ${error instanceof Error ? error.message : String(error)}`;
+      }
+    }
+    this.llm = llm;
+    this.model = llm ? 'tinystories-260k' : 'templates';
+    this.detail = llm ? 'TinyStories 260K model + story planner' : `Story planner templates (${problem})`;
+  }
+
+  async *stream(request: GenerationRequest, signal: AbortSignal): AsyncGenerator<string, StreamOutcome, void> {
+    const seed = (request.seed ?? hashString(JSON.stringify([request.messages, request.brief ?? null]))) >>> 0;
+    const plan: StoryPlan = request.brief ? planGameReply(request.brief, seed) : planFreeStory(lastUserMessage(request), seed);
+    const limit = request.maxTokens ?? Number.POSITIVE_INFINITY;
+    const temperature = request.temperature ?? DEFAULT_TEMPERATURE;
+    let written = '';
+    let words = 0;
+    let deltas = 0;
+    let promptTokens = 0;
+    const session = this.llm?.session();
+    const outcome = (finishReason: string): StreamOutcome => ({ finishReason, promptTokens: this.llm ? promptTokens : 0, completionTokens: deltas });
+
+    // Writes text word by word; returns why it had to stop early, if it did.
+    const emit = async function* (this: BuiltinStoryEngine, text: string, paragraph: boolean): AsyncGenerator<string, StopReason, void> {
+      const separator = written.length === 0 ? '' : paragraph ? '\n\n' : ' ';
+      const pieces = (separator + text).match(/\s*\S+/g) ?? [];
+      for (const piece of pieces) {
+        if (signal.aborted) return 'aborted';
+        if (deltas >= limit) return 'length';
+        written += piece;
+        deltas++;
+        yield piece;
+        if (deltas % DELTAS_PER_PAUSE === 0) await this.pause();
+      }
+      words = wordCount(written);
+      return null;
+    }.bind(this);
+
+    for (const segment of plan.segments) {
+      if (signal.aborted) return outcome('aborted');
+      if (segment.kind === 'text') {
+        if (segment.onlyIfWordsBelow !== undefined && words >= segment.onlyIfWordsBelow) continue;
+        const stop = yield* emit(segment.text, segment.paragraph ?? false);
+        if (stop) return outcome(stop);
+        continue;
+      }
+      if (segment.skipIfWordsAbove !== undefined && words >= segment.skipIfWordsAbove) continue;
+      let passage: string | null = null;
+      if (this.llm && session) {
+        const prompt = lastSentences(`${plan.context ?? ''} ${written}`);
+        const writer = writePassage(session, this.llm.tokenizer, prompt, { seed: segment.seed, temperature, tries: TRIES_PER_PASSAGE, maxTokens: TOKENS_PER_TRY }, { prompt, known: [...segment.cast, plan.playerName], mood: plan.mood });
+        let step = writer.next();
+        for (let tokens = 1; !step.done; tokens++) {
+          if (signal.aborted) return outcome('aborted');
+          if (tokens % this.tokensPerPause === 0) await this.pause();
+          step = writer.next();
+        }
+        promptTokens += step.value.promptTokens;
+        if (step.value.text) passage = toSecondPerson(replaceInventedNames(step.value.text, segment.cast), plan.playerName);
+      }
+      const stop = yield* emit(passage ?? segment.fallback, segment.paragraph ?? false);
+      if (stop) return outcome(stop);
+    }
+    return outcome('stop');
+  }
+}
+
+function lastUserMessage(request: GenerationRequest): string {
+  const users = request.messages.filter((m) => m.role === 'user');
+  return (users[users.length - 1] ?? request.messages[request.messages.length - 1])?.content ?? '';
+}
+
+/** The model continues the last sentence or two: more context only confuses a 260K model. */
+function lastSentences(text: string): string {
+  const sentences = splitSentences(text.trim());
+  const tail = sentences.slice(-2).join(' ');
+  return tail.length > 320 ? (sentences[sentences.length - 1] ?? '').slice(-320) : tail;
+}

@@ -1,0 +1,26 @@
+import type { StoryBrief } from '../../generation/text-provider';
+import { hashString } from '../random';
+import { TONE_LEXICON } from './tone-lexicon';
+
+export interface CastMember {
+  name: string;
+  /** Said on first mention ("Wren, the old keeper with the silver lantern"); empty for the scenario's own characters. */
+  epithet: string;
+}
+
+/**
+ * The characters a reply can use besides the player. When the scenario names
+ * none, a tone-fitting companion is invented, chosen by the scenario so it
+ * stays the same character from turn to turn.
+ */
+export function castOf(brief: StoryBrief): CastMember[] {
+  const player = brief.playerName.trim().toLowerCase();
+  const named = brief.characters
+    .map((name) => name.trim())
+    .filter((name) => name.length > 0 && name.toLowerCase() !== player)
+    .map((name) => ({ name, epithet: '' }));
+  if (named.length > 0) return named;
+  const companions = TONE_LEXICON[brief.tone].companions;
+  const [name, epithet] = companions[hashString(`${brief.scenarioName}\n${brief.setting}`) % companions.length]!;
+  return [{ name, epithet }];
+}

@@ -1,0 +1,97 @@
+import { INVENTED_NAMES } from '../text/names';
+import { sentenceEnd, wordCount } from '../text/sentences';
+
+/**
+ * The tiny model rambles, so each model slot gets a few short tries and the
+ * best-formed one wins: one or two whole sentences, no invented strangers, no
+ * "One day…" restarts, words that echo the prompt and the tone.
+ */
+export interface PassageContext {
+  prompt: string;
+  /** Names that may appear (cast, player). */
+  known: readonly string[];
+  mood: readonly string[];
+}
+
+/** Cuts a raw continuation at its first sentence end (or second, if the first is very short). */
+export function shapePassage(raw: string): string | null {
+  let text = raw.replace(/^\s+/, '');
+  const newline = text.indexOf('\n');
+  if (newline >= 0) text = text.slice(0, newline);
+  const first = sentenceEnd(text);
+  if (first < 0) return null;
+  let end = first;
+  if (wordCount(text.slice(0, first)) < 6) {
+    const second = sentenceEnd(text, first);
+    if (second > 0) end = second;
+  }
+  return text.slice(0, end).trim();
+}
+
+/** True once a streamed continuation holds enough to shape: the caller can stop sampling. */
+export function passageComplete(raw: string): boolean {
+  const text = raw.replace(/^\s+/, '');
+  if (text.includes('\n')) return true;
+  const first = sentenceEnd(text);
+  if (first < 0) return false;
+  return wordCount(text.slice(0, first)) >= 6 || sentenceEnd(text, first) > 0;
+}
+
+const STOP = new Set(['the', 'and', 'was', 'were', 'with', 'that', 'this', 'there', 'they', 'their', 'then', 'from', 'your', 'you', 'have', 'had', 'into', 'what', 'when', 'said', 'very', 'about']);
+const STARTERS = new Set(
+  ('The She He They It But Then One A An When After So Suddenly His Her Their There As Every All Soon Now At In On Later Finally ' +
+    'Together This That Once Mom Dad Just Inside Outside Some Many Everyone Someone Everything Each Even If Because While Before Meanwhile ' +
+    'Slowly Quickly Still Nearby Outside Above Below Behind').split(' '),
+);
+const PRONOUN_START = /^(?:She|He|They|It)\b/;
+/** First or second person outside quotes: the model talking, not narrating. */
+const UNQUOTED_SPEECH = /\b(?:I|me|my|we|us|you|your|don't|let's)\b/i;
+const RESTART = /^(?:one day|once upon a time|once|the end|the moral|from that day)\b/i;
+
+/** A score for a shaped passage, or null when it must not be used. */
+export function scorePassage(passage: string, context: PassageContext): number | null {
+  const words = wordCount(passage);
+  if (words < 3 || words > 28) return null;
+  if (!/^["“]?\p{Lu}/u.test(passage)) return null;
+  if (((passage.match(/["“”]/g) ?? []).length) % 2 !== 0) return null;
+  if (/[^\p{L}\p{N}\s.,!?'"“”’-]/u.test(passage)) return null;
+  let score = 0;
+  const known = new Set(context.known.flatMap((name) => name.split(/\s+/)));
+  const promptWords = new Set((context.prompt.match(/\p{L}+/gu) ?? []).map((w) => w.toLowerCase()));
+  // Capitalised words inside a sentence are names: fine if we know or replace them, bad otherwise.
+  for (const match of passage.matchAll(/(?<![.!?]["”]?\s|^["“]?|["“])\b(\p{Lu}\p{Ll}+)/gu)) {
+    const name = match[1]!;
+    if (!known.has(name) && !INVENTED_NAMES.has(name) && name !== 'I' && !['Mom', 'Dad', 'Mommy', 'Daddy'].includes(name)) score -= 4;
+  }
+  if (RESTART.test(passage)) score -= 3;
+  const first = /^\p{Lu}\p{Ll}*/u.exec(passage)?.[0] ?? '';
+  if (known.has(first) || INVENTED_NAMES.has(first) || PRONOUN_START.test(passage)) score += 1.5;
+  else if (first && !STARTERS.has(first)) score -= 3; // "Cloth is…", "Ollie…": a stranger or a non-sentence
+  if (UNQUOTED_SPEECH.test(passage.replace(/["“][^"”]*["”]/g, ''))) return null;
+  let echoes = 0;
+  for (const word of passage.toLowerCase().match(/\p{L}+/gu) ?? []) {
+    if (word.length > 3 && !STOP.has(word) && promptWords.has(word)) echoes++;
+  }
+  score += Math.min(echoes, 3) * 1.5;
+  const lower = passage.toLowerCase();
+  score += Math.min(context.mood.filter((m) => lower.includes(m)).length, 3);
+  if (words >= 7 && words <= 18) score += 1;
+  if (/\b(\w+ \w+) .*\b\1\b/i.test(passage)) score -= 1.5; // loops like "the wind ... the wind"
+  return score;
+}
+
+/** The best of the candidates, first wins a tie; null when none is usable. */
+export function pickPassage(candidates: readonly string[], context: PassageContext): string | null {
+  let best: string | null = null;
+  let bestScore = -Infinity;
+  for (const raw of candidates) {
+    const shaped = shapePassage(raw);
+    if (!shaped) continue;
+    const score = scorePassage(shaped, context);
+    if (score !== null && score > bestScore) {
+      best = shaped;
+      bestScore = score;
+    }
+  }
+  return best;
+}

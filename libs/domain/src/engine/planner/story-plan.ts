@@ -1,0 +1,35 @@
+/**
+ * A reply as the planner lays it out: its own sentences, and slots where the
+ * model writes a sentence or two continuing what came just before.
+ */
+export type Segment =
+  | {
+      kind: 'text';
+      text: string;
+      /** Start a new paragraph before this segment. */
+      paragraph?: boolean;
+      /** Only written when the reply is still shorter than this many words (keeps replies ≥ ~80 words). */
+      onlyIfWordsBelow?: number;
+    }
+  | {
+      kind: 'model';
+      /** Who invented names become, first one first (the character the passage is about). */
+      cast: string[];
+      /** Written instead when there is no model or none of its tries is usable. */
+      fallback: string;
+      /** Seed for this passage's sampler, so each slot differs but the whole reply is reproducible. */
+      seed: number;
+      paragraph?: boolean;
+      /** Skipped when the reply already has this many words (keeps replies ≤ ~180 words). */
+      skipIfWordsAbove?: number;
+    };
+
+export interface StoryPlan {
+  segments: Segment[];
+  /** Text the reply continues (not written out): the model's first prompt when the reply opens with a model slot. */
+  context?: string;
+  /** Turned into "you" in model prose, to keep the second person. Empty for plain stories. */
+  playerName: string;
+  /** Words that make a model sentence feel on-tone. */
+  mood: string[];
+}
