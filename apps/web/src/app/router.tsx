@@ -1,11 +1,16 @@
 import { createBrowserRouter } from 'react-router';
 import { SystemPage } from '../features/admin/components/system-page';
+import { SystemPromptsPage } from '../features/admin/components/system-prompts-page';
 import { LoginPage } from '../features/auth/components/login-page';
 import { RedirectIfSignedIn } from '../features/auth/components/redirect-if-signed-in';
 import { RegisterPage } from '../features/auth/components/register-page';
 import { RequireAdmin } from '../features/auth/components/require-admin';
 import { RequireAuth } from '../features/auth/components/require-auth';
 import { HomePage } from '../features/home/components/home-page';
+import { GamePage } from '../features/play/components/game-page';
+import { PlayPage } from '../features/play/components/play-page';
+import { ScenarioEditorPage } from '../features/scenarios/components/scenario-editor-page';
+import { ScenariosPage } from '../features/scenarios/components/scenarios-page';
 import { NotFoundPage } from './not-found-page';
 import { AppShell } from './shell/app-shell';
 
@@ -35,11 +40,24 @@ export function createAppRouter() {
       ),
       children: [
         { index: true, element: <HomePage /> },
+        { path: 'play', element: <PlayPage /> },
+        { path: 'play/:sessionId', element: <GamePage /> },
+        { path: 'scenarios', element: <ScenariosPage /> },
+        { path: 'scenarios/new', element: <ScenarioEditorPage /> },
+        { path: 'scenarios/:scenarioId/edit', element: <ScenarioEditorPage /> },
         {
           path: 'admin',
           element: (
             <RequireAdmin>
               <SystemPage />
+            </RequireAdmin>
+          ),
+        },
+        {
+          path: 'admin/system-prompts',
+          element: (
+            <RequireAdmin>
+              <SystemPromptsPage />
             </RequireAdmin>
           ),
         },

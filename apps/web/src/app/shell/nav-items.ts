@@ -1,5 +1,7 @@
 import HomeOutlined from '@mui/icons-material/HomeOutlined';
+import MenuBookOutlined from '@mui/icons-material/MenuBookOutlined';
 import MonitorHeartOutlined from '@mui/icons-material/MonitorHeartOutlined';
+import TuneOutlined from '@mui/icons-material/TuneOutlined';
 import type { SvgIconComponent } from '@mui/icons-material';
 import { PRODUCT_AREAS } from '../../features/home/product-areas';
 
@@ -21,5 +23,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     available: area.available,
     adminOnly: false,
   })),
+  { label: 'Scenarios', path: '/scenarios', icon: MenuBookOutlined, available: true, adminOnly: false },
   { label: 'System', path: '/admin', icon: MonitorHeartOutlined, available: true, adminOnly: true },
+  { label: 'System prompts', path: '/admin/system-prompts', icon: TuneOutlined, available: true, adminOnly: true },
 ];

@@ -43,8 +43,12 @@ export function NavList({ onNavigate }: { onNavigate: () => void }) {
   const { isAdmin } = useSession();
   const userItems = NAV_ITEMS.filter((item) => !item.adminOnly);
   const adminItems = NAV_ITEMS.filter((item) => item.adminOnly);
+  // The deepest item containing the current page is the selected one (/play/123 → Play, /admin/system-prompts → System prompts).
+  const selectedPath = NAV_ITEMS.map((item) => item.path)
+    .filter((path) => pathname === path || (path !== '/' && pathname.startsWith(`${path}/`)))
+    .sort((a, b) => b.length - a.length)[0];
   const entry = (item: NavItem) => (
-    <NavEntry key={item.path} item={item} selected={pathname === item.path} onNavigate={onNavigate} />
+    <NavEntry key={item.path} item={item} selected={selectedPath === item.path} onNavigate={onNavigate} />
   );
   return (
     <List sx={{ px: 1 }}>

@@ -1,4 +1,12 @@
-import { type Liveness, type PingAccepted, type Readiness, ReadinessSchema } from '@storyos/contracts';
+import {
+  type CreateSystemPromptVersionRequest,
+  type Liveness,
+  type PingAccepted,
+  type Readiness,
+  ReadinessSchema,
+  type SystemPrompt,
+  type SystemPromptKind,
+} from '@storyos/contracts';
 import { ApiError } from '../../lib/api-error';
 import { http } from '../../lib/http';
 
@@ -12,4 +20,12 @@ export const systemApi = {
     throw ApiError.fromBody(503, body);
   },
   ping: (nonce: string) => http.post<PingAccepted>('/api/system/ping', { nonce }),
+};
+
+export const systemPromptsApi = {
+  list: () => http.get<SystemPrompt[]>('/api/admin/system-prompts'),
+  createVersion: (kind: SystemPromptKind, body: CreateSystemPromptVersionRequest) =>
+    http.post<SystemPrompt>(`/api/admin/system-prompts/${kind}/versions`, body),
+  activate: (kind: SystemPromptKind, version: number) =>
+    http.post<SystemPrompt>(`/api/admin/system-prompts/${kind}/versions/${version}/activate`),
 };

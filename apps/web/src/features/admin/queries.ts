@@ -1,6 +1,6 @@
-import type { PongEvent } from '@storyos/contracts';
-import { queryOptions, skipToken } from '@tanstack/react-query';
-import { systemApi } from './api';
+import type { CreateSystemPromptVersionRequest, PongEvent, SystemPromptKind } from '@storyos/contracts';
+import { queryOptions, skipToken, useMutation, useQueryClient } from '@tanstack/react-query';
+import { systemApi, systemPromptsApi } from './api';
 
 /** A pong as it reached this browser; the arrival time is ours, to measure the full round trip. */
 export interface ReceivedPong {
@@ -15,6 +15,7 @@ export const systemKeys = {
   readiness: () => [...systemKeys.health(), 'ready'] as const,
   pongs: () => [...systemKeys.all, 'pongs'] as const,
   pong: (nonce: string) => [...systemKeys.pongs(), nonce] as const,
+  prompts: () => [...systemKeys.all, 'prompts'] as const,
 };
 
 const HEALTH_POLL_MS = 15_000;
@@ -28,3 +29,23 @@ export const systemQueries = {
   pong: (nonce: string | undefined) =>
     queryOptions<ReceivedPong>({ queryKey: systemKeys.pong(nonce ?? ''), queryFn: skipToken, staleTime: Infinity }),
 };
+
+export const systemPromptQueries = {
+  list: () => queryOptions({ queryKey: systemKeys.prompts(), queryFn: systemPromptsApi.list }),
+};
+
+export function useCreatePromptVersionMutation(kind: SystemPromptKind) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateSystemPromptVersionRequest) => systemPromptsApi.createVersion(kind, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: systemKeys.prompts() }),
+  });
+}
+
+export function useActivatePromptMutation(kind: SystemPromptKind) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (version: number) => systemPromptsApi.activate(kind, version),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: systemKeys.prompts() }),
+  });
+}

@@ -22,7 +22,7 @@ export const PRODUCT_AREAS: readonly ProductArea[] = [
     summary: 'Step into interactive fiction: act as the hero and the story answers every move.',
     path: '/play',
     icon: SportsEsportsOutlined,
-    available: false,
+    available: true,
   },
   {
     id: 'write',

@@ -1,7 +1,11 @@
+import ArrowForwardRounded from '@mui/icons-material/ArrowForwardRounded';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
+import { Link as RouterLink } from 'react-router';
 import { LivenessCard } from './liveness-card';
 import { ReadinessCard } from './readiness-card';
+import { SystemCard } from './system-card';
 import { WorkerCheckCard } from './worker-check-card';
 
 export function SystemPage() {
@@ -18,6 +22,16 @@ export function SystemPage() {
         <ReadinessCard />
         <Box sx={{ gridColumn: { md: '1 / -1' } }}>
           <WorkerCheckCard />
+        </Box>
+        <Box sx={{ gridColumn: { md: '1 / -1' } }}>
+          <SystemCard title="Game prompts">
+            <Typography color="text.secondary" sx={{ mb: 2 }}>
+              The narrator and world-state system prompts the game uses, with their version history.
+            </Typography>
+            <Button component={RouterLink} to="/admin/system-prompts" variant="outlined" endIcon={<ArrowForwardRounded />}>
+              Edit system prompts
+            </Button>
+          </SystemCard>
         </Box>
       </Box>
     </Box>

@@ -1,0 +1,171 @@
+import ExpandMoreRounded from '@mui/icons-material/ExpandMoreRounded';
+import Accordion from '@mui/material/Accordion';
+import AccordionDetails from '@mui/material/AccordionDetails';
+import AccordionSummary from '@mui/material/AccordionSummary';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import Chip from '@mui/material/Chip';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import type { SystemPrompt, SystemPromptKind } from '@storyos/contracts';
+import { type FormEvent, useState } from 'react';
+import { ErrorAlert } from '../../../components/error-alert';
+import { FieldProblems } from '../../auth/components/field-problems';
+import { splitFieldErrors } from '../../auth/field-errors';
+import { useActivatePromptMutation, useCreatePromptVersionMutation } from '../queries';
+import { SystemCard } from './system-card';
+
+const MAX_PROMPT = 20_000;
+
+const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+
+function PromptText({ content }: { content: string }) {
+  return (
+    <Box
+      component="pre"
+      sx={{
+        m: 0,
+        p: 2,
+        maxHeight: 320,
+        overflow: 'auto',
+        whiteSpace: 'pre-wrap',
+        fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
+        fontSize: '0.85rem',
+        bgcolor: 'action.hover',
+        borderRadius: 2,
+      }}
+    >
+      {content}
+    </Box>
+  );
+}
+
+function NewVersionForm({ kind, active }: { kind: SystemPromptKind; active: SystemPrompt | undefined }) {
+  const [content, setContent] = useState(active?.content ?? '');
+  const [note, setNote] = useState('');
+  const [activate, setActivate] = useState(true);
+  const [savedVersion, setSavedVersion] = useState<number | null>(null);
+  const create = useCreatePromptVersionMutation(kind);
+  const { byField, other, summary } = splitFieldErrors(create.error, ['content', 'note']);
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setSavedVersion(null);
+    create.mutate(
+      { content, note: note.trim() || undefined, activate },
+      {
+        onSuccess: (prompt) => {
+          setSavedVersion(prompt.version);
+          setNote('');
+        },
+      },
+    );
+  };
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label={`New ${kind} version`}>
+      <ErrorAlert error={create.error} summary={summary}>
+        <FieldProblems problems={other} />
+      </ErrorAlert>
+      {savedVersion !== null && (
+        <Alert severity="success" role="status" sx={{ my: 1 }}>
+          Version {savedVersion} saved{activate ? ' and active' : ''}.
+        </Alert>
+      )}
+      <TextField
+        label="Prompt"
+        name="content"
+        multiline
+        minRows={6}
+        maxRows={18}
+        value={content}
+        onChange={(event) => setContent(event.target.value)}
+        error={Boolean(byField['content'])}
+        helperText={byField['content'] ?? `${content.length.toLocaleString('en-US')} / ${MAX_PROMPT.toLocaleString('en-US')} characters, at least 20`}
+        slotProps={{ htmlInput: { maxLength: MAX_PROMPT, sx: { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: '0.9rem' } } }}
+      />
+      <TextField
+        label="Note"
+        name="note"
+        value={note}
+        onChange={(event) => setNote(event.target.value)}
+        error={Boolean(byField['note'])}
+        helperText={byField['note'] ?? 'Optional: what changed and why.'}
+        slotProps={{ htmlInput: { maxLength: 200 } }}
+      />
+      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: { sm: 'center' }, mt: 1 }}>
+        <FormControlLabel
+          control={<Checkbox checked={activate} onChange={(event) => setActivate(event.target.checked)} />}
+          label="Make this version active"
+        />
+        <Button type="submit" variant="contained" disabled={create.isPending}>
+          {create.isPending ? 'Saving…' : 'Save new version'}
+        </Button>
+      </Stack>
+    </form>
+  );
+}
+
+function VersionHistory({ kind, versions }: { kind: SystemPromptKind; versions: SystemPrompt[] }) {
+  const activateVersion = useActivatePromptMutation(kind);
+  return (
+    <Box component="section" aria-label="Version history">
+      <ErrorAlert error={activateVersion.error} />
+      {versions.map((prompt) => (
+        <Accordion key={prompt.id} disableGutters variant="outlined" slotProps={{ transition: { unmountOnExit: true } }}>
+          <AccordionSummary expandIcon={<ExpandMoreRounded />} aria-label={`Version ${prompt.version}`}>
+            <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap', minWidth: 0 }}>
+              <Typography sx={{ fontWeight: 600 }}>Version {prompt.version}</Typography>
+              {prompt.isActive && <Chip size="small" color="success" label="Active" />}
+              <Typography variant="body2" color="text.secondary">
+                {dateTime.format(new Date(prompt.createdAt))}
+                {prompt.createdBy ? ` · ${prompt.createdBy.displayName}` : ''}
+                {prompt.note ? ` · ${prompt.note}` : ''}
+              </Typography>
+            </Stack>
+          </AccordionSummary>
+          <AccordionDetails>
+            <PromptText content={prompt.content} />
+            {!prompt.isActive && (
+              <Button
+                sx={{ mt: 1.5 }}
+                variant="outlined"
+                onClick={() => activateVersion.mutate(prompt.version)}
+                disabled={activateVersion.isPending}
+                aria-label={`Make version ${prompt.version} active`}
+              >
+                Make active
+              </Button>
+            )}
+          </AccordionDetails>
+        </Accordion>
+      ))}
+    </Box>
+  );
+}
+
+/** One kind of system prompt: what is active, a new version, and every earlier one. */
+export function SystemPromptEditor({ kind, title, versions }: { kind: SystemPromptKind; title: string; versions: SystemPrompt[] }) {
+  const active = versions.find((prompt) => prompt.isActive);
+  return (
+    <Stack spacing={2}>
+      <SystemCard title={active ? `Active: version ${active.version}` : 'No active version'}>
+        {active ? (
+          <PromptText content={active.content} />
+        ) : (
+          <Typography color="text.secondary">Generations use the built-in {title.toLowerCase()} prompt until a version is active.</Typography>
+        )}
+      </SystemCard>
+      <SystemCard title="New version">
+        <NewVersionForm key={active?.id ?? 'none'} kind={kind} active={active} />
+      </SystemCard>
+      <SystemCard title="History">
+        {versions.length === 0 ? <Typography color="text.secondary">No versions yet.</Typography> : <VersionHistory kind={kind} versions={versions} />}
+      </SystemCard>
+    </Stack>
+  );
+}

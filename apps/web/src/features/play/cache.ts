@@ -1,0 +1,98 @@
+import type { GameMessage, GameSession, Generation, GenerationStatus, WorldState } from '@storyos/contracts';
+import type { QueryClient } from '@tanstack/react-query';
+import { playKeys } from './keys';
+
+export interface StreamOutcome {
+  status: GenerationStatus;
+  text: string;
+  lastSeq: number;
+  error: string | null;
+}
+
+/**
+ * A stream ended: the cache takes the final text at once (no flash of the
+ * stored partial), then the session is read again so the stored message is
+ * the one on screen.
+ */
+export async function settleGeneration(
+  queryClient: QueryClient,
+  sessionId: string,
+  generationId: string,
+  outcome: StreamOutcome,
+): Promise<void> {
+  queryClient.setQueryData<Generation>(playKeys.generation(generationId), (old) =>
+    old ? { ...old, status: outcome.status, text: outcome.text, lastSeq: outcome.lastSeq, error: outcome.error } : old,
+  );
+  queryClient.setQueryData<GameSession>(playKeys.session(sessionId), (old) => {
+    if (!old) return old;
+    const known = old.messages.some((message) => message.generationId === generationId);
+    const generation = queryClient.getQueryData<Generation>(playKeys.generation(generationId));
+    // World-state steps write no message; only replies are put into the transcript.
+    const isReply = generation ? generation.kind !== 'game.world-state' : known;
+    const messages: GameMessage[] = known
+      ? old.messages.map((message) =>
+          message.generationId === generationId
+            ? { ...message, content: outcome.text, status: outcome.status, error: outcome.error }
+            : message,
+        )
+      : isReply
+        ? [...old.messages, liveMessage(generationId, outcome, old)]
+        : old.messages;
+    return {
+      ...old,
+      messages,
+      activeGenerationId: old.activeGenerationId === generationId ? null : old.activeGenerationId,
+    };
+  });
+  await queryClient.invalidateQueries({ queryKey: playKeys.session(sessionId) });
+}
+
+function liveMessage(generationId: string, outcome: StreamOutcome, session: GameSession): GameMessage {
+  return {
+    id: `live-${generationId}`,
+    role: 'narrator',
+    content: outcome.text,
+    generationId,
+    status: outcome.status,
+    error: outcome.error,
+    turn: session.state.turnCount,
+    createdAt: new Date().toISOString(),
+  };
+}
+
+/** The player's line shows at once; the server's copy replaces it when the session is read again. */
+export function appendPendingTurn(queryClient: QueryClient, sessionId: string, content: string, generationId: string): void {
+  queryClient.setQueryData<GameSession>(playKeys.session(sessionId), (old) =>
+    old
+      ? {
+          ...old,
+          activeGenerationId: generationId,
+          messages: [
+            ...old.messages,
+            {
+              id: `pending-${generationId}`,
+              role: 'player',
+              content,
+              generationId: null,
+              status: null,
+              error: null,
+              turn: old.state.turnCount + 1,
+              createdAt: new Date().toISOString(),
+            },
+          ],
+        }
+      : old,
+  );
+}
+
+export function setActiveGeneration(queryClient: QueryClient, sessionId: string, generationId: string): void {
+  queryClient.setQueryData<GameSession>(playKeys.session(sessionId), (old) =>
+    old ? { ...old, activeGenerationId: generationId } : old,
+  );
+}
+
+export function setWorldState(queryClient: QueryClient, sessionId: string, state: WorldState): void {
+  queryClient.setQueryData<GameSession>(playKeys.session(sessionId), (old) =>
+    old ? { ...old, state, turnCount: state.turnCount } : old,
+  );
+}

@@ -1,0 +1,127 @@
+import DeleteOutlineRounded from '@mui/icons-material/DeleteOutlineRounded';
+import EditOutlined from '@mui/icons-material/EditOutlined';
+import Box from '@mui/material/Box';
+import IconButton from '@mui/material/IconButton';
+import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
+import ListItemButton from '@mui/material/ListItemButton';
+import ListItemText from '@mui/material/ListItemText';
+import Pagination from '@mui/material/Pagination';
+import Paper from '@mui/material/Paper';
+import Skeleton from '@mui/material/Skeleton';
+import Stack from '@mui/material/Stack';
+import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
+import type { GameSessionSummary } from '@storyos/contracts';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link as RouterLink } from 'react-router';
+import { ConfirmDialog } from '../../../components/confirm-dialog';
+import { ErrorAlert } from '../../../components/error-alert';
+import { formatRelativeTime } from '../../../lib/format-relative-time';
+import { playQueries, useDeleteSessionMutation } from '../queries';
+import { RenameSessionDialog } from './rename-session-dialog';
+
+const PAGE_SIZE = 8;
+
+function turns(count: number): string {
+  return count === 1 ? '1 turn' : `${count.toLocaleString('en-US')} turns`;
+}
+
+/** The player's saved games, most recent first, with rename and delete. */
+export function ContinueSection() {
+  const [page, setPage] = useState(1);
+  const [renaming, setRenaming] = useState<GameSessionSummary | null>(null);
+  const [deleting, setDeleting] = useState<GameSessionSummary | null>(null);
+  const sessions = useQuery(playQueries.sessionList(page, PAGE_SIZE));
+  const remove = useDeleteSessionMutation();
+  const data = sessions.data;
+  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
+
+  const closeDelete = () => {
+    remove.reset();
+    setDeleting(null);
+  };
+  const confirmDelete = () => {
+    if (!deleting) return;
+    remove.mutate(deleting.id, {
+      onSuccess: () => {
+        setDeleting(null);
+        // The last game of a page is gone: show the page before it.
+        if (data && data.items.length === 1 && page > 1) setPage(page - 1);
+      },
+    });
+  };
+
+  return (
+    <Box component="section" aria-labelledby="continue-heading">
+      <Typography variant="h5" component="h2" id="continue-heading" sx={{ mb: 2 }}>
+        Continue
+      </Typography>
+      <ErrorAlert error={sessions.error} />
+      {sessions.isPending && <Skeleton variant="rounded" height={160} role="status" aria-label="Loading your games" />}
+      {data && data.items.length === 0 && (
+        <Typography color="text.secondary">No saved games yet. Start one from a scenario.</Typography>
+      )}
+      {data && data.items.length > 0 && (
+        <Paper variant="outlined" sx={{ borderRadius: 3, opacity: sessions.isPlaceholderData ? 0.6 : 1 }}>
+          <List aria-label="Saved games" disablePadding>
+            {data.items.map((session, index) => (
+              <ListItem
+                key={session.id}
+                divider={index < data.items.length - 1}
+                disablePadding
+                secondaryAction={
+                  <Stack direction="row" spacing={0.5}>
+                    <Tooltip title="Rename">
+                      <IconButton aria-label={`Rename ${session.title}`} onClick={() => setRenaming(session)}>
+                        <EditOutlined />
+                      </IconButton>
+                    </Tooltip>
+                    <Tooltip title="Delete">
+                      <IconButton aria-label={`Delete ${session.title}`} onClick={() => setDeleting(session)} edge="end">
+                        <DeleteOutlineRounded />
+                      </IconButton>
+                    </Tooltip>
+                  </Stack>
+                }
+                sx={{ '& .MuiListItemButton-root': { pr: 13 } }}
+              >
+                <ListItemButton component={RouterLink} to={`/play/${session.id}`}>
+                  <ListItemText
+                    primary={session.title}
+                    secondary={`${session.scenario.name} · ${formatRelativeTime(session.lastPlayedAt)} · ${turns(session.turnCount)}`}
+                    slotProps={{ primary: { noWrap: true, sx: { fontWeight: 600 } }, secondary: { noWrap: true } }}
+                  />
+                </ListItemButton>
+              </ListItem>
+            ))}
+          </List>
+        </Paper>
+      )}
+      {pages > 1 && (
+        <Pagination
+          count={pages}
+          page={page}
+          onChange={(_event, next) => setPage(next)}
+          sx={{ mt: 2, display: 'flex', justifyContent: 'center' }}
+          getItemAriaLabel={(type, item, selected) =>
+            type === 'page' ? `${selected ? 'Current page, ' : 'Go to '}page ${item}` : `Go to the ${type} page`
+          }
+        />
+      )}
+      {renaming && <RenameSessionDialog key={renaming.id} session={renaming} onClose={() => setRenaming(null)} />}
+      <ConfirmDialog
+        open={deleting !== null}
+        title="Delete this game?"
+        confirmLabel={remove.isPending ? 'Deleting…' : 'Delete'}
+        busy={remove.isPending}
+        error={remove.error}
+        onConfirm={confirmDelete}
+        onClose={closeDelete}
+      >
+        “{deleting?.title}” and its whole story will be deleted. This cannot be undone.
+      </ConfirmDialog>
+    </Box>
+  );
+}

@@ -1,0 +1,91 @@
+import type { GameSession, GameSessionSummary, Page } from '@storyos/contracts';
+import { keepPreviousData, queryOptions, skipToken, useMutation, useQueryClient } from '@tanstack/react-query';
+import { playApi } from './api';
+import { appendPendingTurn, setActiveGeneration } from './cache';
+import { playKeys } from './keys';
+
+export { playKeys };
+
+export const playQueries = {
+  sessionList: (page: number, pageSize: number) =>
+    queryOptions({
+      queryKey: playKeys.sessionList(page, pageSize),
+      queryFn: () => playApi.listSessions(page, pageSize),
+      placeholderData: keepPreviousData,
+    }),
+  session: (id: string) =>
+    // The socket keeps an open game current; a refetch on its own would only race the stream.
+    queryOptions({ queryKey: playKeys.session(id), queryFn: () => playApi.getSession(id), staleTime: Infinity }),
+  /** Read once, when a stream is resumed: its text and lastSeq are where the live entries continue. */
+  generation: (id: string | null) =>
+    queryOptions({
+      queryKey: playKeys.generation(id ?? ''),
+      queryFn: id ? () => playApi.getGeneration(id) : skipToken,
+      staleTime: Infinity,
+      gcTime: 60_000,
+    }),
+  provider: () => queryOptions({ queryKey: playKeys.provider(), queryFn: playApi.provider, staleTime: 5 * 60_000 }),
+};
+
+export function useCreateSessionMutation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (scenarioId: string) => playApi.createSession(scenarioId),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: playKeys.sessions() }),
+  });
+}
+
+export function useRenameSessionMutation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, title }: { id: string; title: string }) => playApi.renameSession(id, title),
+    onSuccess: (_result, { id, title }) => {
+      queryClient.setQueryData<GameSession>(playKeys.session(id), (old) => (old ? { ...old, title } : old));
+      return queryClient.invalidateQueries({ queryKey: playKeys.sessionLists() });
+    },
+  });
+}
+
+export function useDeleteSessionMutation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => playApi.deleteSession(id),
+    onSuccess: (_result, id) => {
+      queryClient.removeQueries({ queryKey: playKeys.session(id) });
+      // Drop it from every cached page at once, then let the lists settle with the server.
+      queryClient.setQueriesData<Page<GameSessionSummary>>({ queryKey: playKeys.sessionLists() }, (page) =>
+        page ? { ...page, items: page.items.filter((item) => item.id !== id), total: Math.max(0, page.total - 1) } : page,
+      );
+      return queryClient.invalidateQueries({ queryKey: playKeys.sessionLists() });
+    },
+  });
+}
+
+/** The moves of an open game; each one tells the cache what it already knows before the session is read again. */
+export function useGameActions(sessionId: string) {
+  const queryClient = useQueryClient();
+  const refresh = () => queryClient.invalidateQueries({ queryKey: playKeys.session(sessionId) });
+  const send = useMutation({
+    mutationFn: (content: string) => playApi.sendTurn(sessionId, content),
+    onSuccess: ({ generationId }, content) => {
+      appendPendingTurn(queryClient, sessionId, content, generationId);
+      return refresh();
+    },
+  });
+  const stop = useMutation({ mutationFn: () => playApi.stop(sessionId) });
+  const regenerate = useMutation({
+    mutationFn: () => playApi.regenerate(sessionId),
+    onSuccess: ({ generationId }) => {
+      setActiveGeneration(queryClient, sessionId, generationId);
+      return refresh();
+    },
+  });
+  const undo = useMutation({
+    mutationFn: () => playApi.undo(sessionId),
+    onSuccess: (session) => {
+      queryClient.setQueryData(playKeys.session(sessionId), session);
+      return queryClient.invalidateQueries({ queryKey: playKeys.sessionLists() });
+    },
+  });
+  return { send, stop, regenerate, undo };
+}
