@@ -2,6 +2,9 @@ import type { DynamicModule } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
 import type { TextProvider } from '@storyos/domain';
 import { LoggerModule } from 'nestjs-pino';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { APP_CONFIG, loadConfig } from '../src/core/config/app-config';
 import { OpenAiCompatibleProvider } from '../src/modules/generation/providers/openai-compatible.provider';
 import { ProviderInfoService } from '../src/modules/generation/providers/provider-info.service';
@@ -46,13 +49,27 @@ describe('Text provider module', () => {
     await moduleRef.close();
   });
 
-  it('provides the builtin engine when no provider is configured', async () => {
+  it('provides the builtin engine with the TinyStories weights when no provider is configured', async () => {
     const moduleRef = await compileWith({});
+    const provider = moduleRef.get<TextProvider>(TEXT_PROVIDER);
+
+    let text = '';
+    const stream = provider.stream({ messages: [{ role: 'user', content: 'Tell a story about a fox.' }], maxTokens: 40, seed: 7 }, new AbortController().signal);
+    for (let next = await stream.next(); !next.done; next = await stream.next()) text += next.value;
+
+    expect(moduleRef.get(ProviderInfoService).current()).toEqual({ provider: 'builtin', model: 'tinystories-260k', detail: 'TinyStories 260K model + story planner' });
+    expect(text.trim().length).toBeGreaterThan(0);
+    await moduleRef.close();
+  });
+
+  it('runs the builtin engine on templates alone when the configured model path holds no weights', async () => {
+    const emptyDir = mkdtempSync(join(tmpdir(), 'storyos-no-model-'));
+    const moduleRef = await compileWith({ LLM_MODEL_PATH: emptyDir });
 
     const info = moduleRef.get(ProviderInfoService).current();
 
-    expect(info.provider).toBe('builtin');
-    expect(moduleRef.get<TextProvider>(TEXT_PROVIDER).name).toBe('builtin');
+    expect(info).toEqual(expect.objectContaining({ provider: 'builtin', model: 'templates' }));
     await moduleRef.close();
+    rmSync(emptyDir, { recursive: true, force: true });
   });
 });
