@@ -155,10 +155,22 @@ function rmsnorm(out: Float32Array, x: Float32Array, weight: Float32Array, wOffs
 
 /** out[outOff + i] = sum_j W[wOff + i*n + j] * x[j], for W of shape [d, n]. */
 function matmul(out: Float32Array, outOff: number, x: Float32Array, w: Float32Array, wOff: number, n: number, d: number): void {
+  // Four partial sums let the JIT overlap the multiply-adds; n is a multiple of 4 for llama2.c models.
+  const n4 = n - (n % 4);
   for (let i = 0; i < d; i++) {
-    let sum = 0;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
     const row = wOff + i * n;
-    for (let j = 0; j < n; j++) sum += w[row + j]! * x[j]!;
-    out[outOff + i] = sum;
+    let j = 0;
+    for (; j < n4; j += 4) {
+      s0 += w[row + j]! * x[j]!;
+      s1 += w[row + j + 1]! * x[j + 1]!;
+      s2 += w[row + j + 2]! * x[j + 2]!;
+      s3 += w[row + j + 3]! * x[j + 3]!;
+    }
+    for (; j < n; j++) s0 += w[row + j]! * x[j]!;
+    out[outOff + i] = s0 + s1 + s2 + s3;
   }
 }

@@ -8,7 +8,8 @@ import { fill, Picker, placeName, roleName, sentence } from './phrasing';
 import type { Segment, StoryPlan } from './story-plan';
 import { TONE_LEXICON } from './tone-lexicon';
 
-const MIN_WORDS = 80;
+/** Fillers are written below this, leaving room for the closing line to stay above 80 words. */
+const MIN_WORDS = 90;
 const MAX_WORDS = 170;
 
 type OpeningBrief = Extract<StoryBrief, { task: 'game.opening' }>;
@@ -47,6 +48,7 @@ function planOpening(brief: OpeningBrief, seed: number): StoryPlan {
   segments.push(model(rng, cast, spoken(rng, npc.name, p.pick(lex.lines))));
   segments.push(text(fill(`${p.pick(FINDS)} {thing}.`, vars)));
   segments.push({ kind: 'text', text: p.pick(lex.feelings), onlyIfWordsBelow: MIN_WORDS });
+  segments.push({ kind: 'text', text: p.pick(lex.sounds), onlyIfWordsBelow: MIN_WORDS });
   segments.push(text(p.pick(lex.hooks)));
   return { segments, playerName: vars.player, mood: lex.mood };
 }
@@ -96,6 +98,7 @@ function planTurn(brief: TurnBrief, seed: number): StoryPlan {
   segments.push(model(rng, cast, spoken(rng, npc.name, p.pick(lex.lines))));
   segments.push(text(rng.chance(0.5) ? fill(`${p.pick(FINDS)} {thing}.`, vars) : p.pick(lex.feelings)));
   segments.push({ kind: 'text', text: p.pick(lex.feelings), onlyIfWordsBelow: MIN_WORDS });
+  segments.push({ kind: 'text', text: p.pick(lex.sounds), onlyIfWordsBelow: MIN_WORDS });
   segments.push(text(rng.chance(0.6) ? p.pick(lex.hooks) : fill(p.pick(CLOSINGS), vars)));
   return { segments, playerName: vars.player, mood: lex.mood };
 }

@@ -1,0 +1,98 @@
+import { WorldStateSchema, type WorldState } from '@storyos/contracts';
+import { deriveWorldState } from './derive-world-state';
+import type { GameScenario } from './game-scenario';
+import { initialWorldState } from './initial-world-state';
+import { extractJsonObject, parseWorldStateReply } from './parse-world-state';
+
+const scenario: GameScenario = {
+  name: 'The Keeper of the Light',
+  description: 'A mystery on a lonely island. Old Wren keeps the lamp, and Captain Hale searches for his lost ship.',
+  setting: 'A storm-battered island where ships vanish in the fog. The Old Lighthouse has not been lit in years, though Wren swears she saw it shine.',
+  narratorBehavior: 'Slow, eerie, precise.',
+  playerName: 'Mara',
+  playerRole: "a lighthouse keeper's apprentice",
+  initialLocation: 'the Old Lighthouse',
+  tone: 'mysterious',
+  contentRating: 'all-ages',
+};
+
+describe('initial world state', () => {
+  it('starts at turn 0, act 1, chapter 1, at the initial location', () => {
+    const state = initialWorldState(scenario);
+    expect(WorldStateSchema.parse(state)).toEqual(state);
+    expect(state).toMatchObject({ turnCount: 0, act: 1, chapter: 1, currentLocation: 'the Old Lighthouse', timeline: [] });
+  });
+
+  it('lists the player first, then the characters the setting and description name', () => {
+    const names = initialWorldState(scenario).characters.map((c) => c.name);
+    expect(names[0]).toBe('Mara');
+    expect(names).toEqual(expect.arrayContaining(['Wren', 'Captain Hale']));
+    expect(names).not.toContain('Old Lighthouse');
+    expect(names).not.toContain('The');
+  });
+});
+
+describe('reading a model world-state reply', () => {
+  const previous: WorldState = { ...initialWorldState(scenario), turnCount: 3 };
+
+  it('reads JSON inside a ```json fence, surrounded by prose', () => {
+    const reply = 'Here is the update:\n```json\n{"worldState":"Mara found a key.","currentLocation":"the lamp room","characters":[{"name":"Mara","summary":"Apprentice"}],"timeline":[{"turn":4,"event":"Found a key"}],"act":1,"chapter":2,"turnCount":99}\n```\nDone.';
+    const next = parseWorldStateReply(reply, previous);
+    expect(next).toMatchObject({ worldState: 'Mara found a key.', currentLocation: 'the lamp room', chapter: 2, turnCount: 4 });
+    expect(next.timeline).toEqual([{ turn: 4, event: 'Found a key' }]);
+  });
+
+  it('reads the first {...} block without a fence, even with braces inside strings', () => {
+    expect(extractJsonObject('Sure! {"worldState":"a {curly} day","act":2} and {"other":1}')).toEqual({ worldState: 'a {curly} day', act: 2 });
+  });
+
+  it('keeps previous values for missing or invalid fields and always advances the turn', () => {
+    const next = parseWorldStateReply('{"currentLocation": 42, "act": 0, "chapter": "two", "characters": "many"}', previous);
+    expect(next).toEqual({ ...previous, turnCount: 4 });
+  });
+
+  it('keeps the previous state when the reply holds no JSON', () => {
+    expect(parseWorldStateReply('I could not decide.', previous)).toEqual({ ...previous, turnCount: 4 });
+    expect(parseWorldStateReply('{not json', previous)).toEqual({ ...previous, turnCount: 4 });
+  });
+
+  it('drops invalid characters and timeline entries but keeps the valid ones', () => {
+    const next = parseWorldStateReply('{"characters":[{"name":"Wren","summary":"Keeper"},{"name":5}],"timeline":[{"turn":-1,"event":"x"},{"turn":4,"event":"ok"}]}', previous);
+    expect(next.characters).toEqual([{ name: 'Wren', summary: 'Keeper' }]);
+    expect(next.timeline).toEqual([{ turn: 4, event: 'ok' }]);
+    expect(WorldStateSchema.safeParse(next).success).toBe(true);
+  });
+});
+
+describe('the builtin world-state update', () => {
+  const start = initialWorldState(scenario);
+
+  it('moves the player where the action goes and logs the turn', () => {
+    const next = deriveWorldState(start, 'I walk to the Sunken Chapel', 'You decided to walk to the Sunken Chapel. The doors were open.', 1);
+    expect(next.currentLocation).toBe('the Sunken Chapel');
+    expect(next.turnCount).toBe(1);
+    expect(next.timeline).toEqual([{ turn: 1, event: expect.stringContaining('walk to the Sunken Chapel') }]);
+    expect(next.worldState).toContain('the Sunken Chapel');
+    expect(WorldStateSchema.safeParse(next).success).toBe(true);
+  });
+
+  it('moves the player when the reply says "you arrive at", but not when someone else goes somewhere', () => {
+    expect(deriveWorldState(start, 'follow the path', 'At dusk you arrived at Port Vell, tired and cold.', 1).currentLocation).toBe('Port Vell');
+    expect(deriveWorldState(start, 'wait', 'Wren went to the park and smiled.', 1).currentLocation).toBe('the Old Lighthouse');
+  });
+
+  it('adds newly named characters with a one-line summary, once', () => {
+    const next = deriveWorldState(start, 'look around', 'Just then, Elias stepped out of the shadows. Wren nodded. Elias said nothing.', 1);
+    const elias = next.characters.filter((c) => c.name === 'Elias');
+    expect(elias).toHaveLength(1);
+    expect(elias[0]!.summary).toContain('Elias stepped out of the shadows');
+    expect(next.characters.filter((c) => c.name === 'Wren')).toHaveLength(1);
+  });
+
+  it('turns a chapter every 5 turns and an act every 15', () => {
+    let state = start;
+    for (let turn = 1; turn <= 15; turn++) state = deriveWorldState(state, 'wait', 'Nothing happened.', turn);
+    expect(state).toMatchObject({ turnCount: 15, chapter: 4, act: 2 });
+    expect(state.timeline).toHaveLength(15);
+  });
+});
