@@ -23,11 +23,15 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function expectFourComingSoonAreas(page: Page): Promise<void> {
+async function expectProductAreas(page: Page): Promise<void> {
   const areas = page.getByRole('list', { name: 'Product areas' }).getByRole('listitem');
   await areas.first().waitFor();
   expect(await areas.count()).toBe(4);
-  for (const name of ['Play', 'Write', 'Create', 'Chat']) {
+  // Play has shipped: its card links to the Play menu.
+  const play = page.getByRole('listitem', { name: 'Play' });
+  expect(await play.getByText('Coming soon').count()).toBe(0);
+  expect(await play.getByRole('link').getAttribute('href')).toBe('/play');
+  for (const name of ['Write', 'Create', 'Chat']) {
     const area = page.getByRole('listitem', { name });
     expect(await area.getByRole('heading', { name }).isVisible()).toBe(true);
     expect(await area.getByText('Coming soon').isVisible()).toBe(true);
@@ -62,12 +66,12 @@ describe('a reader with an account', () => {
     await page.getByRole('textbox', { name: 'Password', exact: true }).fill(password);
     await page.getByRole('button', { name: 'Create account' }).click();
     await page.getByRole('heading', { name: 'Welcome, Nova Reader' }).waitFor();
-    await expectFourComingSoonAreas(page);
+    await expectProductAreas(page);
 
     await signOut(page);
     await screenshot(page, 'login');
     await signIn(page, email, password);
-    await expectFourComingSoonAreas(page);
+    await expectProductAreas(page);
     expect(await bodyBackground(page)).toBe(LIGHT_BACKGROUND);
     await screenshot(page, 'home-light');
 
@@ -110,7 +114,7 @@ describe('a guest', () => {
     await page.getByRole('button', { name: 'Continue as guest' }).click();
 
     await page.getByRole('heading', { name: /^Welcome/ }).waitFor();
-    await expectFourComingSoonAreas(page);
+    await expectProductAreas(page);
     expect(await page.getByText('You are exploring as a guest.').isVisible()).toBe(true);
     await screenshot(page, 'guest-home-phone');
 

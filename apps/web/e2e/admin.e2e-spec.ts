@@ -20,7 +20,7 @@ describe('the System page', () => {
     const page = await openPage(browser);
     await signIn(page, admin.email, admin.password);
 
-    await page.getByRole('link', { name: 'System' }).click();
+    await page.getByRole('link', { name: 'System', exact: true }).click();
     await page.waitForURL('**/admin');
     await page.getByRole('heading', { name: 'System', level: 1 }).waitFor();
     const readiness = page.getByRole('region', { name: 'Readiness' });

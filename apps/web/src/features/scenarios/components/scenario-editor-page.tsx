@@ -15,7 +15,6 @@ import { type FormEvent, useState } from 'react';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { ErrorAlert } from '../../../components/error-alert';
-import { AdministratorsOnly } from '../../auth/components/administrators-only';
 import { FieldProblems } from '../../auth/components/field-problems';
 import { splitFieldErrors } from '../../auth/field-errors';
 import { useSession } from '../../auth/hooks/use-session';
@@ -29,6 +28,17 @@ import {
 } from '../queries';
 import { emptyScenarioValues, SCENARIO_FIELDS, ScenarioFormFields, type ScenarioValues, toRequest, valuesOf } from './scenario-form';
 
+function NotEditable() {
+  return (
+    <Alert severity="info" sx={{ maxWidth: 640 }}>
+      Only its author can edit a private scenario, and only administrators can edit published or archived ones.{' '}
+      <Button component={RouterLink} to="/scenarios" size="small">
+        Back to scenarios
+      </Button>
+    </Alert>
+  );
+}
+
 /** `/scenarios/new` and `/scenarios/:id/edit`. */
 export function ScenarioEditorPage() {
   const { scenarioId } = useParams();
@@ -38,14 +48,14 @@ export function ScenarioEditorPage() {
   if (!scenarioId) return <ScenarioEditor scenario={null} />;
   if (scenario.isPending) return <Skeleton variant="rounded" height={480} role="status" aria-label="Loading the scenario" />;
   if (scenario.isError) return <ErrorAlert error={scenario.error} />;
-  if (!isAdmin && scenario.data.author.id !== user?.id) return <AdministratorsOnly />;
+  if (!isAdmin && (scenario.data.author.id !== user?.id || scenario.data.visibility !== 'private')) return <NotEditable />;
   // Keyed by id: opening another scenario starts the form again from its stored fields.
   return <ScenarioEditor key={scenario.data.id} scenario={scenario.data} />;
 }
 
 function ScenarioEditor({ scenario }: { scenario: Scenario | null }) {
   const navigate = useNavigate();
-  const { user, isAdmin } = useSession();
+  const { isAdmin } = useSession();
   const [values, setValues] = useState<ScenarioValues>(scenario ? valuesOf(scenario) : emptyScenarioValues);
   const [saved, setSaved] = useState(false);
   const [confirmArchive, setConfirmArchive] = useState(false);
@@ -55,7 +65,6 @@ function ScenarioEditor({ scenario }: { scenario: Scenario | null }) {
   const archive = useArchiveScenarioMutation();
   const save = scenario ? update : create;
   const { byField, other, summary } = splitFieldErrors(save.error, SCENARIO_FIELDS);
-  const isAuthor = scenario ? scenario.author.id === user?.id : true;
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -80,9 +89,9 @@ function ScenarioEditor({ scenario }: { scenario: Scenario | null }) {
           </Typography>
         </Stack>
       )}
-      {scenario && (isAdmin || isAuthor) && (
+      {scenario && isAdmin && (
         <Stack direction="row" spacing={1} useFlexGap sx={{ mb: 2, flexWrap: 'wrap' }}>
-          {isAdmin && scenario.visibility !== 'public' && (
+          {scenario.visibility !== 'public' && (
             <Button variant="outlined" startIcon={<PublicRounded />} onClick={() => publish.mutate(scenario.id)} disabled={publish.isPending}>
               {publish.isPending ? 'Publishing…' : 'Publish'}
             </Button>

@@ -33,7 +33,8 @@ export function ScenariosPage() {
   const q = useDebouncedValue(search);
   const scenarios = useQuery(scenarioQueries.list({ q, scope, page, pageSize: PAGE_SIZE }));
   const game = useStartGame();
-  const canEdit = (scenario: Scenario) => isAdmin || scenario.author.id === user?.id;
+  // The API lets authors edit their private scenarios; administrators edit any.
+  const canEdit = (scenario: Scenario) => isAdmin || (scenario.author.id === user?.id && scenario.visibility === 'private');
 
   const play = (scenario: Scenario) => (
     <Button
