@@ -59,7 +59,8 @@ function planTurn(brief: TurnBrief, seed: number): StoryPlan {
   const p = new Picker(rng);
   const lex = TONE_LEXICON[brief.tone];
   const cast = castOf(brief);
-  const npc = rng.pick(cast);
+  const npc = addressed(brief.action, brief.playerName, cast) ?? rng.pick(cast);
+  if (!cast.includes(npc)) cast.unshift(npc);
   const destination = findDestination(brief.action);
   const vars = { place: placeName(destination ?? brief.location), player: brief.playerName.trim(), npc: npc.name, thing: p.pick(lex.things) };
   const action = normaliseAction(brief.action, vars.player);
@@ -115,6 +116,15 @@ function text(value: string, paragraph = false): Segment {
 
 function model(rng: Rng, cast: CastMember[], fallback: string): Segment {
   return { kind: 'model', cast: cast.map((c) => c.name), fallback: sentence(fallback), seed: rng.fork(), skipIfWordsAbove: MAX_WORDS - 25 };
+}
+
+/** The character the action names ("ask Wren …"): they should be the one who answers. */
+function addressed(action: string, playerName: string, cast: CastMember[]): CastMember | null {
+  const words = action.split(/\s+/).slice(1).map((w) => w.replace(/[^\p{L}'’-]/gu, '').replace(/['’]s$/, ''));
+  const known = cast.find((member) => words.some((w) => member.name.split(/\s+/).includes(w)));
+  if (known) return known;
+  const name = words.find((w) => /^\p{Lu}\p{Ll}+$/u.test(w) && w !== playerName && w !== 'I');
+  return name ? { name, epithet: '' } : null;
 }
 
 function introduce(npc: CastMember, gesture: string): string {

@@ -64,6 +64,9 @@ export function scorePassage(passage: string, context: PassageContext): number |
     if (!known.has(name) && !INVENTED_NAMES.has(name) && name !== 'I' && !['Mom', 'Dad', 'Mommy', 'Daddy'].includes(name)) score -= 4;
   }
   if (RESTART.test(passage)) score -= 3;
+  if (/\b(?:happily ever after|the end|moral of the story)\b/i.test(passage)) return null;
+  // The nursery world of TinyStories (parks, toys, mom) pulls a scene off its setting.
+  score -= 2 * (passage.match(/\b(?:park|toys?|mom|dad|mommy|daddy|school|candy|ball|cookies?)\b/gi) ?? []).length;
   const first = /^\p{Lu}\p{Ll}*/u.exec(passage)?.[0] ?? '';
   if (known.has(first) || INVENTED_NAMES.has(first) || PRONOUN_START.test(passage)) score += 1.5;
   else if (first && !STARTERS.has(first)) score -= 3; // "Cloth is…", "Ollie…": a stranger or a non-sentence
