@@ -91,7 +91,7 @@ export function ContinueSection() {
                   <ListItemText
                     primary={session.title}
                     secondary={`${session.scenario.name} · ${formatRelativeTime(session.lastPlayedAt)} · ${turns(session.turnCount)}`}
-                    slotProps={{ primary: { noWrap: true, sx: { fontWeight: 600 } }, secondary: { noWrap: true } }}
+                    slotProps={{ primary: { noWrap: true, sx: { fontWeight: 600 } }, secondary: { noWrap: false } }}
                   />
                 </ListItemButton>
               </ListItem>

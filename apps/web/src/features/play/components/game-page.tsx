@@ -153,9 +153,6 @@ function Game({ session }: { session: GameSession }) {
               {session.scenario.name} · you are {session.playerName}, {session.playerRole}
             </Typography>
           </Box>
-          <Box sx={{ display: { xs: 'none', sm: 'block' }, minWidth: 0, maxWidth: '45%' }}>
-            <ProviderChip />
-          </Box>
         </Stack>
         <ReconnectingBanner />
         <Box
@@ -208,7 +205,8 @@ function Game({ session }: { session: GameSession }) {
               onRegenerate={onRegenerate}
               onUndo={onUndo}
             />
-            <Box sx={{ display: { xs: 'block', sm: 'none' }, minWidth: 0, maxWidth: '100%' }}>
+            {/* On phones the Play menu names the engine; here the row is kept for the controls. */}
+            <Box sx={{ display: { xs: 'none', sm: 'block' }, minWidth: 0, maxWidth: '100%' }}>
               <ProviderChip />
             </Box>
           </Stack>

@@ -9,11 +9,15 @@ import { ProviderChip } from './provider-chip';
 export function PlayPage() {
   return (
     <Box>
-      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1} sx={{ justifyContent: 'space-between', alignItems: { sm: 'center' } }}>
+      <Stack
+        direction={{ xs: 'column', sm: 'row' }}
+        spacing={1}
+        sx={{ justifyContent: 'space-between', alignItems: { xs: 'flex-start', sm: 'center' }, mb: 1 }}
+      >
         <Typography variant="h4" component="h1">
           Play
         </Typography>
-        <Box>
+        <Box sx={{ maxWidth: '100%' }}>
           <ProviderChip />
         </Box>
       </Stack>
