@@ -4,5 +4,5 @@ export default async function globalTeardown(): Promise<void> {
   const stack = globalThis.storyosE2eStack;
   if (!stack) return;
   globalThis.storyosE2eStack = undefined;
-  await stopStack(stack.info, stack.children);
+  await stopStack(stack.info, stack.children, stack.provider);
 }

@@ -7,11 +7,12 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import Redis from 'ioredis';
 import { Client } from 'pg';
+import { type PacedStoryServer, startPacedStoryServer } from './paced-story-server';
 import { STACK_INFO_ENV, type StackInfo } from './stack-info';
 
 /** Global setup and teardown share the Jest parent process, so the child handles wait here between them. */
 declare global {
-  var storyosE2eStack: { info: StackInfo; children: ChildProcess[] } | undefined;
+  var storyosE2eStack: { info: StackInfo; children: ChildProcess[]; provider: PacedStoryServer } | undefined;
 }
 
 const run = promisify(execFile);
@@ -85,7 +86,7 @@ async function waitUntilReady(baseUrl: string, api: ChildProcess, logDir: string
 }
 
 /** Creates a throwaway database, migrates and seeds it, then starts the API and one worker against it. */
-export async function startStack(): Promise<{ info: StackInfo; children: ChildProcess[] }> {
+export async function startStack(): Promise<{ info: StackInfo; children: ChildProcess[]; provider: PacedStoryServer }> {
   assertBuilt();
   const id = randomBytes(6).toString('hex');
   const databaseName = `storyos_e2e_${id}`;
@@ -97,6 +98,8 @@ export async function startStack(): Promise<{ info: StackInfo; children: ChildPr
   mkdirSync(logDir, { recursive: true });
 
   await withPg(serverUrl(), (client) => client.query(`CREATE DATABASE "${databaseName}"`));
+  // A provider that writes at reading pace, so journeys can stop a reply or reload while it streams.
+  const provider = await startPacedStoryServer();
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -112,6 +115,9 @@ export async function startStack(): Promise<{ info: StackInfo; children: ChildPr
     CORS_ORIGINS: baseUrl,
     ADMIN_EMAIL: admin.email,
     ADMIN_PASSWORD: admin.password,
+    LLM_BASE_URL: provider.baseUrl,
+    LLM_API_KEY: 'e2e',
+    LLM_MODEL: 'paced-story-e2e',
   };
   await run(process.execPath, [path.join(API_DIST, 'cli.js'), 'migrate'], { cwd: WORKSPACE, env });
   await run(process.execPath, [path.join(API_DIST, 'cli.js'), 'seed'], { cwd: WORKSPACE, env });
@@ -126,10 +132,10 @@ export async function startStack(): Promise<{ info: StackInfo; children: ChildPr
   try {
     await waitUntilReady(baseUrl, api, logDir);
   } catch (error) {
-    await stopStack(info, [api, worker]);
+    await stopStack(info, [api, worker], provider);
     throw error;
   }
-  return { info, children: [api, worker] };
+  return { info, children: [api, worker], provider };
 }
 
 function stopProcess(child: ChildProcess): Promise<void> {
@@ -161,8 +167,9 @@ async function deleteRedisKeys(prefix: string): Promise<void> {
 }
 
 /** Stops the processes, then removes every trace of the run: database, Redis keys, info file. */
-export async function stopStack(info: StackInfo, children: ChildProcess[]): Promise<void> {
+export async function stopStack(info: StackInfo, children: ChildProcess[], provider: PacedStoryServer): Promise<void> {
   await Promise.all(children.map(stopProcess));
+  await provider.close();
   await withPg(serverUrl(), (client) => client.query(`DROP DATABASE IF EXISTS "${info.databaseName}" WITH (FORCE)`));
   await deleteRedisKeys(info.redisPrefix);
   const infoFile = process.env[STACK_INFO_ENV];

@@ -1,0 +1,115 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * An OpenAI-compatible Chat Completions server for the browser journeys. The
+ * narrator's replies stream word by word at a human reading pace, so a test
+ * can stop one or reload the page while it is still being written; the
+ * world-state step gets a JSON answer at once. The real API and worker talk
+ * to it exactly as they would to any provider.
+ */
+export interface PacedStoryServer {
+  /** The API root to configure as LLM_BASE_URL, ending in /v1. */
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+/** About 3.5 s per reply: long enough to act mid-stream, short enough for a quick journey. */
+const WORD_DELAY_MS = 35;
+
+const SENTENCES = [
+  'The wind pressed against the tower and the old glass hummed with it.',
+  'Far below, the sea rolled in long black ridges, silver where the beam touched them.',
+  'A bell rang somewhere out in the dark, slow and patient, where no buoy had ever been charted.',
+  'You caught the smell of lamp oil and salt, and under it something colder, like iron left in the rain.',
+  'On the stair a lantern swung by itself, throwing your shadow up the curved wall and back again.',
+  'The keeper\'s logbook lay open on the desk, its last entry broken off in the middle of a word.',
+  'Out past the reef a light answered yours, blinking twice, then once, then not at all.',
+  'The floor shivered as a wave struck the rocks, and dust sifted down from the iron beams.',
+];
+
+interface ChatRequest {
+  messages?: { role: string; content: string }[];
+  model?: string;
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let body = '';
+    request.setEncoding('utf8');
+    request.on('data', (chunk: string) => (body += chunk));
+    request.on('end', () => resolve(body));
+    request.on('error', reject);
+  });
+}
+
+function chunk(model: string, content: string | null, finishReason: string | null): string {
+  const choice = { index: 0, delta: content === null ? {} : { content }, finish_reason: finishReason };
+  return `data: ${JSON.stringify({ id: 'chatcmpl-e2e', object: 'chat.completion.chunk', created: 0, model, choices: [choice] })}\n\n`;
+}
+
+function isWorldStateStep(request: ChatRequest): boolean {
+  return (request.messages ?? []).some((message) => message.role === 'system' && /JSON object/i.test(message.content));
+}
+
+function worldStateAnswer(replyNumber: number): string {
+  return JSON.stringify({
+    worldState: 'A storm circles the lighthouse on Saltglass Reef. A strange light answers the lamp from beyond the reef.',
+    currentLocation: 'The lamp room at the top of the tower',
+    characters: [
+      { name: 'Old Tobin', summary: 'The previous keeper, gruff and secretive about the night the lamp failed.' },
+      { name: 'The bell', summary: 'Rings from the sea where no buoy is charted.' },
+    ],
+    timeline: [{ turn: replyNumber, event: 'The keeper answered the storm.' }],
+    act: 1,
+    chapter: 1,
+  });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function startPacedStoryServer(): Promise<PacedStoryServer> {
+  let replies = 0;
+
+  async function answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (request.method !== 'POST' || !request.url?.endsWith('/chat/completions')) {
+      response.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'Not found' } }));
+      return;
+    }
+    const body = JSON.parse((await readBody(request)) || '{}') as ChatRequest;
+    const model = body.model ?? 'paced-story';
+    let closed = false;
+    response.on('close', () => (closed = true));
+    response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+
+    replies += 1;
+    if (isWorldStateStep(body)) {
+      response.write(chunk(model, worldStateAnswer(replies), null));
+    } else {
+      // Each reply starts at a different sentence, so a regenerated reply reads differently.
+      const text = Array.from({ length: 7 }, (_, index) => SENTENCES[(replies + index) % SENTENCES.length]).join(' ');
+      for (const word of text.match(/\s*\S+/g) ?? []) {
+        if (closed) return;
+        response.write(chunk(model, word, null));
+        await sleep(WORD_DELAY_MS);
+      }
+    }
+    if (closed) return;
+    response.write(chunk(model, null, 'stop'));
+    response.end('data: [DONE]\n\n');
+  }
+
+  const server: Server = createServer((request, response) => {
+    answer(request, response).catch(() => response.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}/v1`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
