@@ -28,7 +28,7 @@ export async function settleGeneration(
     const known = old.messages.some((message) => message.generationId === generationId);
     const generation = queryClient.getQueryData<Generation>(playKeys.generation(generationId));
     // World-state steps write no message; only replies are put into the transcript.
-    const isReply = generation ? generation.kind !== 'game.world-state' : known;
+    const isReply = generation ? generation.kind !== 'game.world-state' : true;
     const messages: GameMessage[] = known
       ? old.messages.map((message) =>
           message.generationId === generationId
@@ -83,6 +83,16 @@ export function appendPendingTurn(queryClient: QueryClient, sessionId: string, c
         }
       : old,
   );
+}
+
+/** A regenerated reply replaces the last one: it leaves the transcript at once, the new one streams in its place. */
+export function replaceLastReply(queryClient: QueryClient, sessionId: string, generationId: string): void {
+  queryClient.setQueryData<GameSession>(playKeys.session(sessionId), (old) => {
+    if (!old) return old;
+    const last = old.messages.at(-1);
+    const messages = last?.role === 'narrator' ? old.messages.slice(0, -1) : old.messages;
+    return { ...old, messages, activeGenerationId: generationId };
+  });
 }
 
 export function setActiveGeneration(queryClient: QueryClient, sessionId: string, generationId: string): void {

@@ -1,7 +1,7 @@
 import type { GameSession, GameSessionSummary, Page } from '@storyos/contracts';
 import { keepPreviousData, queryOptions, skipToken, useMutation, useQueryClient } from '@tanstack/react-query';
 import { playApi } from './api';
-import { appendPendingTurn, setActiveGeneration } from './cache';
+import { appendPendingTurn, replaceLastReply } from './cache';
 import { playKeys } from './keys';
 
 export { playKeys };
@@ -76,7 +76,7 @@ export function useGameActions(sessionId: string) {
   const regenerate = useMutation({
     mutationFn: () => playApi.regenerate(sessionId),
     onSuccess: ({ generationId }) => {
-      setActiveGeneration(queryClient, sessionId, generationId);
+      replaceLastReply(queryClient, sessionId, generationId);
       return refresh();
     },
   });
