@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { CoreModule } from './core/core.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { GenerationModule } from './modules/generation/generation.module';
+import { RunGenerationProcessor } from './modules/generation/jobs/run-generation.processor';
 import { DeliverPingProcessor } from './modules/system/jobs/deliver-ping.processor';
 import { SystemModule } from './modules/system/system.module';
 
 /** The worker process: the same feature modules plus the queue processors. */
 @Module({
-  imports: [CoreModule, AuthModule, SystemModule],
-  providers: [DeliverPingProcessor],
+  imports: [CoreModule, AuthModule, SystemModule, GenerationModule],
+  providers: [DeliverPingProcessor, RunGenerationProcessor],
 })
 export class WorkerModule {}

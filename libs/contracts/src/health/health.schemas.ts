@@ -1,9 +1,12 @@
 import { z } from 'zod';
+import { ProviderInfoSchema } from '../generation/generation.schemas';
 
 export const LivenessSchema = z.object({
   status: z.literal('ok'),
   version: z.string(),
   uptimeSeconds: z.number(),
+  /** The text provider generations use, so the UI can say which is active. */
+  provider: ProviderInfoSchema,
 });
 export type Liveness = z.infer<typeof LivenessSchema>;
 

@@ -7,6 +7,7 @@ import Redis from 'ioredis';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
 import type { DataSource } from 'typeorm';
 import { Public } from '../../modules/auth/guards/auth.decorators';
+import { ProviderInfoService } from '../../modules/generation/providers/provider-info.service';
 import { InjectRedis } from '../redis/redis.module';
 import { checkDependency } from './check-dependency';
 import { APP_VERSION } from './app-version';
@@ -22,13 +23,14 @@ export class HealthController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRedis() private readonly redis: Redis,
+    private readonly providerInfo: ProviderInfoService,
   ) {}
 
   /** Liveness: the process answers. */
   @Get()
   @ZodResponse({ status: 200, type: LivenessDto })
   live(): Liveness {
-    return { status: 'ok', version: APP_VERSION, uptimeSeconds: Math.round(process.uptime()) };
+    return { status: 'ok', version: APP_VERSION, uptimeSeconds: Math.round(process.uptime()), provider: this.providerInfo.current() };
   }
 
   /** Readiness: PostgreSQL and Redis both answer; 503 otherwise. */

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { TextProviderModule } from '../../modules/generation/providers/text-provider.module';
 import { HealthController } from './health.controller';
 
-@Module({ controllers: [HealthController] })
+@Module({ imports: [TextProviderModule], controllers: [HealthController] })
 export class HealthModule {}

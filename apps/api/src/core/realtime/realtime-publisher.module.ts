@@ -1,5 +1,7 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { RealtimePublisher } from './realtime-publisher.service';
 
+/** Global like Redis: any feature, in any process, may push events to users. */
+@Global()
 @Module({ providers: [RealtimePublisher], exports: [RealtimePublisher] })
 export class RealtimePublisherModule {}

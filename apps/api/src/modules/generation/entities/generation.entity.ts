@@ -1,0 +1,76 @@
+import type { GenerationKind, GenerationStatus } from '@storyos/contracts';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+/**
+ * One streamed piece of text. PostgreSQL holds it at the start and at the
+ * end; the tokens in between live in a Redis stream.
+ */
+@Entity({ name: 'generations' })
+export class GenerationEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'owner_id', type: 'uuid' })
+  ownerId!: string;
+
+  @Column({ type: 'text' })
+  kind!: GenerationKind;
+
+  @Column({ name: 'target_type', type: 'text' })
+  targetType!: 'game-session';
+
+  @Column({ name: 'target_id', type: 'uuid' })
+  targetId!: string;
+
+  @Column({ type: 'text', default: 'queued' })
+  status!: GenerationStatus;
+
+  /** Handler-specific input, e.g. the player's action; ids and small values only. */
+  @Column({ type: 'jsonb', default: {} })
+  input!: Record<string, unknown>;
+
+  @Column({ type: 'integer' })
+  seed!: number;
+
+  @Column({ type: 'text', default: '' })
+  text!: string;
+
+  @Column({ name: 'last_seq', type: 'integer', default: 0 })
+  lastSeq!: number;
+
+  @Column({ name: 'finish_reason', type: 'text', nullable: true })
+  finishReason!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  error!: string | null;
+
+  @Column({ type: 'text' })
+  provider!: string;
+
+  @Column({ type: 'text' })
+  model!: string;
+
+  @Column({ type: 'integer', default: 0 })
+  attempt!: number;
+
+  @Column({ name: 'prompt_tokens', type: 'integer', nullable: true })
+  promptTokens!: number | null;
+
+  @Column({ name: 'completion_tokens', type: 'integer', nullable: true })
+  completionTokens!: number | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ name: 'started_at', type: 'timestamptz', nullable: true })
+  startedAt!: Date | null;
+
+  @Column({ name: 'first_chunk_at', type: 'timestamptz', nullable: true })
+  firstChunkAt!: Date | null;
+
+  @Column({ name: 'completed_at', type: 'timestamptz', nullable: true })
+  completedAt!: Date | null;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,23 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { QUEUE_NAMES } from '@storyos/contracts';
+import { AuthModule } from '../auth/auth.module';
+import { GenerationEntity } from './entities/generation.entity';
+import { GenerationFinalizer } from './generation-finalizer.service';
+import { GenerationsController } from './generations.controller';
+import { GenerationsService } from './generations.service';
+import { GenerationHandlers } from './handlers/generation-handlers';
+import { TextProviderModule } from './providers/text-provider.module';
+import { GenerationStreamStore } from './stream/generation-stream.store';
+import { SseRelay } from './stream/sse-relay';
+import { StopSignals } from './stream/stop-signals';
+
+/** The pipeline every feature streams through; features register handlers for their kinds. */
+@Module({
+  imports: [TypeOrmModule.forFeature([GenerationEntity]), BullModule.registerQueue({ name: QUEUE_NAMES.generation }), AuthModule, TextProviderModule],
+  controllers: [GenerationsController],
+  providers: [GenerationsService, GenerationFinalizer, GenerationHandlers, GenerationStreamStore, StopSignals, SseRelay],
+  exports: [GenerationsService, GenerationHandlers, GenerationStreamStore, StopSignals, GenerationFinalizer, TextProviderModule, TypeOrmModule, BullModule],
+})
+export class GenerationModule {}

@@ -1,0 +1,140 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { isTerminalStatus, QUEUE_NAMES, JOB_NAMES, type Generation, type GenerationJob, type GenerationKind, type GenerationTarget } from '@storyos/contracts';
+import type { TextProvider } from '@storyos/domain';
+import type { Queue } from 'bullmq';
+import { PinoLogger } from 'nestjs-pino';
+import { randomInt } from 'node:crypto';
+import { DataSource, type EntityManager, type Repository } from 'typeorm';
+import { InjectConfig } from '../../core/config/config.module';
+import type { AppConfig } from '../../core/config/app-config';
+import { AppError } from '../../core/errors/app-error';
+import { RealtimePublisher } from '../../core/realtime/realtime-publisher.service';
+import type { AuthUser } from '../auth/auth-user';
+import { GenerationQuota } from '../auth/quota/generation-quota.service';
+import { GenerationEntity } from './entities/generation.entity';
+import { toGenerationContract } from './generation.mapper';
+import { TEXT_PROVIDER } from './text-provider.token';
+import { GenerationStreamStore } from './stream/generation-stream.store';
+import { StopSignals } from './stream/stop-signals';
+
+export interface GenerationSpec {
+  kind: GenerationKind;
+  target: GenerationTarget;
+  input?: Record<string, unknown>;
+}
+
+/** Starts, reads and stops generations; the worker's processor does the streaming. */
+@Injectable()
+export class GenerationsService {
+  constructor(
+    @InjectRepository(GenerationEntity) private readonly generations: Repository<GenerationEntity>,
+    @InjectQueue(QUEUE_NAMES.generation) private readonly queue: Queue<GenerationJob>,
+    @Inject(TEXT_PROVIDER) private readonly provider: TextProvider,
+    @InjectConfig() private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+    private readonly quota: GenerationQuota,
+    private readonly streams: GenerationStreamStore,
+    private readonly stops: StopSignals,
+    private readonly realtime: RealtimePublisher,
+    private readonly logger: PinoLogger,
+  ) {
+    this.logger.setContext(GenerationsService.name);
+  }
+
+  /**
+   * Counts against the daily quota, stores the generation together with the
+   * caller's own rows in one transaction, then enqueues it. Nothing is stored
+   * and no quota is spent when any step before the commit fails.
+   */
+  async start<T>(
+    owner: AuthUser,
+    spec: GenerationSpec,
+    withRows?: (manager: EntityManager, generation: GenerationEntity) => Promise<T>,
+    /** chargeQuota false: a follow-up step of a generation already counted (e.g. the world state after a turn). */
+    options: { chargeQuota?: boolean } = {},
+  ): Promise<{ generation: GenerationEntity; result: T | undefined }> {
+    const charge = options.chargeQuota ?? true;
+    if (charge) await this.quota.consume(owner);
+    let generation: GenerationEntity;
+    let result: T | undefined;
+    try {
+      ({ generation, result } = await this.dataSource.transaction(async (manager) => {
+        const row = await manager.save(
+          manager.create(GenerationEntity, {
+            ownerId: owner.id,
+            kind: spec.kind,
+            targetType: spec.target.type,
+            targetId: spec.target.id,
+            input: spec.input ?? {},
+            seed: randomInt(0, 2 ** 31 - 1),
+            provider: this.provider.name,
+            model: this.provider.model,
+            status: 'queued',
+          }),
+        );
+        return { generation: row, result: withRows ? await withRows(manager, row) : undefined };
+      }));
+    } catch (error) {
+      if (charge) await this.quota.refund(owner);
+      throw error;
+    }
+    await this.enqueue(generation);
+    this.realtime.toUser(owner.id, 'generation:started', { generationId: generation.id, kind: generation.kind, target: spec.target });
+    return { generation, result };
+  }
+
+  /** Idempotent: the job id is the generation id. */
+  async enqueue(generation: GenerationEntity): Promise<void> {
+    const { attempts, backoffMs } = this.config.generation;
+    try {
+      await this.queue.add(JOB_NAMES.runGeneration, { generationId: generation.id }, {
+        jobId: generation.id,
+        attempts,
+        backoff: { type: 'exponential', delay: backoffMs },
+        removeOnComplete: { age: 3600 },
+        removeOnFail: { age: 24 * 3600 },
+      });
+    } catch (error) {
+      this.logger.error({ err: error, generationId: generation.id, userId: generation.ownerId }, 'Could not enqueue generation');
+      await this.generations.update({ id: generation.id, status: 'queued' }, { status: 'failed', error: 'The generation could not be queued. Please try again.', completedAt: new Date() });
+      throw new AppError('SERVICE_UNAVAILABLE', 'The generation could not be queued. Please try again in a moment.');
+    }
+  }
+
+  async findOwned(owner: AuthUser, id: string): Promise<GenerationEntity> {
+    const generation = await this.generations.findOneBy({ id });
+    // Another user's generation looks exactly like a missing one.
+    if (!generation || generation.ownerId !== owner.id) throw AppError.notFound('The generation');
+    return generation;
+  }
+
+  async view(owner: AuthUser, id: string): Promise<Generation> {
+    const generation = await this.findOwned(owner, id);
+    const live = isTerminalStatus(generation.status) ? null : await this.streams.readAfter(id, 0);
+    return toGenerationContract(generation, live);
+  }
+
+  /**
+   * Asks the worker holding it to stop; the partial text is kept and the
+   * status becomes `stopped`. A generation still waiting in the queue is
+   * stopped right here.
+   */
+  async stop(owner: AuthUser, id: string): Promise<Generation> {
+    const generation = await this.findOwned(owner, id);
+    if (isTerminalStatus(generation.status)) return this.view(owner, id);
+    await this.stops.request(id);
+    if (generation.status === 'queued') await this.removeQueuedJob(id);
+    return this.view(owner, id);
+  }
+
+  private async removeQueuedJob(id: string): Promise<void> {
+    const job = await this.queue.getJob(id);
+    const state = await job?.getState();
+    // An active job belongs to a worker, which sees the stop flag itself.
+    if (job && (state === 'waiting' || state === 'delayed' || state === 'prioritized')) {
+      await job.remove().catch(() => undefined);
+    }
+  }
+}

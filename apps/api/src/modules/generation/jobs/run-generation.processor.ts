@@ -1,0 +1,128 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { GenerationJobSchema, isTerminalStatus, QUEUE_NAMES, type StreamEntry } from '@storyos/contracts';
+import { ProviderError, type StreamOutcome, type TextProvider } from '@storyos/domain';
+import { UnrecoverableError, type Job } from 'bullmq';
+import { PinoLogger } from 'nestjs-pino';
+import type { Repository } from 'typeorm';
+import { loadConfig, type AppConfig } from '../../../core/config/app-config';
+import { InjectConfig } from '../../../core/config/config.module';
+import { RealtimePublisher } from '../../../core/realtime/realtime-publisher.service';
+import { GenerationEntity } from '../entities/generation.entity';
+import { GenerationFinalizer } from '../generation-finalizer.service';
+import { GenerationHandlers } from '../handlers/generation-handlers';
+import { TEXT_PROVIDER } from '../text-provider.token';
+import { ChunkCoalescer } from '../stream/chunk-coalescer';
+import { GenerationStreamStore } from '../stream/generation-stream.store';
+import { StopSignals } from '../stream/stop-signals';
+
+// Worker options are fixed when the decorator runs, so they come from the same parsed config.
+const { queues } = loadConfig();
+
+/**
+ * Streams one generation: provider deltas are coalesced, appended to the
+ * generation's Redis stream with sequence numbers and pushed to the owner's
+ * room. Each retry starts with a `reset` entry so clients clear partial text.
+ */
+@Processor(QUEUE_NAMES.generation, {
+  concurrency: queues.workerConcurrency,
+  lockDuration: queues.lockDurationMs,
+  stalledInterval: queues.stalledIntervalMs,
+  // A worker killed mid-job hands the job back once; the retry starts it over.
+  maxStalledCount: 2,
+})
+export class RunGenerationProcessor extends WorkerHost {
+  constructor(
+    @InjectRepository(GenerationEntity) private readonly generations: Repository<GenerationEntity>,
+    @Inject(TEXT_PROVIDER) private readonly provider: TextProvider,
+    @InjectConfig() private readonly config: AppConfig,
+    private readonly handlers: GenerationHandlers,
+    private readonly streams: GenerationStreamStore,
+    private readonly stops: StopSignals,
+    private readonly finalizer: GenerationFinalizer,
+    private readonly realtime: RealtimePublisher,
+    private readonly logger: PinoLogger,
+  ) {
+    super();
+    this.logger.setContext(RunGenerationProcessor.name);
+  }
+
+  async process(job: Job): Promise<void> {
+    const { generationId } = GenerationJobSchema.parse(job.data);
+    const generation = await this.generations.findOneBy({ id: generationId });
+    if (!generation || isTerminalStatus(generation.status)) return;
+
+    let seq = await this.streams.lastSeq(generationId);
+    const emit = async (entry: StreamEntry): Promise<void> => {
+      await this.streams.append(generationId, entry);
+      this.realtime.toUser(generation.ownerId, 'generation:entry', { generationId, entry });
+    };
+
+    const attempt = job.attemptsMade + 1;
+    if (seq > 0) {
+      seq += 1;
+      await emit({ type: 'reset', seq, attempt, reason: 'The reply is being written again after an interruption.' });
+    }
+    await this.generations.update(generationId, { status: 'streaming', attempt, startedAt: new Date(), provider: this.provider.name, model: this.provider.model });
+
+    const abort = await this.stops.watch(generationId);
+    let text = '';
+    let firstChunkAt: Date | null = null;
+    const coalescer = new ChunkCoalescer(this.config.generation.coalesceMs, async (delta) => {
+      seq += 1;
+      await emit({ type: 'delta', seq, text: delta });
+    });
+
+    try {
+      const request = await this.handlers.get(generation.kind).buildRequest(generation);
+      const stream = this.provider.stream({ seed: generation.seed, ...request }, abort.signal);
+      let outcome: StreamOutcome | undefined;
+      for (;;) {
+        const next = await stream.next();
+        if (next.done) {
+          outcome = next.value;
+          break;
+        }
+        firstChunkAt ??= new Date();
+        text += next.value;
+        coalescer.push(next.value);
+      }
+      await coalescer.drain();
+      const stopped = abort.signal.aborted;
+      await this.finalizer.finish(generationId, {
+        status: stopped ? 'stopped' : 'completed',
+        text,
+        finishReason: stopped ? 'stopped' : outcome.finishReason,
+        error: null,
+        promptTokens: outcome.promptTokens,
+        completionTokens: outcome.completionTokens,
+        firstChunkAt,
+        lastSeq: seq,
+      });
+    } catch (error) {
+      await coalescer.drain().catch(() => undefined);
+      await this.handleFailure(job, generationId, error, { text, seq, firstChunkAt });
+    } finally {
+      this.stops.release(generationId);
+    }
+  }
+
+  private async handleFailure(job: Job, generationId: string, error: unknown, progress: { text: string; seq: number; firstChunkAt: Date | null }): Promise<void> {
+    const retryable = error instanceof ProviderError ? error.retryable : !(error instanceof UnrecoverableError);
+    const attemptsLeft = (job.opts.attempts ?? 1) - (job.attemptsMade + 1);
+    const reason = error instanceof ProviderError ? error.message : 'The story engine failed unexpectedly.';
+    this.logger.warn({ err: error, generationId, attempt: job.attemptsMade + 1, attemptsLeft, retryable }, 'Generation attempt failed');
+    if (retryable && attemptsLeft > 0) throw error;
+    await this.finalizer.finish(generationId, {
+      status: 'failed',
+      text: progress.text,
+      finishReason: null,
+      error: reason,
+      promptTokens: null,
+      completionTokens: null,
+      firstChunkAt: progress.firstChunkAt,
+      lastSeq: progress.seq,
+    });
+  }
+}

@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { StreamEntrySchema, type StreamEntry } from '@storyos/contracts';
+import type Redis from 'ioredis';
+import { InjectConfig } from '../../../core/config/config.module';
+import type { AppConfig } from '../../../core/config/app-config';
+import { InjectRedis } from '../../../core/redis/redis.module';
+import { entryId, seqOf, streamKeys } from './stream-keys';
+
+/** How long a finished stream stays replayable; afterwards clients read the stored text. */
+const ENDED_STREAM_TTL_SECONDS = 3600;
+const LIVE_STREAM_TTL_SECONDS = 24 * 3600;
+
+type RawEntries = [id: string, fields: string[]][];
+
+/** The Redis stream of one generation: sequence-numbered entries, appended by the worker. */
+@Injectable()
+export class GenerationStreamStore {
+  constructor(
+    @InjectRedis() private readonly redis: Redis,
+    @InjectConfig() private readonly config: AppConfig,
+  ) {}
+
+  async append(generationId: string, entry: StreamEntry): Promise<void> {
+    const key = this.key(generationId);
+    const ttl = entry.type === 'end' ? ENDED_STREAM_TTL_SECONDS : LIVE_STREAM_TTL_SECONDS;
+    await this.redis.multi().xadd(key, entryId(entry.seq), 'e', JSON.stringify(entry)).expire(key, ttl).exec().then(assertNoErrors);
+  }
+
+  /** Entries with seq greater than `afterSeq`, in order. */
+  async readAfter(generationId: string, afterSeq: number): Promise<StreamEntry[]> {
+    const raw = (await this.redis.xrange(this.key(generationId), `${afterSeq + 1}-0`, '+')) as RawEntries;
+    return parseEntries(raw);
+  }
+
+  async lastSeq(generationId: string): Promise<number> {
+    const [last] = (await this.redis.xrevrange(this.key(generationId), '+', '-', 'COUNT', 1)) as RawEntries;
+    return last ? seqOf(last[0]) : 0;
+  }
+
+  /**
+   * Blocks on a dedicated connection until entries after `afterSeq` arrive or
+   * `blockMs` passes. The caller owns `connection` (XREAD BLOCK ties it up).
+   */
+  async waitAfter(connection: Redis, generationId: string, afterSeq: number, blockMs: number): Promise<StreamEntry[]> {
+    const result = (await connection.xread('BLOCK', blockMs, 'STREAMS', this.key(generationId), entryId(afterSeq))) as
+      | [key: string, entries: RawEntries][]
+      | null;
+    return result?.[0] ? parseEntries(result[0][1]) : [];
+  }
+
+  private key(generationId: string): string {
+    return streamKeys(this.config.redis.prefix, generationId).entries;
+  }
+}
+
+function parseEntries(raw: RawEntries): StreamEntry[] {
+  return raw.flatMap(([, fields]) => {
+    const json = fields[1];
+    if (json === undefined) return [];
+    return [StreamEntrySchema.parse(JSON.parse(json))];
+  });
+}
+
+function assertNoErrors(results: [Error | null, unknown][] | null): void {
+  const failed = results?.find(([error]) => error);
+  if (failed?.[0]) throw failed[0];
+}
