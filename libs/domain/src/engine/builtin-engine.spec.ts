@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { GenerationRequest, StoryBrief, StreamOutcome } from '../generation/text-provider';
 import { BuiltinStoryEngine } from './builtin-engine';
+import { parseWorldStateReply } from '../game/parse-world-state';
 
 // The weights are shared data outside the repo: $LLM_MODEL_PATH or <repo>/../shared/models.
 const REPO_ROOT = path.resolve(__dirname, '../../../..');
@@ -144,5 +145,35 @@ describe('builtin story engine runtime', () => {
     });
     const together = await Promise.all(requests.map((r) => collect(pausing, r)));
     expect(together.map((t) => t.text)).toEqual(alone);
+  });
+});
+
+describe('builtin engine: the world-state step', () => {
+  it('streams the derived world state as JSON the world-state parser accepts', async () => {
+    const previous = {
+      worldState: 'A storm gathers.',
+      currentLocation: 'the harbour',
+      characters: [{ name: 'Mara', summary: 'The player.' }],
+      timeline: [],
+      act: 1,
+      chapter: 1,
+      turnCount: 0,
+    };
+    const engine = new BuiltinStoryEngine({});
+    const stream = engine.stream(
+      { messages: [], brief: { task: 'game.world-state', previous, action: 'I walk to the Old Lighthouse', reply: 'You reach the Old Lighthouse, where Elias waits.', turn: 1 } },
+      new AbortController().signal,
+    );
+    let text = '';
+    let next = await stream.next();
+    while (!next.done) {
+      text += next.value;
+      next = await stream.next();
+    }
+    expect(next.value.finishReason).toBe('stop');
+    const state = parseWorldStateReply(text, previous);
+    expect(state.turnCount).toBe(1);
+    expect(state.currentLocation).toMatch(/Old Lighthouse/);
+    expect(state.timeline.length).toBe(1);
   });
 });

@@ -1,4 +1,5 @@
-import type { GenerationRequest, StreamOutcome, TextProvider } from '../generation/text-provider';
+import type { GenerationRequest, StoryBrief, StreamOutcome, TextProvider } from '../generation/text-provider';
+import { deriveWorldState } from '../game/derive-world-state';
 import { Llama2Model } from './llama2/llama2-model';
 import { planFreeStory } from './planner/free-story-planner';
 import { planGameReply } from './planner/game-planner';
@@ -58,8 +59,10 @@ export class BuiltinStoryEngine implements TextProvider {
   }
 
   async *stream(request: GenerationRequest, signal: AbortSignal): AsyncGenerator<string, StreamOutcome, void> {
-    const seed = (request.seed ?? hashString(JSON.stringify([request.messages, request.brief ?? null]))) >>> 0;
-    const plan: StoryPlan = request.brief ? planGameReply(request.brief, seed) : planFreeStory(lastUserMessage(request), seed);
+    const brief = request.brief;
+    if (brief?.task === 'game.world-state') return yield* this.streamWorldState(brief, signal);
+    const seed = (request.seed ?? hashString(JSON.stringify([request.messages, brief ?? null]))) >>> 0;
+    const plan: StoryPlan = brief ? planGameReply(brief, seed) : planFreeStory(lastUserMessage(request), seed);
     const limit = request.maxTokens ?? Number.POSITIVE_INFINITY;
     const temperature = request.temperature ?? DEFAULT_TEMPERATURE;
     let written = '';
@@ -111,6 +114,20 @@ export class BuiltinStoryEngine implements TextProvider {
       if (stop) return outcome(stop);
     }
     return outcome('stop');
+  }
+
+  /** The model cannot write JSON, so the planner's deterministic rules update the world and stream it. */
+  private async *streamWorldState(brief: Extract<StoryBrief, { task: 'game.world-state' }>, signal: AbortSignal): AsyncGenerator<string, StreamOutcome, void> {
+    const state = deriveWorldState(brief.previous, brief.action ?? '', brief.reply, brief.turn);
+    const pieces = JSON.stringify(state, null, 2).match(/[^\n]*\n?/g) ?? [];
+    let deltas = 0;
+    for (const piece of pieces) {
+      if (!piece) continue;
+      if (signal.aborted) return { finishReason: 'aborted', promptTokens: 0, completionTokens: deltas };
+      deltas++;
+      yield piece;
+    }
+    return { finishReason: 'stop', promptTokens: 0, completionTokens: deltas };
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Tone } from '@storyos/contracts';
+import type { Tone, WorldState } from '@storyos/contracts';
 
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';
@@ -33,7 +33,19 @@ export type StoryBrief =
       characters: string[];
       turn: number;
       recentEvents: string[];
+    }
+  | {
+      /** The step after a turn: the new world state as JSON (WorldStateSchema). */
+      task: 'game.world-state';
+      previous: WorldState;
+      /** null after the opening. */
+      action: string | null;
+      reply: string;
+      turn: number;
     };
+
+/** The briefs whose answer is story prose. */
+export type ProseBrief = Exclude<StoryBrief, { task: 'game.world-state' }>;
 
 export interface GenerationRequest {
   messages: ChatMessage[];
