@@ -29,6 +29,8 @@ export interface StreamScript {
   fragmented?: boolean;
   /** Waits this long (after the headers) before the first delta. */
   firstTokenDelayMs?: number;
+  /** Waits this long between deltas, for replies that stream slowly enough to interrupt. */
+  deltaDelayMs?: number;
   /** Destroys the socket after this many deltas. */
   dropAfter?: number;
   /** Stops after this many deltas and keeps the connection open until the client leaves. */
@@ -43,12 +45,15 @@ export interface FakeOpenAiServer {
   requests: RecordedRequest[];
   /** Answers the next requests in order, one answer each. */
   enqueue(...answers: FakeAnswer[]): void;
+  /** Answers matching requests without taking from the queue, e.g. a pipeline's side requests. */
+  route(matches: (request: RecordedRequest) => boolean, answer: FakeAnswer): void;
   close(): Promise<void>;
 }
 
 /** A local Chat Completions server speaking the real SSE wire format, scripted per test. */
 export async function startFakeOpenAiServer(): Promise<FakeOpenAiServer> {
   const queue: FakeAnswer[] = [];
+  const routes: { matches: (request: RecordedRequest) => boolean; answer: FakeAnswer }[] = [];
   const requests: RecordedRequest[] = [];
   const server: Server = createServer((req, res) => {
     void handle(req, res);
@@ -66,7 +71,8 @@ export async function startFakeOpenAiServer(): Promise<FakeOpenAiServer> {
     };
     res.on('finish', () => (recorded.completedByServer = true));
     requests.push(recorded);
-    const answer = queue.shift() ?? errorAnswer(500, { error: { message: 'The fake server has no answer scripted' } });
+    const routed = routes.find((candidate) => candidate.matches(recorded));
+    const answer = routed?.answer ?? queue.shift() ?? errorAnswer(500, { error: { message: 'The fake server has no answer scripted' } });
     await answer(res, recorded).catch(() => res.destroy());
   }
 
@@ -76,6 +82,7 @@ export async function startFakeOpenAiServer(): Promise<FakeOpenAiServer> {
     baseUrl: `http://127.0.0.1:${port}/v1`,
     requests,
     enqueue: (...answers) => queue.push(...answers),
+    route: (matches, answer) => routes.push({ matches, answer }),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -104,6 +111,7 @@ export function streamAnswer(script: StreamScript): FakeAnswer {
     for (const [index, delta] of script.deltas.entries()) {
       if (script.dropAfter === index) return void res.socket?.destroy();
       if (script.hangAfter === index) return wait(60_000, res);
+      if (script.deltaDelayMs && index > 0) await wait(script.deltaDelayMs, res);
       if (script.comments) await write(res, `: keep-alive${eol}${eol}`);
       await send(JSON.stringify(chunk({ content: delta }, null)));
     }
