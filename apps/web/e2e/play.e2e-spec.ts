@@ -94,8 +94,9 @@ describe('a player', () => {
     await takeReplyGrowth(page);
     await sendAction(page, 'I follow the lights down to the rocks.');
     await page.waitForFunction(() => {
-      const busy = document.querySelector('article[aria-label="Narrator"][aria-busy="true"]');
-      return (busy?.textContent?.length ?? 0) > 0;
+      // Real text, not the "thinking" placeholder shown before the first words.
+      const busy = document.querySelector('article[aria-label="Narrator"][aria-busy="true"]:not([data-waiting])');
+      return (busy?.textContent?.length ?? 0) > 40;
     });
     const beforeReload = await lastReplyText(page);
     await page.reload();
@@ -105,6 +106,8 @@ describe('a player', () => {
     expect(resumed.startsWith(beforeReload.slice(0, 20))).toBe(true);
     expect(resumed.length).toBeGreaterThanOrEqual(beforeReload.length);
     expect(await playerTurns(page).count()).toBe(3);
+    // After the reply, the world-state step runs briefly; then the game takes a new action.
+    await waitForReplyDone(page);
     expect(await actionInput(page).isEnabled()).toBe(true);
 
     // Dark theme and a phone: the state panel folds under the story.

@@ -46,7 +46,7 @@ export async function recordReplyGrowth(page: Page): Promise<void> {
     const lengths: number[] = [];
     (window as unknown as { replyLengths: number[] }).replyLengths = lengths;
     const observer = new MutationObserver(() => {
-      const replies = document.querySelectorAll('article[aria-label="Narrator"][aria-busy="true"]');
+      const replies = document.querySelectorAll('article[aria-label="Narrator"][aria-busy="true"]:not([data-waiting])');
       const last = replies[replies.length - 1];
       const length = last?.textContent?.length ?? 0;
       if (length > 0 && lengths[lengths.length - 1] !== length) lengths.push(length);

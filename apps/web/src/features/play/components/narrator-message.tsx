@@ -16,7 +16,7 @@ interface NarratorMessageProps {
 export function NarratorMessage({ text, status, live = false, children }: NarratorMessageProps) {
   const waiting = live && text.length === 0;
   return (
-    <Box component="article" aria-label="Narrator" aria-busy={live} sx={{ maxWidth: '68ch' }}>
+    <Box component="article" aria-label="Narrator" aria-busy={live} data-waiting={waiting || undefined} sx={{ maxWidth: '68ch' }}>
       {waiting ? (
         <Box sx={{ color: 'text.secondary', fontStyle: 'italic', fontFamily: READING_FONT, fontSize: '1.05rem' }}>
           The narrator is thinking…
