@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { isTerminalStatus, type StreamEntry } from '@storyos/contracts';
 import type { Response } from 'express';
-import type Redis from 'ioredis';
 import { PinoLogger } from 'nestjs-pino';
 import { InjectConfig } from '../../../core/config/config.module';
 import type { AppConfig } from '../../../core/config/app-config';
