@@ -50,7 +50,7 @@ export function refreshCookieOf(response: HttpResult): SetCookie | undefined {
 export const cookieHeader = (token: string): Record<string, string> => ({ cookie: `${REFRESH_COOKIE_NAME}=${encodeURIComponent(token)}` });
 
 /** A response whose body the tests assert field by field (as the harness client returns by default). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+ 
 export type ApiResponse = HttpResult<any>;
 
 /** Asserts the status and error code, and that the body's request id is the one in the header. */
