@@ -6,13 +6,14 @@ import { AllExceptionsFilter } from './core/errors/all-exceptions.filter';
 import { HealthModule } from './core/health/health.module';
 import { MetricsModule } from './core/metrics/metrics.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { GameModule } from './modules/game/game.module';
 import { GenerationModule } from './modules/generation/generation.module';
 import { RealtimeModule } from './modules/realtime/realtime.module';
 import { SystemModule } from './modules/system/system.module';
 
 /** The HTTP + Socket.IO process: controllers and gateways, queues as producers only. */
 @Module({
-  imports: [CoreModule, HealthModule, MetricsModule, AuthModule, RealtimeModule, SystemModule, GenerationModule],
+  imports: [CoreModule, HealthModule, MetricsModule, AuthModule, RealtimeModule, SystemModule, GenerationModule, GameModule],
   providers: [
     { provide: APP_PIPE, useClass: ZodValidationPipe },
     { provide: APP_FILTER, useClass: AllExceptionsFilter },

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CoreModule } from './core/core.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { GameModule } from './modules/game/game.module';
 import { GenerationModule } from './modules/generation/generation.module';
 import { RunGenerationProcessor } from './modules/generation/jobs/run-generation.processor';
 import { DeliverPingProcessor } from './modules/system/jobs/deliver-ping.processor';
@@ -8,7 +9,7 @@ import { SystemModule } from './modules/system/system.module';
 
 /** The worker process: the same feature modules plus the queue processors. */
 @Module({
-  imports: [CoreModule, AuthModule, SystemModule, GenerationModule],
+  imports: [CoreModule, AuthModule, SystemModule, GenerationModule, GameModule],
   providers: [DeliverPingProcessor, RunGenerationProcessor],
 })
 export class WorkerModule {}

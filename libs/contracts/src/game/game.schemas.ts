@@ -31,6 +31,8 @@ export const GameMessageSchema = z.object({
   /** For narrator messages still being written or ended early. */
   generationId: UuidSchema.nullable(),
   status: GenerationStatusSchema.nullable(),
+  /** Why a failed reply failed, in words for the player; null otherwise. */
+  error: z.string().nullable(),
   turn: z.number().int(),
   createdAt: TimestampSchema,
 });

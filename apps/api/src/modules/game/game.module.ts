@@ -1,0 +1,53 @@
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { RealtimePublisherModule } from '../../core/realtime/realtime-publisher.module';
+import { GenerationModule } from '../generation/generation.module';
+import { GenerationHandlers } from '../generation/handlers/generation-handlers';
+import { ScenarioEntity } from './scenarios/scenario.entity';
+import { ScenariosController } from './scenarios/scenarios.controller';
+import { ScenariosService } from './scenarios/scenarios.service';
+import { GameMessageEntity } from './sessions/game-message.entity';
+import { GameSessionEntity } from './sessions/game-session.entity';
+import { GameSessionsController } from './sessions/game-sessions.controller';
+import { GameSessionsService } from './sessions/game-sessions.service';
+import { OwnedSessions } from './sessions/owned-sessions';
+import { SystemPromptEntity } from './system-prompts/system-prompt.entity';
+import { SystemPromptsController } from './system-prompts/system-prompts.controller';
+import { SystemPromptsService } from './system-prompts/system-prompts.service';
+import { GameTurnsController } from './turns/game-turns.controller';
+import { GameTurnsService } from './turns/game-turns.service';
+import { GameUndoService } from './turns/game-undo.service';
+import { NarratorReplyHandler } from './turns/narrator-reply.handler';
+import { StateSnapshotEntity } from './world-state/state-snapshot.entity';
+import { WorldStateFollowUp } from './world-state/world-state-follow-up';
+import { WorldStateHandler } from './world-state/world-state.handler';
+
+/** Scenarios, game sessions and their turns, the world each story keeps, and the narrator's system prompts. */
+@Module({
+  imports: [TypeOrmModule.forFeature([ScenarioEntity, GameSessionEntity, GameMessageEntity, StateSnapshotEntity, SystemPromptEntity]), GenerationModule, RealtimePublisherModule],
+  controllers: [ScenariosController, GameSessionsController, GameTurnsController, SystemPromptsController],
+  providers: [
+    ScenariosService,
+    OwnedSessions,
+    GameSessionsService,
+    GameTurnsService,
+    GameUndoService,
+    SystemPromptsService,
+    NarratorReplyHandler,
+    WorldStateFollowUp,
+    WorldStateHandler,
+  ],
+})
+export class GameModule implements OnModuleInit {
+  constructor(
+    private readonly handlers: GenerationHandlers,
+    private readonly narrator: NarratorReplyHandler,
+    private readonly worldState: WorldStateHandler,
+  ) {}
+
+  onModuleInit(): void {
+    this.handlers.register('game.opening', this.narrator);
+    this.handlers.register('game.turn', this.narrator);
+    this.handlers.register('game.world-state', this.worldState);
+  }
+}

@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { CreateGameSessionRequest, CreateGameSessionResponse, GameSession, GameSessionSummary, Page, PageQuery } from '@storyos/contracts';
+import { initialWorldState } from '@storyos/domain';
+import { randomUUID } from 'node:crypto';
+import type { Repository } from 'typeorm';
+import type { AuthUser } from '../../auth/auth-user';
+import { GenerationsService } from '../../generation/generations.service';
+import { ScenariosService } from '../scenarios/scenarios.service';
+import { StateSnapshotEntity } from '../world-state/state-snapshot.entity';
+import { GameMessageEntity } from './game-message.entity';
+import { GameSessionEntity } from './game-session.entity';
+import { toGameSessionSummary } from './game-session.mapper';
+import { OwnedSessions } from './owned-sessions';
+
+/** A player's games: start one from a scenario, list, load, rename, delete. */
+@Injectable()
+export class GameSessionsService {
+  constructor(
+    @InjectRepository(GameSessionEntity) private readonly sessions: Repository<GameSessionEntity>,
+    private readonly owned: OwnedSessions,
+    private readonly scenarios: ScenariosService,
+    private readonly generations: GenerationsService,
+  ) {}
+
+  /** Stores the session, its first snapshot and the opening's narrator message with the generation, in one transaction. */
+  async create(user: AuthUser, request: CreateGameSessionRequest): Promise<CreateGameSessionResponse> {
+    const scenario = await this.scenarios.findPlayable(user, request.scenarioId);
+    const id = randomUUID();
+    const state = initialWorldState(scenario);
+    const { generation } = await this.generations.start(user, { kind: 'game.opening', target: { type: 'game-session', id }, input: { turn: 0 } }, async (manager, generation) => {
+      await manager.insert(GameSessionEntity, {
+        id,
+        ownerId: user.id,
+        scenarioId: scenario.id,
+        title: request.title ?? scenario.name,
+        playerName: scenario.playerName,
+        playerRole: scenario.playerRole,
+        state,
+        turnCount: 0,
+        activeGenerationId: generation.id,
+        lastPlayedAt: new Date(),
+      });
+      await manager.insert(StateSnapshotEntity, { sessionId: id, turn: 0, state });
+      await manager.insert(GameMessageEntity, { sessionId: id, role: 'narrator', content: '', turn: 0, generationId: generation.id, status: 'streaming', error: null });
+    });
+    return { id, generationId: generation.id };
+  }
+
+  /** Most recently played first. */
+  async list(user: AuthUser, query: PageQuery): Promise<Page<GameSessionSummary>> {
+    const [rows, total] = await this.sessions.findAndCount({
+      where: { ownerId: user.id },
+      relations: { scenario: true },
+      order: { lastPlayedAt: 'DESC', id: 'ASC' },
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    });
+    return { items: rows.map(toGameSessionSummary), page: query.page, pageSize: query.pageSize, total };
+  }
+
+  async rename(user: AuthUser, id: string, title: string): Promise<GameSession> {
+    const session = await this.owned.find(user, id);
+    await this.sessions.update({ id: session.id }, { title });
+    return this.owned.view(user, id);
+  }
+
+  /** Its messages and snapshots go with it; a reply still being written is stopped. */
+  async delete(user: AuthUser, id: string): Promise<void> {
+    const session = await this.owned.find(user, id);
+    await this.sessions.delete({ id: session.id, ownerId: user.id });
+    if (session.activeGenerationId) await this.generations.stop(user, session.activeGenerationId).catch(() => undefined);
+  }
+}
