@@ -12,3 +12,5 @@ export * from './generation/stream-assembler';
 export * from './game/scenario.schemas';
 export * from './game/game.schemas';
 export * from './game/system-prompt.schemas';
+export * from './stories/story-setup.schemas';
+export * from './stories/story.schemas';

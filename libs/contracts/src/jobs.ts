@@ -5,12 +5,14 @@ import { UuidSchema } from './common/common.schemas';
 export const QUEUE_NAMES = {
   system: 'system',
   generation: 'generation',
+  story: 'story',
 } as const;
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
 
 export const JOB_NAMES = {
   deliverPing: 'deliver-ping',
   runGeneration: 'run-generation',
+  writeWholeStory: 'write-whole-story',
 } as const;
 
 /** Job payloads carry ids and small values only. */
@@ -26,3 +28,9 @@ export const GenerationJobSchema = z.object({
   generationId: UuidSchema,
 });
 export type GenerationJob = z.infer<typeof GenerationJobSchema>;
+
+/** The job id is the story job's id. */
+export const WholeStoryJobSchema = z.object({
+  storyJobId: UuidSchema,
+});
+export type WholeStoryJob = z.infer<typeof WholeStoryJobSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ErrorBody } from './errors';
 import type { WorldState } from './game/game.schemas';
+import type { StoryJob } from './stories/story.schemas';
 import type { GenerationStartedEvent, GenerationStreamEvent, GenerationSubscribeAck, GenerationSubscribeRequest } from './generation/generation-events';
 
 /** Each user has a room; workers emit to it through Redis. */
@@ -26,6 +27,8 @@ export interface ServerToClientEvents {
   'generation:started': (event: GenerationStartedEvent) => void;
   'generation:entry': (event: GenerationStreamEvent) => void;
   'game:state': (event: GameStateEvent) => void;
+  /** Progress of a whole-story job: status, 0–100 %, stage name. */
+  'story:job': (event: StoryJob) => void;
   error: (error: ErrorBody) => void;
 }
 

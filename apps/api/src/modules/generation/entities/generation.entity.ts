@@ -1,4 +1,4 @@
-import type { GenerationKind, GenerationStatus } from '@storyos/contracts';
+import type { GenerationKind, GenerationStatus, GenerationTarget } from '@storyos/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /**
@@ -17,7 +17,7 @@ export class GenerationEntity {
   kind!: GenerationKind;
 
   @Column({ name: 'target_type', type: 'text' })
-  targetType!: 'game-session';
+  targetType!: GenerationTarget['type'];
 
   @Column({ name: 'target_id', type: 'uuid' })
   targetId!: string;

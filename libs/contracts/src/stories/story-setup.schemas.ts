@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+/** The Writer's eleven personas, each a voice the engine writes in. */
+export const PERSONAS = [
+  { name: 'Award-Winning Science Fiction Author', description: 'Big ideas grounded in believable science, with a sense of wonder.' },
+  { name: 'Historical Fiction Author', description: 'Period detail, real textures of daily life, history seen through people.' },
+  { name: 'Fantasy World Builder', description: 'Rich invented worlds with their own rules, lore and places.' },
+  { name: 'Mystery Novelist', description: 'Clues, misdirection and a satisfying reveal.' },
+  { name: 'Romantic Poet', description: 'Lyrical language, longing and the beauty of small moments.' },
+  { name: 'Thriller Writer', description: 'Short chapters, rising stakes and a ticking clock.' },
+  { name: "Children's Book Author", description: 'Warm, simple, playful sentences with a gentle lesson.' },
+  { name: 'Satirical Humorist', description: 'Sharp wit that pokes fun at the way things are.' },
+  { name: 'Biographical Writer', description: 'A life told with care: turning points, choices, consequences.' },
+  { name: 'Dystopian Visionary', description: 'Unsettling futures that hold up a mirror to the present.' },
+  { name: 'Magical Realism Author', description: 'The marvellous told as ordinary, in an everyday world.' },
+] as const;
+
+export type PersonaName = (typeof PERSONAS)[number]['name'];
+const personaNames = PERSONAS.map((persona) => persona.name) as [PersonaName, ...PersonaName[]];
+
+export const PersonaSchema = z.enum(personaNames, { message: `Persona must be one of: ${personaNames.join(', ')}` });
+export const WritingStyleSchema = z.enum(['Formal', 'Casual', 'Poetic', 'Descriptive', 'Minimalist', 'Conversational'], {
+  message: 'Writing style must be one of: Formal, Casual, Poetic, Descriptive, Minimalist, Conversational',
+});
+export const StoryToneSchema = z.enum(['Suspenseful', 'Whimsical', 'Dark', 'Heartwarming', 'Humorous', 'Melancholic', 'Hopeful', 'Mysterious'], {
+  message: 'Tone must be one of: Suspenseful, Whimsical, Dark, Heartwarming, Humorous, Melancholic, Hopeful, Mysterious',
+});
+export const NarrativePovSchema = z.enum(['First Person', 'Second Person', 'Third Person Limited', 'Third Person Omniscient'], {
+  message: 'Narrative POV must be one of: First Person, Second Person, Third Person Limited, Third Person Omniscient',
+});
+export const AudienceAgeGroupSchema = z.enum(['Children', 'Young Adults', 'Adults'], { message: 'Audience must be one of: Children, Young Adults, Adults' });
+export const StoryContentRatingSchema = z.enum(['G', 'PG', 'PG-13', 'R'], { message: 'Content rating must be one of: G, PG, PG-13, R' });
+export const EndingPreferenceSchema = z.enum(['Happy', 'Tragic', 'Open-ended', 'Twist', 'Bittersweet'], {
+  message: 'Ending must be one of: Happy, Tragic, Open-ended, Twist, Bittersweet',
+});
+
+const text = (field: string, max: number, min = 1) =>
+  z
+    .string({ message: `${field} is required` })
+    .trim()
+    .min(min, { message: `${field} cannot be empty` })
+    .max(max, { message: `${field} must be at most ${max.toLocaleString('en-US')} characters` });
+
+/** Everything the Writer needs before the premise. */
+export const StorySetupSchema = z.strictObject({
+  persona: PersonaSchema,
+  setting: text('Setting', 4000),
+  /** Free text, e.g. "Ada, a clockmaker; Bram, her rival". Names are kept as written. */
+  characters: text('Characters', 4000),
+  plotElements: text('Plot elements', 4000, 0).default(''),
+  writingStyle: WritingStyleSchema,
+  tone: StoryToneSchema,
+  narrativePov: NarrativePovSchema,
+  audienceAgeGroup: AudienceAgeGroupSchema,
+  contentRating: StoryContentRatingSchema,
+  endingPreference: EndingPreferenceSchema,
+});
+export type StorySetup = z.infer<typeof StorySetupSchema>;
+export type StorySetupInput = z.input<typeof StorySetupSchema>;

@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import { TimestampSchema, UuidSchema } from '../common/common.schemas';
+import { StorySetupSchema } from './story-setup.schemas';
+
+export const MAX_OUTLINE_CHAPTERS = 30;
+
+export const OutlineChapterSchema = z.strictObject({
+  title: z.string({ message: 'Chapter title is required' }).trim().min(1, { message: 'Chapter title cannot be empty' }).max(200, { message: 'Chapter title must be at most 200 characters' }),
+  summary: z.string({ message: 'Chapter summary is required' }).trim().min(1, { message: 'Chapter summary cannot be empty' }).max(2000, { message: 'Chapter summary must be at most 2,000 characters' }),
+});
+export type OutlineChapter = z.infer<typeof OutlineChapterSchema>;
+
+/** Ordered chapters; edited as a list (add, remove, reorder). */
+export const OutlineSchema = z.strictObject({
+  chapters: z
+    .array(OutlineChapterSchema)
+    .min(1, { message: 'An outline needs at least one chapter' })
+    .max(MAX_OUTLINE_CHAPTERS, { message: `An outline has at most ${MAX_OUTLINE_CHAPTERS} chapters` }),
+});
+export type Outline = z.infer<typeof OutlineSchema>;
+
+/** Premise → outline → story start → continuations, in that order. */
+export const StoryPhaseSchema = z.enum(['premise', 'outline', 'start', 'continue']);
+export type StoryPhase = z.infer<typeof StoryPhaseSchema>;
+
+/** The kinds of text a story keeps versions of. The story text is the start plus continuations. */
+export const ArtifactKindSchema = z.enum(['premise', 'outline', 'story']);
+export type ArtifactKind = z.infer<typeof ArtifactKindSchema>;
+
+export const StoryArtifactSchema = z.object({
+  id: UuidSchema,
+  kind: ArtifactKindSchema,
+  version: z.number().int(),
+  /** Premise and story: text. Outline: its chapters. */
+  text: z.string().nullable(),
+  outline: OutlineSchema.nullable(),
+  source: z.enum(['generated', 'edited', 'cache']),
+  generationId: UuidSchema.nullable(),
+  isCurrent: z.boolean(),
+  createdAt: TimestampSchema,
+});
+export type StoryArtifact = z.infer<typeof StoryArtifactSchema>;
+
+export const StoryJobStatusSchema = z.enum(['queued', 'running', 'completed', 'cancelled', 'failed']);
+export type StoryJobStatus = z.infer<typeof StoryJobStatusSchema>;
+
+/** "Write the whole story": one job, with progress and stage names. */
+export const StoryJobSchema = z.object({
+  id: UuidSchema,
+  storyId: UuidSchema,
+  status: StoryJobStatusSchema,
+  /** 0–100. */
+  progress: z.number().int().min(0).max(100),
+  /** e.g. "premise", "outline", "chapter 2 of 5", "finishing". */
+  stage: z.string(),
+  error: z.string().nullable(),
+  createdAt: TimestampSchema,
+  completedAt: TimestampSchema.nullable(),
+});
+export type StoryJob = z.infer<typeof StoryJobSchema>;
+
+export const StoryJobResultSchema = z.object({
+  jobId: UuidSchema,
+  storyId: UuidSchema,
+  premise: z.string(),
+  outline: OutlineSchema,
+  text: z.string(),
+});
+export type StoryJobResult = z.infer<typeof StoryJobResultSchema>;
+
+export const StorySummarySchema = z.object({
+  id: UuidSchema,
+  title: z.string(),
+  persona: z.string(),
+  /** The furthest phase with content: setup, premise, outline, writing. */
+  phase: z.enum(['setup', 'premise', 'outline', 'writing']),
+  wordCount: z.number().int(),
+  createdAt: TimestampSchema,
+  updatedAt: TimestampSchema,
+});
+export type StorySummary = z.infer<typeof StorySummarySchema>;
+
+export const StorySchema = StorySummarySchema.extend({
+  setup: StorySetupSchema,
+  premise: StoryArtifactSchema.nullable(),
+  outline: StoryArtifactSchema.nullable(),
+  story: StoryArtifactSchema.nullable(),
+  /** The generation running now for this story, if any. */
+  activeGenerationId: UuidSchema.nullable(),
+  activePhase: StoryPhaseSchema.nullable(),
+  /** The latest whole-story job, if any. */
+  job: StoryJobSchema.nullable(),
+});
+export type Story = z.infer<typeof StorySchema>;
+
+const TitleSchema = z.string({ message: 'Title is required' }).trim().min(1, { message: 'Title cannot be empty' }).max(200, { message: 'Title must be at most 200 characters' });
+
+export const CreateStoryRequestSchema = z.strictObject({ title: TitleSchema, setup: StorySetupSchema });
+export type CreateStoryRequest = z.input<typeof CreateStoryRequestSchema>;
+
+export const UpdateStoryRequestSchema = z.strictObject({ title: TitleSchema.optional(), setup: StorySetupSchema.optional() });
+export type UpdateStoryRequest = z.input<typeof UpdateStoryRequestSchema>;
+
+/** Starting a phase: `regenerate` bypasses the result cache. */
+export const StartPhaseRequestSchema = z.strictObject({ regenerate: z.boolean().default(false) });
+export type StartPhaseRequest = z.input<typeof StartPhaseRequestSchema>;
+
+/** 202 with a generation to follow, or 200 with the cached artifact and no generation. */
+export const StartPhaseResponseSchema = z.object({
+  generationId: UuidSchema.nullable(),
+  cached: z.boolean(),
+  artifact: StoryArtifactSchema.nullable(),
+});
+export type StartPhaseResponse = z.infer<typeof StartPhaseResponseSchema>;
+
+export const MAX_STORY_TEXT = 400_000;
+export const EditTextArtifactRequestSchema = z.strictObject({
+  text: z.string({ message: 'Text is required' }).trim().min(1, { message: 'Text cannot be empty' }).max(MAX_STORY_TEXT, { message: 'Text must be at most 400,000 characters' }),
+});
+export type EditTextArtifactRequest = z.infer<typeof EditTextArtifactRequestSchema>;
+
+export const EditOutlineRequestSchema = OutlineSchema;
+export type EditOutlineRequest = Outline;
+
+export const ExportFormatSchema = z.enum(['markdown', 'text', 'docx']);
+export type ExportFormat = z.infer<typeof ExportFormatSchema>;
+
+export const StoryCacheStatsSchema = z.object({
+  entries: z.number().int(),
+  hits: z.number().int(),
+  misses: z.number().int(),
+  /** hits / (hits + misses), 0 when nothing was asked yet. */
+  hitRate: z.number(),
+  memoryBytes: z.number().int(),
+});
+export type StoryCacheStats = z.infer<typeof StoryCacheStatsSchema>;
