@@ -165,6 +165,8 @@ function Game({ session }: { session: GameSession }) {
             flex: 1,
             minHeight: 0,
             overflowY: 'auto',
+            // Contains the visually hidden labels (absolutely positioned), or they would stretch the page.
+            position: 'relative',
             overscrollBehavior: 'contain',
             border: 1,
             borderColor: 'divider',

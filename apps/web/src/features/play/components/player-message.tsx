@@ -12,6 +12,7 @@ export function PlayerMessage({ text, pending = false }: { text: string; pending
           py: 1.25,
           borderRadius: 3,
           borderBottomRightRadius: 4,
+          position: 'relative',
           bgcolor: 'primary.main',
           color: 'primary.contrastText',
           whiteSpace: 'pre-wrap',
