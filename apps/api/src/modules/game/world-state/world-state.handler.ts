@@ -1,10 +1,11 @@
-import { Injectable } from '@nestjs/common';
-import { DEFAULT_SYSTEM_PROMPTS, type GenerationRequest } from '@storyos/domain';
+import { Inject, Injectable } from '@nestjs/common';
+import { DEFAULT_SYSTEM_PROMPTS, type GenerationRequest, type TextProvider } from '@storyos/domain';
 import { UnrecoverableError } from 'bullmq';
 import { DataSource, LessThan, type EntityManager } from 'typeorm';
 import { RealtimePublisher } from '../../../core/realtime/realtime-publisher.service';
 import type { GenerationEntity } from '../../generation/entities/generation.entity';
 import type { GenerationHandler } from '../../generation/handlers/generation-handler';
+import { TEXT_PROVIDER } from '../../generation/text-provider.token';
 import { GameMessageEntity } from '../sessions/game-message.entity';
 import { GameSessionEntity } from '../sessions/game-session.entity';
 import { SystemPromptsService } from '../system-prompts/system-prompts.service';
@@ -19,6 +20,7 @@ export class WorldStateHandler implements GenerationHandler {
     private readonly dataSource: DataSource,
     private readonly prompts: SystemPromptsService,
     private readonly realtime: RealtimePublisher,
+    @Inject(TEXT_PROVIDER) private readonly provider: TextProvider,
   ) {}
 
   async buildRequest(generation: GenerationEntity): Promise<GenerationRequest> {
@@ -28,14 +30,18 @@ export class WorldStateHandler implements GenerationHandler {
     const { action, reply } = await this.turnText(this.dataSource.manager, session.id, turn);
     const earlier = await this.dataSource.manager.find(GameMessageEntity, { where: { sessionId: session.id, turn: LessThan(turn) }, order: { turn: 'ASC', role: 'DESC' } });
     const prompt = await this.prompts.findActive('world-state');
-    return worldStateRequest({
-      systemPrompt: prompt?.content ?? DEFAULT_SYSTEM_PROMPTS['world-state'],
-      scenario: session.scenario,
-      state: session.state,
-      transcript: earlier.filter((message) => message.content.length > 0).map(({ role, content }) => ({ role, content })),
-      action,
-      reply,
-    });
+    return worldStateRequest(
+      {
+        systemPrompt: prompt?.content ?? DEFAULT_SYSTEM_PROMPTS['world-state'],
+        scenario: session.scenario,
+        state: session.state,
+        transcript: earlier.filter((message) => message.content.length > 0).map(({ role, content }) => ({ role, content })),
+        action,
+        reply,
+      },
+      this.provider.name,
+      turn,
+    );
   }
 
   /** Whatever happened to the step (even stopped or failed), the session is released with the next world state. */
@@ -44,7 +50,9 @@ export class WorldStateHandler implements GenerationHandler {
     if (!session || session.activeGenerationId !== generation.id) return;
     const turn = turnOf(generation);
     const { action, reply } = await this.turnText(manager, session.id, turn);
-    const state = nextWorldState({ previous: session.state, turn, action, reply, text: generation.status === 'completed' ? generation.text : '' });
+    // The builtin engine's JSON is the rules' own derivation, which nextWorldState repeats (and adapts for the opening).
+    const written = generation.status === 'completed' && generation.provider !== 'builtin' ? generation.text : '';
+    const state = nextWorldState({ previous: session.state, turn, action, reply, text: written });
     await manager.update(GameSessionEntity, { id: session.id }, { state, activeGenerationId: null });
   }
 
