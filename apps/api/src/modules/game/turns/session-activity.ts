@@ -15,10 +15,8 @@ const LOST_FOLLOW_UP_MS = 2 * 60_000;
 export async function assertIdle(manager: EntityManager, session: GameSessionEntity, now = new Date()): Promise<void> {
   if (!session.activeGenerationId) return;
   const generation = await manager.findOneBy(GenerationEntity, { id: session.activeGenerationId });
-  if (!generation || !isTerminalStatus(generation.status)) {
-    if (generation) throw GameErrors.busy();
-    return;
-  }
+  if (!generation) return;
+  if (!isTerminalStatus(generation.status)) throw GameErrors.busy();
   const finishedAt = generation.completedAt?.getTime() ?? 0;
   if (now.getTime() - finishedAt < LOST_FOLLOW_UP_MS) throw GameErrors.busy();
 }
