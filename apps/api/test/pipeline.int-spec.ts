@@ -189,6 +189,22 @@ describe('generation pipeline through a real worker process', () => {
     expect(message).toMatchObject({ status: 'stopped', content: stopped.text });
   });
 
+  it('stops a generation still waiting in the queue right away, and frees its game', async () => {
+    await worker.stop(); // nothing consumes the queue now
+    try {
+      const game = await newGame();
+      expect((await generation(game.generationId)).status).toBe('queued');
+      const stop = await http.post<Generation>(`/api/generations/${game.generationId}/stop`, { token: player.accessToken });
+      expect(stop.status).toBe(202);
+      expect(stop.body).toMatchObject({ status: 'stopped', text: '' });
+      const stored = await session(game.id);
+      expect(stored.activeGenerationId).toBeNull();
+      expect(stored.messages.find((m) => m.generationId === game.generationId)?.status).toBe('stopped');
+    } finally {
+      worker = await startWorker(api.env);
+    }
+  });
+
   it('runs a job again after its worker is killed with -9, and stores the complete reply once', async () => {
     const complete = words(12, 'again').join('');
     fake.enqueue(

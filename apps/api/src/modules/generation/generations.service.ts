@@ -14,6 +14,7 @@ import { RealtimePublisher } from '../../core/realtime/realtime-publisher.servic
 import type { AuthUser } from '../auth/auth-user';
 import { GenerationQuota } from '../auth/quota/generation-quota.service';
 import { GenerationEntity } from './entities/generation.entity';
+import { GenerationFinalizer } from './generation-finalizer.service';
 import { toGenerationContract } from './generation.mapper';
 import { TEXT_PROVIDER } from './text-provider.token';
 import { GenerationStreamStore } from './stream/generation-stream.store';
@@ -38,6 +39,7 @@ export class GenerationsService {
     private readonly streams: GenerationStreamStore,
     private readonly stops: StopSignals,
     private readonly realtime: RealtimePublisher,
+    private readonly finalizer: GenerationFinalizer,
     private readonly logger: PinoLogger,
   ) {
     this.logger.setContext(GenerationsService.name);
@@ -125,16 +127,21 @@ export class GenerationsService {
     const generation = await this.findOwned(owner, id);
     if (isTerminalStatus(generation.status)) return this.view(owner, id);
     await this.stops.request(id);
-    if (generation.status === 'queued') await this.removeQueuedJob(id);
+    if (generation.status === 'queued' && (await this.removeQueuedJob(id))) {
+      // No worker will ever see this one, so it ends here, with nothing written.
+      await this.finalizer.finish(id, { status: 'stopped', text: '', finishReason: 'stopped', error: null, promptTokens: null, completionTokens: null, firstChunkAt: null, lastSeq: await this.streams.lastSeq(id) });
+    }
     return this.view(owner, id);
   }
 
-  private async removeQueuedJob(id: string): Promise<void> {
+  /** True when the job was still waiting and is now gone; an active job belongs to a worker, which sees the stop flag itself. */
+  private async removeQueuedJob(id: string): Promise<boolean> {
     const job = await this.queue.getJob(id);
     const state = await job?.getState();
-    // An active job belongs to a worker, which sees the stop flag itself.
-    if (job && (state === 'waiting' || state === 'delayed' || state === 'prioritized')) {
-      await job.remove().catch(() => undefined);
-    }
+    if (!job || !(state === 'waiting' || state === 'delayed' || state === 'prioritized')) return false;
+    return job.remove().then(
+      () => true,
+      () => false,
+    );
   }
 }
