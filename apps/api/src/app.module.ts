@@ -9,11 +9,12 @@ import { AuthModule } from './modules/auth/auth.module';
 import { GameModule } from './modules/game/game.module';
 import { GenerationModule } from './modules/generation/generation.module';
 import { RealtimeModule } from './modules/realtime/realtime.module';
+import { StoriesModule } from './modules/stories/stories.module';
 import { SystemModule } from './modules/system/system.module';
 
 /** The HTTP + Socket.IO process: controllers and gateways, queues as producers only. */
 @Module({
-  imports: [CoreModule, HealthModule, MetricsModule, AuthModule, RealtimeModule, SystemModule, GenerationModule, GameModule],
+  imports: [CoreModule, HealthModule, MetricsModule, AuthModule, RealtimeModule, SystemModule, GenerationModule, GameModule, StoriesModule],
   providers: [
     { provide: APP_PIPE, useClass: ZodValidationPipe },
     { provide: APP_FILTER, useClass: AllExceptionsFilter },

@@ -1,0 +1,34 @@
+import { OutlineSchema, type StoryPhase } from '@storyos/contracts';
+import type { NewVersion } from '../artifacts/story-artifacts';
+import { appendChapter, type PhaseContext } from './phase-request';
+
+/**
+ * What the cache holds per phase: the premise text, the outline as JSON, or
+ * the chapter a start or continue wrote (a continue's version is the story
+ * so far plus that chapter, and the story so far is part of the key).
+ */
+export function cacheValueOf(phase: StoryPhase, result: { text?: string; outline?: unknown }): string {
+  return phase === 'outline' ? JSON.stringify(result.outline) : (result.text ?? '');
+}
+
+/** The version a cached value becomes; null when the value is unusable (then it is written afresh). */
+export function cachedContent(phase: StoryPhase, value: string, context: PhaseContext): Pick<NewVersion, 'kind' | 'content'> | null {
+  switch (phase) {
+    case 'premise':
+      return value.trim() ? { kind: 'premise', content: { text: value } } : null;
+    case 'outline': {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(value);
+      } catch {
+        return null;
+      }
+      const outline = OutlineSchema.safeParse(parsed);
+      return outline.success ? { kind: 'outline', content: { outline: outline.data } } : null;
+    }
+    case 'start':
+      return value.trim() ? { kind: 'story', content: { text: value } } : null;
+    case 'continue':
+      return value.trim() ? { kind: 'story', content: { text: appendChapter(context.storyText, value) } } : null;
+  }
+}

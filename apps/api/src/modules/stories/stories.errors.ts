@@ -1,0 +1,15 @@
+import { AppError } from '../../core/errors/app-error';
+
+/** The errors the Writer answers with, worded once. */
+export const StoryErrors = {
+  /** Missing and someone else's look the same. */
+  storyNotFound: (): AppError => AppError.notFound('The story'),
+  versionNotFound: (): AppError => AppError.notFound('The version'),
+  jobNotFound: (): AppError => AppError.notFound('The story job'),
+  busy: (): AppError => new AppError('CONFLICT', 'This story is still being written. Wait for it to finish or stop it first.'),
+  jobRunning: (): AppError => new AppError('CONFLICT', 'The whole story is being written right now. Wait for it to finish or cancel it first.'),
+  changedMeanwhile: (): AppError => new AppError('CONFLICT', 'The story changed while this was starting. Please try again.'),
+  phaseNotReady: (message: string): AppError => new AppError('CONFLICT', message),
+  jobNotFinished: (status: string): AppError => new AppError('CONFLICT', `The story job has no result yet: it is ${status}.`),
+  nothingToExport: (): AppError => new AppError('CONFLICT', 'There is no story text to export yet. Write the story start first.'),
+};

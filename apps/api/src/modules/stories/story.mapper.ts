@@ -1,0 +1,51 @@
+import type { StoryArtifact, StoryJob, StorySummary } from '@storyos/contracts';
+import type { StoryArtifactEntity } from './entities/story-artifact.entity';
+import type { StoryJobEntity } from './entities/story-job.entity';
+import type { StoryEntity } from './entities/story.entity';
+
+export function toStoryArtifact(artifact: StoryArtifactEntity): StoryArtifact {
+  return {
+    id: artifact.id,
+    kind: artifact.kind,
+    version: artifact.version,
+    text: artifact.kind === 'outline' ? null : artifact.text,
+    outline: artifact.kind === 'outline' ? artifact.outline : null,
+    source: artifact.source,
+    generationId: artifact.generationId,
+    isCurrent: artifact.isCurrent,
+    createdAt: artifact.createdAt.toISOString(),
+  };
+}
+
+export function toStoryJob(job: StoryJobEntity): StoryJob {
+  return {
+    id: job.id,
+    storyId: job.storyId,
+    status: job.status,
+    progress: job.progress,
+    stage: job.stage,
+    error: job.error,
+    createdAt: job.createdAt.toISOString(),
+    completedAt: job.completedAt?.toISOString() ?? null,
+  };
+}
+
+/** The furthest phase with content, for lists and the wizard's first screen. */
+export function phaseOf(current: { premise: unknown; outline: unknown; story: unknown }): StorySummary['phase'] {
+  if (current.story) return 'writing';
+  if (current.outline) return 'outline';
+  if (current.premise) return 'premise';
+  return 'setup';
+}
+
+export function toStorySummary(story: StoryEntity, phase: StorySummary['phase'], words: number): StorySummary {
+  return {
+    id: story.id,
+    title: story.title,
+    persona: story.setup.persona,
+    phase,
+    wordCount: words,
+    createdAt: story.createdAt.toISOString(),
+    updatedAt: story.updatedAt.toISOString(),
+  };
+}
