@@ -24,3 +24,7 @@ export * from './game/initial-world-state';
 export * from './game/parse-world-state';
 export * from './game/derive-world-state';
 export { findNames, type FoundName } from './game/names-in-text';
+export * from './stories';
+export { planStoryProse, writeStoryOutline } from './engine/planner/story/story-planner';
+export { planStoryOutline } from './engine/planner/story/outline-planner';
+export { toFirstPerson } from './engine/text/names';

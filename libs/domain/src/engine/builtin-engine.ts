@@ -4,10 +4,11 @@ import { Llama2Model } from './llama2/llama2-model';
 import { planFreeStory } from './planner/free-story-planner';
 import { planGameReply } from './planner/game-planner';
 import type { StoryPlan } from './planner/story-plan';
+import { planStoryProse, writeStoryOutline } from './planner/story/story-planner';
 import { writePassage } from './passage-writer';
 import { hashString } from './random';
 import { yieldToEventLoop, type YieldToEventLoop } from './scheduler';
-import { replaceInventedNames, toSecondPerson } from './text/names';
+import { replaceInventedNames, toFirstPerson, toSecondPerson } from './text/names';
 import { splitSentences, wordCount } from './text/sentences';
 
 export interface BuiltinStoryEngineOptions {
@@ -62,7 +63,8 @@ export class BuiltinStoryEngine implements TextProvider {
     const brief = request.brief;
     if (brief?.task === 'game.world-state') return yield* this.streamWorldState(brief, signal);
     const seed = (request.seed ?? hashString(JSON.stringify([request.messages, brief ?? null]))) >>> 0;
-    const plan: StoryPlan = brief ? planGameReply(brief, seed) : planFreeStory(lastUserMessage(request), seed);
+    if (brief?.task === 'story.outline') return yield* this.streamLines(writeStoryOutline(brief, seed), signal);
+    const plan: StoryPlan = !brief ? planFreeStory(lastUserMessage(request), seed) : brief.task === 'story.premise' || brief.task === 'story.chapter' ? planStoryProse(brief, seed) : planGameReply(brief, seed);
     const limit = request.maxTokens ?? Number.POSITIVE_INFINITY;
     const temperature = request.temperature ?? DEFAULT_TEMPERATURE;
     let written = '';
@@ -99,8 +101,8 @@ export class BuiltinStoryEngine implements TextProvider {
       if (segment.skipIfWordsAbove !== undefined && words >= segment.skipIfWordsAbove) continue;
       let passage: string | null = null;
       if (this.llm && session) {
-        const prompt = lastSentences(`${plan.context ?? ''} ${written}`);
-        const writer = writePassage(session, this.llm.tokenizer, prompt, { seed: segment.seed, temperature, tries: TRIES_PER_PASSAGE, maxTokens: TOKENS_PER_TRY }, { prompt, known: [...segment.cast, plan.playerName], mood: plan.mood });
+        const prompt = segment.prompt ?? lastSentences(`${plan.context ?? ''} ${written}`);
+        const writer = writePassage(session, this.llm.tokenizer, prompt, { seed: segment.seed, temperature, tries: TRIES_PER_PASSAGE, maxTokens: TOKENS_PER_TRY }, { prompt, known: [...segment.cast, plan.playerName], mood: plan.mood, strict: plan.strictPassages ?? false });
         let step = writer.next();
         for (let tokens = 1; !step.done; tokens++) {
           if (signal.aborted) return outcome('aborted');
@@ -108,7 +110,7 @@ export class BuiltinStoryEngine implements TextProvider {
           step = writer.next();
         }
         promptTokens += step.value.promptTokens;
-        if (step.value.text) passage = toSecondPerson(replaceInventedNames(step.value.text, segment.cast), plan.playerName);
+        if (step.value.text) passage = narrate(plan, replaceInventedNames(step.value.text, plan.strictPassages ? castAbsentFrom(step.value.text, segment.cast) : segment.cast));
       }
       const stop = yield* emit(passage ?? segment.fallback, segment.paragraph ?? false);
       if (stop) return outcome(stop);
@@ -117,9 +119,14 @@ export class BuiltinStoryEngine implements TextProvider {
   }
 
   /** The model cannot write JSON, so the planner's deterministic rules update the world and stream it. */
-  private async *streamWorldState(brief: Extract<StoryBrief, { task: 'game.world-state' }>, signal: AbortSignal): AsyncGenerator<string, StreamOutcome, void> {
+  private streamWorldState(brief: Extract<StoryBrief, { task: 'game.world-state' }>, signal: AbortSignal): AsyncGenerator<string, StreamOutcome, void> {
     const state = deriveWorldState(brief.previous, brief.action ?? '', brief.reply, brief.turn);
-    const pieces = JSON.stringify(state, null, 2).match(/[^\n]*\n?/g) ?? [];
+    return this.streamLines(JSON.stringify(state, null, 2), signal);
+  }
+
+  /** Streams planner-made text (JSON) line by line. */
+  private async *streamLines(text: string, signal: AbortSignal): AsyncGenerator<string, StreamOutcome, void> {
+    const pieces = text.match(/[^\n]*\n?/g) ?? [];
     let deltas = 0;
     for (const piece of pieces) {
       if (!piece) continue;
@@ -136,9 +143,23 @@ function lastUserMessage(request: GenerationRequest): string {
   return (users[users.length - 1] ?? request.messages[request.messages.length - 1])?.content ?? '';
 }
 
-/** The model continues the last sentence or two: more context only confuses a 260K model. */
+/** Invented names become characters not already in the passage, so "Lily and Ada" does not turn into "Ada and Ada". */
+function castAbsentFrom(text: string, cast: string[]): string[] {
+  const absent = cast.filter((name) => !text.includes(name.split(/\s+/).pop() ?? name));
+  return absent.length > 0 ? absent : cast;
+}
+
+/** Model prose in the plan's point of view: the game's player and a second-person narrator become "you", a first-person narrator "I". */
+function narrate(plan: StoryPlan, text: string): string {
+  if (plan.pov === undefined) return toSecondPerson(text, plan.playerName);
+  if (plan.pov === 'third') return text;
+  const names = plan.narratorNames ?? [plan.playerName];
+  return names.reduce((out, name) => (plan.pov === 'first' ? toFirstPerson(out, name) : toSecondPerson(out, name)), text);
+}
+
+/** The model continues the last sentence or two: more context only confuses a 260K model. Headings are not sentences. */
 function lastSentences(text: string): string {
-  const sentences = splitSentences(text.trim());
+  const sentences = splitSentences(text.replace(/^#{1,6}[ \t].*$/gm, '').trim());
   const tail = sentences.slice(-2).join(' ');
   return tail.length > 320 ? (sentences[sentences.length - 1] ?? '').slice(-320) : tail;
 }

@@ -1,4 +1,4 @@
-import type { Tone, WorldState } from '@storyos/contracts';
+import type { Outline, StorySetup, Tone, WorldState } from '@storyos/contracts';
 
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';
@@ -42,10 +42,44 @@ export type StoryBrief =
       action: string | null;
       reply: string;
       turn: number;
+    }
+  | {
+      /** The Writer's premise: 2–4 sentences from the setup. */
+      task: 'story.premise';
+      setup: StorySetup;
+      title: string;
+    }
+  | {
+      /** The Writer's outline, as JSON `{"chapters":[{"title","summary"}]}` (OutlineSchema). */
+      task: 'story.outline';
+      setup: StorySetup;
+      title: string;
+      premise: string;
+      /** Wanted chapters; the writer picks when absent. */
+      chapterCount?: number;
+    }
+  | {
+      /**
+       * One chapter, opening with its `## <title>` heading: the story start is
+       * chapter 0, each continue the next one; an index past the outline's end
+       * asks for an epilogue.
+       */
+      task: 'story.chapter';
+      setup: StorySetup;
+      title: string;
+      premise: string;
+      outline: Outline;
+      chapterIndex: number;
+      /** The story text written so far (the caller may bound it). */
+      storySoFar: string;
     };
 
-/** The briefs whose answer is story prose. */
-export type ProseBrief = Exclude<StoryBrief, { task: 'game.world-state' }>;
+/** The game's prose briefs: a narrator reply to a player. */
+export type GameProseBrief = Extract<StoryBrief, { task: 'game.opening' | 'game.turn' }>;
+/** The Story Writer's briefs. */
+export type StoryWriterBrief = Extract<StoryBrief, { task: 'story.premise' | 'story.outline' | 'story.chapter' }>;
+/** The briefs whose answer is story prose (the others answer with JSON). */
+export type ProseBrief = Exclude<StoryBrief, { task: 'game.world-state' | 'story.outline' }>;
 
 export interface GenerationRequest {
   messages: ChatMessage[];

@@ -1,4 +1,4 @@
-import type { ProseBrief as StoryBrief } from '../../generation/text-provider';
+import type { GameProseBrief as StoryBrief } from '../../generation/text-provider';
 import { hashString } from '../random';
 import { TONE_LEXICON } from './tone-lexicon';
 

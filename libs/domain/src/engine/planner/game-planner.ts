@@ -1,4 +1,4 @@
-import type { ProseBrief as StoryBrief } from '../../generation/text-provider';
+import type { GameProseBrief as StoryBrief } from '../../generation/text-provider';
 import { hashString, Rng } from '../random';
 import { normaliseAction } from '../text/action';
 import { findDestination } from '../text/places';

@@ -11,6 +11,8 @@ export interface PassageContext {
   /** Names that may appear (cast, player). */
   known: readonly string[];
   mood: readonly string[];
+  /** Refuse (rather than only mark down) passages with strangers' names or odd openings: the Writer's prose must keep its cast. */
+  strict?: boolean;
 }
 
 /** Cuts a raw continuation at its first sentence end (or second, if the first is very short). */
@@ -57,19 +59,34 @@ export function scorePassage(passage: string, context: PassageContext): number |
   if (/[^\p{L}\p{N}\s.,!?'"“”’-]/u.test(passage)) return null;
   let score = 0;
   const known = new Set(context.known.flatMap((name) => name.split(/\s+/)));
+  if (context.strict) {
+    for (const match of passage.matchAll(/\b\p{Lu}\p{Ll}+/gu)) {
+      const word = match[0];
+      if (!known.has(word) && !INVENTED_NAMES.has(word) && !STARTERS.has(word)) return null;
+    }
+  }
   const promptWords = new Set((context.prompt.match(/\p{L}+/gu) ?? []).map((w) => w.toLowerCase()));
   // Capitalised words inside a sentence are names: fine if we know or replace them, bad otherwise.
   for (const match of passage.matchAll(/(?<![.!?]["”]?\s|^["“]?|["“])\b(\p{Lu}\p{Ll}+)/gu)) {
     const name = match[1]!;
-    if (!known.has(name) && !INVENTED_NAMES.has(name) && name !== 'I' && !['Mom', 'Dad', 'Mommy', 'Daddy'].includes(name)) score -= 4;
+    if (!known.has(name) && !INVENTED_NAMES.has(name) && name !== 'I' && !['Mom', 'Dad', 'Mommy', 'Daddy'].includes(name)) {
+      if (context.strict) return null;
+      score -= 4;
+    }
   }
-  if (RESTART.test(passage)) score -= 3;
+  if (RESTART.test(passage)) {
+    if (context.strict) return null;
+    score -= 3;
+  }
   if (/\b(?:happily ever after|the end|moral of the story)\b/i.test(passage)) return null;
   // The nursery world of TinyStories (parks, toys, mom) pulls a scene off its setting.
   score -= 2 * (passage.match(/\b(?:park|toys?|mom|dad|mommy|daddy|school|candy|ball|cookies?)\b/gi) ?? []).length;
   const first = /^\p{Lu}\p{Ll}*/u.exec(passage)?.[0] ?? '';
   if (known.has(first) || INVENTED_NAMES.has(first) || PRONOUN_START.test(passage)) score += 1.5;
-  else if (first && !STARTERS.has(first)) score -= 3; // "Cloth is…", "Ollie…": a stranger or a non-sentence
+  else if (first && !STARTERS.has(first)) {
+    if (context.strict) return null;
+    score -= 3; // "Cloth is…", "Ollie…": a stranger or a non-sentence
+  }
   if (UNQUOTED_SPEECH.test(passage.replace(/["“][^"”]*["”]/g, ''))) return null;
   let echoes = 0;
   for (const word of passage.toLowerCase().match(/\p{L}+/gu) ?? []) {

@@ -22,6 +22,8 @@ export type Segment =
       paragraph?: boolean;
       /** Skipped when the reply already has this many words (keeps replies ≤ ~180 words). */
       skipIfWordsAbove?: number;
+      /** What the model continues, when not the reply so far (e.g. a third-person version of a first-person story). */
+      prompt?: string;
     };
 
 export interface StoryPlan {
@@ -30,6 +32,16 @@ export interface StoryPlan {
   context?: string;
   /** Turned into "you" in model prose, to keep the second person. Empty for plain stories. */
   playerName: string;
+  /**
+   * The narrator's person for model prose: 'first' turns narratorNames into
+   * "I", 'second' into "you", 'third' keeps names. Absent (the game): the
+   * player's name becomes "you".
+   */
+  pov?: 'first' | 'second' | 'third';
+  /** The protagonist's names (full and short) for pov. */
+  narratorNames?: string[];
   /** Words that make a model sentence feel on-tone. */
   mood: string[];
+  /** Only model passages with known names and plain openings are used (see PassageContext.strict). */
+  strictPassages?: boolean;
 }

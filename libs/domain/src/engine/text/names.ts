@@ -47,3 +47,24 @@ export function toSecondPerson(text: string, playerName: string): string {
     .replace(/\b([Yy]ou) does\b/g, '$1 do')
     .replace(/\b([Yy]ou) wasn['’]t\b/g, '$1 weren’t');
 }
+
+/**
+ * Turns the narrator's name into "I"/"me"/"my" so model prose keeps a
+ * first-person story's voice: a name opening a sentence or clause is the
+ * subject, elsewhere the object.
+ */
+export function toFirstPerson(text: string, narratorName: string): string {
+  if (!narratorName.trim()) return text;
+  const name = escapeRegExp(narratorName.trim());
+  const start = `(^|[.!?]["”]?\\s+|["“]\\s*)`;
+  return text
+    .replace(new RegExp(`${start}${name}['’]s\\b`, 'g'), '$1My')
+    .replace(new RegExp(`\\b${name}['’]s\\b`, 'g'), 'my')
+    .replace(new RegExp(`${start}${name}\\b`, 'g'), '$1I')
+    .replace(new RegExp(`\\b(and|but|then|so|while|when|as|because|until|before|after|if|that|where)\\s+${name}\\b`, 'g'), '$1 I')
+    .replace(new RegExp(`\\b${name}\\b`, 'g'), 'me')
+    .replace(/\bI is\b/g, 'I am')
+    .replace(/\bI has\b/g, 'I have')
+    .replace(/\bI does\b/g, 'I do')
+    .replace(/\bI were\b/g, 'I was');
+}

@@ -1,0 +1,10 @@
+export * from './story-characters';
+export * from './story-guidance';
+export * from './story-chapters';
+export * from './story-messages';
+export * from './parse-outline';
+export * from './story-briefs';
+export * from './story-readiness';
+export * from './result-cache-key';
+export { sha256Hex } from './sha256';
+export * from './story-export';
