@@ -27,11 +27,16 @@ async function expectProductAreas(page: Page): Promise<void> {
   const areas = page.getByRole('list', { name: 'Product areas' }).getByRole('listitem');
   await areas.first().waitFor();
   expect(await areas.count()).toBe(4);
-  // Play has shipped: its card links to the Play menu.
-  const play = page.getByRole('listitem', { name: 'Play' });
-  expect(await play.getByText('Coming soon').count()).toBe(0);
-  expect(await play.getByRole('link').getAttribute('href')).toBe('/play');
-  for (const name of ['Write', 'Create', 'Chat']) {
+  // Play and Write have shipped: their cards link to their pages.
+  for (const [name, path] of [
+    ['Play', '/play'],
+    ['Write', '/write'],
+  ]) {
+    const area = page.getByRole('listitem', { name });
+    expect(await area.getByText('Coming soon').count()).toBe(0);
+    expect(await area.getByRole('link').getAttribute('href')).toBe(path);
+  }
+  for (const name of ['Create', 'Chat']) {
     const area = page.getByRole('listitem', { name });
     expect(await area.getByRole('heading', { name }).isVisible()).toBe(true);
     expect(await area.getByText('Coming soon').isVisible()).toBe(true);

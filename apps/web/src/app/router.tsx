@@ -11,6 +11,8 @@ import { GamePage } from '../features/play/components/game-page';
 import { PlayPage } from '../features/play/components/play-page';
 import { ScenarioEditorPage } from '../features/scenarios/components/scenario-editor-page';
 import { ScenariosPage } from '../features/scenarios/components/scenarios-page';
+import { StoryWizardPage } from '../features/write/components/story-wizard-page';
+import { WritePage } from '../features/write/components/write-page';
 import { NotFoundPage } from './not-found-page';
 import { AppShell } from './shell/app-shell';
 
@@ -42,6 +44,9 @@ export function createAppRouter() {
         { index: true, element: <HomePage /> },
         { path: 'play', element: <PlayPage /> },
         { path: 'play/:sessionId', element: <GamePage /> },
+        { path: 'write', element: <WritePage /> },
+        { path: 'write/new', element: <StoryWizardPage /> },
+        { path: 'write/:storyId/:step?', element: <StoryWizardPage /> },
         { path: 'scenarios', element: <ScenariosPage /> },
         { path: 'scenarios/new', element: <ScenarioEditorPage /> },
         { path: 'scenarios/:scenarioId/edit', element: <ScenarioEditorPage /> },

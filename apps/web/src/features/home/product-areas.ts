@@ -30,7 +30,7 @@ export const PRODUCT_AREAS: readonly ProductArea[] = [
     summary: 'Go from a premise to an outline to a full story with an AI co-writer.',
     path: '/write',
     icon: EditNoteOutlined,
-    available: false,
+    available: true,
   },
   {
     id: 'create',

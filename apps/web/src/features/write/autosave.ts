@@ -24,7 +24,8 @@ export interface DraftStore<T> {
 }
 
 export interface AutosaverOptions<T> {
-  save: (value: T) => Promise<void>;
+  /** Sends the value; may resolve with the id of the version it landed in, which later drafts are based on. */
+  save: (value: T) => Promise<string | void>;
   /** A message when the value cannot be saved as it is (the server would refuse it), else null. */
   validate?: (value: T) => string | null;
   drafts: DraftStore<T>;
@@ -137,7 +138,8 @@ export class Autosaver<T> {
     this.saving = this.options
       .save(value)
       .then(
-        () => {
+        (savedId) => {
+          if (typeof savedId === 'string') this.baseId = savedId;
           this.attempt = 0;
           if (this.dirty) return;
           this.options.drafts.clear();

@@ -37,6 +37,16 @@ export function recordChange<T>(
   return { past, present: value, future: [], lastEditAt: now };
 }
 
+/** Records a change made now (an event handler's moment, not a render's). */
+export function recordChangeNow<T>(
+  history: EditorHistory<T>,
+  value: T,
+  newStep: boolean,
+  equals: (a: T, b: T) => boolean = Object.is,
+): EditorHistory<T> {
+  return recordChange(history, value, { now: Date.now(), newStep }, equals);
+}
+
 export function undo<T>(history: EditorHistory<T>): EditorHistory<T> {
   const previous = history.past.at(-1);
   if (history.past.length === 0 || previous === undefined) return history;

@@ -7,6 +7,7 @@ import { LivenessCard } from './liveness-card';
 import { ReadinessCard } from './readiness-card';
 import { SystemCard } from './system-card';
 import { WorkerCheckCard } from './worker-check-card';
+import { StoryCacheCard } from '../../write/components/story-cache-card';
 
 export function SystemPage() {
   return (
@@ -22,6 +23,9 @@ export function SystemPage() {
         <ReadinessCard />
         <Box sx={{ gridColumn: { md: '1 / -1' } }}>
           <WorkerCheckCard />
+        </Box>
+        <Box sx={{ gridColumn: { md: '1 / -1' } }}>
+          <StoryCacheCard />
         </Box>
         <Box sx={{ gridColumn: { md: '1 / -1' } }}>
           <SystemCard title="Game prompts">

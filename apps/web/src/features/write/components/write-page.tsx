@@ -1,0 +1,157 @@
+import AddRounded from '@mui/icons-material/AddRounded';
+import ContentCopyRounded from '@mui/icons-material/ContentCopyRounded';
+import DeleteOutlineRounded from '@mui/icons-material/DeleteOutlineRounded';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import IconButton from '@mui/material/IconButton';
+import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
+import ListItemButton from '@mui/material/ListItemButton';
+import ListItemText from '@mui/material/ListItemText';
+import Pagination from '@mui/material/Pagination';
+import Paper from '@mui/material/Paper';
+import Skeleton from '@mui/material/Skeleton';
+import Stack from '@mui/material/Stack';
+import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
+import type { StorySummary } from '@storyos/contracts';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link as RouterLink, useNavigate } from 'react-router';
+import { ConfirmDialog } from '../../../components/confirm-dialog';
+import { ErrorAlert } from '../../../components/error-alert';
+import { formatRelativeTime } from '../../../lib/format-relative-time';
+import { SUMMARY_PHASE_LABELS, words } from '../labels';
+import { storyQueries, useDeleteStoryMutation, useDuplicateStoryMutation } from '../queries';
+
+const PAGE_SIZE = 10;
+
+/** `/write`: the writer's stories, most recently worked on first. */
+export function WritePage() {
+  const navigate = useNavigate();
+  const [page, setPage] = useState(1);
+  const [deleting, setDeleting] = useState<StorySummary | null>(null);
+  const stories = useQuery(storyQueries.list(page, PAGE_SIZE));
+  const remove = useDeleteStoryMutation();
+  const duplicate = useDuplicateStoryMutation();
+  const data = stories.data;
+  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
+
+  const closeDelete = () => {
+    remove.reset();
+    setDeleting(null);
+  };
+  const confirmDelete = () => {
+    if (!deleting) return;
+    remove.mutate(deleting.id, {
+      onSuccess: () => {
+        setDeleting(null);
+        if (data && data.items.length === 1 && page > 1) setPage(page - 1);
+      },
+    });
+  };
+
+  return (
+    <Box>
+      <Stack
+        direction={{ xs: 'column', sm: 'row' }}
+        spacing={1}
+        sx={{ justifyContent: 'space-between', alignItems: { xs: 'flex-start', sm: 'center' }, mb: 1 }}
+      >
+        <Typography variant="h4" component="h1">
+          My stories
+        </Typography>
+        <Button component={RouterLink} to="/write/new" variant="contained" startIcon={<AddRounded />}>
+          New story
+        </Button>
+      </Stack>
+      <Typography color="text.secondary" sx={{ mb: 3, maxWidth: 640 }}>
+        From a setup to a premise, an outline and a whole story, with an AI co-writer. Everything is saved as you go.
+      </Typography>
+      <ErrorAlert error={stories.error ?? duplicate.error} />
+      {stories.isPending && <Skeleton variant="rounded" height={200} role="status" aria-label="Loading your stories" />}
+      {data && data.items.length === 0 && (
+        <Paper variant="outlined" sx={{ p: 3, borderRadius: 3, textAlign: 'center' }}>
+          <Typography sx={{ mb: 2 }}>No stories yet. Start one: pick a persona, a setting and characters.</Typography>
+          <Button component={RouterLink} to="/write/new" variant="outlined" startIcon={<AddRounded />}>
+            Write your first story
+          </Button>
+        </Paper>
+      )}
+      {data && data.items.length > 0 && (
+        <Paper variant="outlined" sx={{ borderRadius: 3, opacity: stories.isPlaceholderData ? 0.6 : 1 }}>
+          <List aria-label="My stories" disablePadding>
+            {data.items.map((story, index) => (
+              <ListItem
+                key={story.id}
+                divider={index < data.items.length - 1}
+                disablePadding
+                secondaryAction={
+                  <Stack direction="row" spacing={0.5}>
+                    <Tooltip title="Duplicate">
+                      <span>
+                        <IconButton
+                          aria-label={`Duplicate ${story.title}`}
+                          disabled={duplicate.isPending}
+                          onClick={() => duplicate.mutate(story.id, { onSuccess: (copy) => navigate(`/write/${copy.id}/setup`) })}
+                        >
+                          <ContentCopyRounded />
+                        </IconButton>
+                      </span>
+                    </Tooltip>
+                    <Tooltip title="Delete">
+                      <IconButton aria-label={`Delete ${story.title}`} onClick={() => setDeleting(story)} edge="end">
+                        <DeleteOutlineRounded />
+                      </IconButton>
+                    </Tooltip>
+                  </Stack>
+                }
+                sx={{ '& .MuiListItemButton-root': { pr: 13 } }}
+              >
+                <ListItemButton component={RouterLink} to={`/write/${story.id}`}>
+                  <ListItemText
+                    primary={story.title}
+                    secondary={
+                      <Box component="span" sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: 1, rowGap: 0.5, mt: 0.5 }}>
+                        <Chip component="span" size="small" label={SUMMARY_PHASE_LABELS[story.phase]} />
+                        <span>{story.persona}</span>
+                        <span aria-hidden>·</span>
+                        <span>{words(story.wordCount)}</span>
+                        <span aria-hidden>·</span>
+                        <span>updated {formatRelativeTime(story.updatedAt)}</span>
+                      </Box>
+                    }
+                    slotProps={{ primary: { noWrap: true, sx: { fontWeight: 600 } }, secondary: { component: 'span' } }}
+                  />
+                </ListItemButton>
+              </ListItem>
+            ))}
+          </List>
+        </Paper>
+      )}
+      {pages > 1 && (
+        <Pagination
+          count={pages}
+          page={page}
+          onChange={(_event, next) => setPage(next)}
+          sx={{ mt: 2, display: 'flex', justifyContent: 'center' }}
+          getItemAriaLabel={(type, item, selected) =>
+            type === 'page' ? `${selected ? 'Current page, ' : 'Go to '}page ${item}` : `Go to the ${type} page`
+          }
+        />
+      )}
+      <ConfirmDialog
+        open={deleting !== null}
+        title="Delete this story?"
+        confirmLabel={remove.isPending ? 'Deleting…' : 'Delete'}
+        busy={remove.isPending}
+        error={remove.error}
+        onConfirm={confirmDelete}
+        onClose={closeDelete}
+      >
+        “{deleting?.title}”, with its premise, outline, text and every version, will be deleted. This cannot be undone.
+      </ConfirmDialog>
+    </Box>
+  );
+}

@@ -1,0 +1,96 @@
+import AutoStoriesRounded from '@mui/icons-material/AutoStoriesRounded';
+import PlayArrowRounded from '@mui/icons-material/PlayArrowRounded';
+import Button from '@mui/material/Button';
+import Typography from '@mui/material/Typography';
+import type { Story } from '@storyos/contracts';
+import { useRef } from 'react';
+import { usePhaseGeneration } from '../hooks/use-phase-generation';
+import { useStepShortcuts } from '../hooks/use-shortcuts';
+import { words } from '../labels';
+import { stepPath, stepReadiness } from '../phases';
+import { ArtifactTextEditor } from './artifact-text-editor';
+import { GenerationNotices } from './generation-notices';
+import { LiveText } from './live-text';
+import { StepLayout } from './step-layout';
+import { VersionPicker } from './version-picker';
+
+export function WritingStep({ story }: { story: Story }) {
+  const generation = usePhaseGeneration(story, ['start', 'continue']);
+  const flushRef = useRef<(() => Promise<boolean>) | null>(null);
+  const started = Boolean(story.story?.text?.trim());
+  const ready = stepReadiness(story);
+  const continuing = story.activePhase === 'continue';
+
+  const write = async () => {
+    await flushRef.current?.();
+    generation.run(started ? 'continue' : 'start', false);
+  };
+  const restart = async () => {
+    await flushRef.current?.();
+    generation.run('start', true);
+  };
+  useStepShortcuts({ primary: () => void write() });
+
+  return (
+    <StepLayout
+      title="Writing"
+      description="The story itself, chapter by chapter along the outline. Start it, then continue as many times as you like; edit any word by hand."
+      actions={
+        <>
+          <Button
+            variant="contained"
+            startIcon={started ? <PlayArrowRounded /> : <AutoStoriesRounded />}
+            onClick={() => void write()}
+            disabled={generation.busy}
+          >
+            {generation.starting ? 'Starting…' : started ? 'Continue' : 'Start the story'}
+          </Button>
+          {started && (
+            <Button variant="text" onClick={() => void restart()} disabled={generation.busy}>
+              Write a new start
+            </Button>
+          )}
+          <VersionPicker storyId={story.id} kind="story" disabled={generation.busy} beforeChange={() => flushRef.current?.() ?? Promise.resolve()} />
+          {started && (
+            <Typography variant="body2" color="text.secondary" sx={{ ml: 'auto' }}>
+              {words(story.wordCount)}
+            </Typography>
+          )}
+        </>
+      }
+      next={{ label: 'Next: export', to: stepPath(story.id, 'export'), enabled: ready.export, hint: 'Write the story start first.' }}
+    >
+      <GenerationNotices
+        what={continuing ? 'next chapter' : 'story start'}
+        artifact={story.story}
+        cached={generation.cached}
+        startError={generation.startError}
+        failure={generation.failure}
+        stopped={generation.stoppedId !== null}
+        busyReason={generation.busyReason}
+        live={generation.live}
+      />
+      {generation.live ? (
+        <LiveText
+          label={continuing ? 'Writing the next chapter' : 'Writing the story start'}
+          stream={generation.stream}
+          before={continuing ? (story.story?.text ?? '') : undefined}
+        />
+      ) : started ? (
+        <ArtifactTextEditor
+          story={story}
+          kind="story"
+          label="Story"
+          helperText="Saved as you type"
+          disabled={generation.busy}
+          minRows={16}
+          flushRef={flushRef}
+        />
+      ) : (
+        <Typography color="text.secondary" sx={{ my: 2 }}>
+          Nothing written yet. “Start the story” writes the opening along the outline; “Continue” then adds the next chapter.
+        </Typography>
+      )}
+    </StepLayout>
+  );
+}
