@@ -4,6 +4,7 @@ import type { Generation, StartPhaseResponse, Story, StoryJob, StoryJobStatus, S
 import { DataSource } from 'typeorm';
 import { eventually } from './eventually';
 import { waitForGeneration } from './game-helpers';
+import type { ApiResponse } from './auth-helpers';
 import type { HttpClient, HttpResult } from './http';
 
 /** A complete, valid setup; override what a test is about. */
@@ -31,8 +32,9 @@ export async function createStory(http: HttpClient, token: string, title = 'The 
 
 export const getStory = (http: HttpClient, token: string, id: string): Promise<HttpResult<Story>> => http.get<Story>(`/api/stories/${id}`, { token });
 
-export const startPhase = (http: HttpClient, token: string, id: string, phase: StoryPhase, body: { regenerate?: boolean } = {}): Promise<HttpResult<StartPhaseResponse>> =>
-  http.post<StartPhaseResponse>(`/api/stories/${id}/${phase}`, { token, body });
+/** The body is a StartPhaseResponse on success, an error body otherwise. */
+export const startPhase = (http: HttpClient, token: string, id: string, phase: StoryPhase, body: { regenerate?: boolean } = {}): Promise<ApiResponse> =>
+  http.post(`/api/stories/${id}/${phase}`, { token, body });
 
 /** Runs a phase through the worker (or the cache) and returns the story once its generation has finished. */
 export async function runPhase(http: HttpClient, token: string, id: string, phase: StoryPhase, body: { regenerate?: boolean } = {}): Promise<{ response: HttpResult<StartPhaseResponse>; generation: Generation | null; story: Story }> {
