@@ -1,4 +1,4 @@
-import type { AuthSession, QuotaStatus, Story, StoryJob, StoryJobResult } from '@storyos/contracts';
+import type { AuthSession, QuotaStatus, StoryJob, StoryJobResult } from '@storyos/contracts';
 import { registerUser } from './support/accounts';
 import { expectError } from './support/auth-helpers';
 import { eventually } from './support/eventually';

@@ -29,7 +29,8 @@ export class ExportQueryDto extends createZodDto(z.strictObject({ format: Export
 
 export class CreateStoryDto extends createZodDto(CreateStoryRequestSchema) {}
 export class UpdateStoryDto extends createZodDto(UpdateStoryRequestSchema) {}
-export class StartPhaseDto extends createZodDto(StartPhaseRequestSchema) {}
+/** A POST with no body at all means `{}`: write it, from the cache when possible. */
+export class StartPhaseDto extends createZodDto(z.preprocess((body) => body ?? {}, StartPhaseRequestSchema)) {}
 export class EditTextArtifactDto extends createZodDto(EditTextArtifactRequestSchema) {}
 export class EditOutlineDto extends createZodDto(EditOutlineRequestSchema) {}
 
