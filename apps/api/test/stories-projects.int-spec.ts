@@ -139,6 +139,31 @@ describe('stories: projects, edits and export', () => {
     });
   });
 
+  describe('whole-story jobs without a worker', () => {
+    it('does not let a job that stopped making progress hold the story forever', async () => {
+      const story = await createStory(http, alice.accessToken);
+      const job = await http.post(`/api/stories/${story.id}/write`, { token: alice.accessToken });
+      expect(job.status).toBe(202);
+      expectError(await startPhase(http, alice.accessToken, story.id, 'premise'), 409, 'CONFLICT');
+      expectError(await http.post(`/api/stories/${story.id}/write`, { token: alice.accessToken }), 409, 'CONFLICT');
+
+      // Nobody has picked it up for twenty minutes: its worker and queue entry are gone.
+      await api.app.get(DataSource).query(`UPDATE story_jobs SET updated_at = now() - interval '20 minutes' WHERE id = $1`, [job.body.id]);
+      const again = await http.post(`/api/stories/${story.id}/write`, { token: alice.accessToken });
+      expect(again.status).toBe(202);
+      const abandoned = await http.get(`/api/stories/${story.id}/jobs/${job.body.id}`, { token: alice.accessToken });
+      expect(abandoned.body).toMatchObject({ status: 'failed', error: expect.stringMatching(/stopped making progress/) });
+      expect((await getStory(http, alice.accessToken, story.id)).body.job).toMatchObject({ id: again.body.id, status: 'queued' });
+      await http.post(`/api/stories/${story.id}/jobs/${again.body.id}/cancel`, { token: alice.accessToken });
+    });
+
+    it('documents the Writer in the OpenAPI document', async () => {
+      const doc = await http.get('/api/docs/openapi.json');
+      expect(doc.status).toBe(200);
+      expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/stories', '/api/stories/{id}/premise', '/api/stories/{id}/write', '/api/stories/{id}/export', '/api/admin/story-cache']));
+    });
+  });
+
   describe('export', () => {
     let story: Story;
     const TEXT = '## The Frozen Bells\n\nAda woke to silence. The **bells** had stopped.\n\n## The Valley Road\n\nBram was already gone.';

@@ -11,6 +11,9 @@ import { StoryEntity } from './entities/story.entity';
 import { phaseOf, toStoryArtifact, toStoryJob, toStorySummary } from './story.mapper';
 import { StoryErrors } from './stories.errors';
 
+/** Longer than any one stage takes; progress is written at least once per chapter. */
+const STALE_JOB_MS = 15 * 60_000;
+
 /** Finds a writer's own stories; anyone else's answers exactly like a missing one. */
 @Injectable()
 export class OwnedStories {
@@ -41,8 +44,16 @@ export class OwnedStories {
     await this.assertNoJob(manager, story.id);
   }
 
-  async assertNoJob(manager: EntityManager, storyId: string): Promise<void> {
-    if (await manager.existsBy(StoryJobEntity, { storyId, status: In(['queued', 'running']) })) throw StoryErrors.jobRunning();
+  /**
+   * Refuses while a whole-story job is queued or running. A job that has not
+   * moved for STALE_JOB_MS lost its worker (and its queue entry) for good:
+   * it is marked failed instead of holding the story forever.
+   */
+  async assertNoJob(manager: EntityManager, storyId: string, now = new Date()): Promise<void> {
+    const job = await manager.findOneBy(StoryJobEntity, { storyId, status: In(['queued', 'running']) });
+    if (!job) return;
+    if (now.getTime() - job.updatedAt.getTime() < STALE_JOB_MS) throw StoryErrors.jobRunning();
+    await manager.update(StoryJobEntity, { id: job.id, status: In(['queued', 'running']) }, { status: 'failed', error: 'The job stopped making progress and was abandoned. Please try again.', completedAt: now });
   }
 
   /** The whole story as the writer sees it: setup, current versions, what runs now, the latest job. */

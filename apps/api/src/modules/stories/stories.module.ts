@@ -55,7 +55,7 @@ import { StoriesService } from './stories.service';
     StoryExportService,
   ],
   // The worker module adds WriteWholeStoryProcessor, which needs these.
-  exports: [WholeStoryWriter, GenerationModule],
+  exports: [WholeStoryWriter, StoryJobProgress, GenerationModule],
 })
 export class StoriesModule implements OnModuleInit {
   constructor(

@@ -15,6 +15,7 @@ import { StoryArtifactEntity } from '../entities/story-artifact.entity';
 import { StoryJobEntity } from '../entities/story-job.entity';
 import { OwnedStories } from '../owned-stories';
 import { toStoryJob } from '../story.mapper';
+import { StoryJobProgress } from './story-job-progress';
 import { StoryErrors } from '../stories.errors';
 
 /**
@@ -30,6 +31,7 @@ export class StoryJobsService {
     private readonly owned: OwnedStories,
     private readonly quota: GenerationQuota,
     private readonly stops: StopSignals,
+    private readonly progress: StoryJobProgress,
     private readonly realtime: RealtimePublisher,
     private readonly dataSource: DataSource,
     private readonly logger: PinoLogger,
@@ -51,16 +53,17 @@ export class StoryJobsService {
       await this.quota.refund(user);
       throw error;
     }
+    // Announced before it is enqueued, so the worker's first progress event can never overtake it.
+    const view = toStoryJob(job);
+    this.realtime.toUser(user.id, 'story:job', view);
     try {
       await this.queue.add(JOB_NAMES.writeWholeStory, { storyJobId: job.id }, { jobId: job.id, attempts: 1, removeOnComplete: { age: 3600 }, removeOnFail: { age: 24 * 3600 } });
     } catch (error) {
       this.logger.error({ err: error, storyJobId: job.id, userId: user.id }, 'Could not enqueue the story job');
-      await this.jobs.update({ id: job.id }, { status: 'failed', error: 'The job could not be queued. Please try again.', completedAt: new Date() });
+      await this.progress.update(job.id, { status: 'failed', error: 'The job could not be queued. Please try again.', completedAt: new Date() });
       await this.quota.refund(user);
       throw new AppError('SERVICE_UNAVAILABLE', 'The story job could not be queued. Please try again in a moment.');
     }
-    const view = toStoryJob(job);
-    this.realtime.toUser(user.id, 'story:job', view);
     return view;
   }
 

@@ -1,8 +1,9 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { WholeStoryJobSchema, QUEUE_NAMES } from '@storyos/contracts';
 import type { Job } from 'bullmq';
 import { loadConfig } from '../../../core/config/app-config';
 import { StopSignals } from '../../generation/stream/stop-signals';
+import { StoryJobProgress } from './story-job-progress';
 import { WholeStoryWriter } from './whole-story-writer';
 
 // Worker options are fixed when the decorator runs, so they come from the same parsed config.
@@ -22,6 +23,7 @@ export class WriteWholeStoryProcessor extends WorkerHost {
   constructor(
     private readonly writer: WholeStoryWriter,
     private readonly stops: StopSignals,
+    private readonly progress: StoryJobProgress,
   ) {
     super();
   }
@@ -34,5 +36,13 @@ export class WriteWholeStoryProcessor extends WorkerHost {
     } finally {
       this.stops.release(storyJobId);
     }
+  }
+
+  /** BullMQ gave up on the job (it stalled twice, or process() threw): the row must not stay running. */
+  @OnWorkerEvent('failed')
+  async onFailed(job: Job | undefined): Promise<void> {
+    const parsed = WholeStoryJobSchema.safeParse(job?.data);
+    if (!parsed.success) return;
+    await this.progress.update(parsed.data.storyJobId, { status: 'failed', error: 'The story job was interrupted. Please try again.', completedAt: new Date() });
   }
 }
