@@ -148,11 +148,16 @@ function write(res: ServerResponse, data: string | Buffer): Promise<void> {
 /** Waits, or stops early when the client has gone. */
 function wait(ms: number, res: ServerResponse): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    res.once('close', () => {
+    const onClose = (): void => {
       clearTimeout(timer);
       resolve();
-    });
+    };
+    // Remove the listener when the wait ends, or slow streams pile one up per delta.
+    const timer = setTimeout(() => {
+      res.off('close', onClose);
+      resolve();
+    }, ms);
+    res.once('close', onClose);
   });
 }
 
