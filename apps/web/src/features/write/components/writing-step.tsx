@@ -6,7 +6,6 @@ import type { Story } from '@storyos/contracts';
 import { useRef } from 'react';
 import { usePhaseGeneration } from '../hooks/use-phase-generation';
 import { useStepShortcuts } from '../hooks/use-shortcuts';
-import { words } from '../labels';
 import { stepPath, stepReadiness } from '../phases';
 import { ArtifactTextEditor } from './artifact-text-editor';
 import { GenerationNotices } from './generation-notices';
@@ -51,11 +50,6 @@ export function WritingStep({ story }: { story: Story }) {
             </Button>
           )}
           <VersionPicker storyId={story.id} kind="story" disabled={generation.busy} beforeChange={() => flushRef.current?.() ?? Promise.resolve()} />
-          {started && (
-            <Typography variant="body2" color="text.secondary" sx={{ ml: 'auto' }}>
-              {words(story.wordCount)}
-            </Typography>
-          )}
         </>
       }
       next={{ label: 'Next: export', to: stepPath(story.id, 'export'), enabled: ready.export, hint: 'Write the story start first.' }}
