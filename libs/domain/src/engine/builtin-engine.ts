@@ -111,6 +111,8 @@ export class BuiltinStoryEngine implements TextProvider {
         }
         promptTokens += step.value.promptTokens;
         if (step.value.text) passage = narrate(plan, replaceInventedNames(step.value.text, plan.strictPassages ? castAbsentFrom(step.value.text, segment.cast) : segment.cast));
+        // "Ada and Ada", "you and you": a passage that doubled its character is worse than the template.
+        if (passage && plan.strictPassages && /\b(\p{L}+) and \1\b/iu.test(passage)) passage = null;
       }
       const stop = yield* emit(passage ?? segment.fallback, segment.paragraph ?? false);
       if (stop) return outcome(stop);

@@ -76,9 +76,14 @@ export function planStoryChapter(brief: ChapterBrief, seed: number): StoryPlan {
   const closing: Item[] = [say(p.pick(STAGE_BEATS[stage][1]), true)];
   if (stage !== 'resolution') closing.push(say(p.pick(FINDS)));
   closing.push(model(p.pick(lex.sounds), hero.shortName));
+  // Fillers keep a chapter above ~150 words when the model's passages were short or skipped.
   closing.push(say(p.pick(lex.feelings), false, true));
   closing.push(say(p.pick(persona.asides), false, true));
   closing.push(say(p.pick(lex.sounds), false, true));
+  closing.push(say(p.pick(STAGE_BEATS[stage][1]), false, true));
+  closing.push(say(p.pick(lex.feelings), false, true));
+  closing.push(say(p.pick(lex.sounds), false, true));
+  closing.push(say(p.pick(persona.asides), false, true));
   if (isFinalChapter(outline, chapterIndex)) {
     const endings = ENDING_LINES[setup.endingPreference];
     const anchor = setup.endingPreference === 'Twist' && !otherCharacter ? SOLO_TWIST : endings[0]!;
