@@ -80,7 +80,9 @@ export function scorePassage(passage: string, context: PassageContext): number |
   }
   if (/\b(?:happily ever after|the end|moral of the story)\b/i.test(passage)) return null;
   // The nursery world of TinyStories (parks, toys, mom) pulls a scene off its setting.
-  score -= 2 * (passage.match(/\b(?:park|toys?|mom|dad|mommy|daddy|school|candy|ball|cookies?)\b/gi) ?? []).length;
+  const nursery = (passage.match(/\b(?:park|toys?|mom|dad|mommy|daddy|school|candy|ball|cookies?|kids|slide|swings?)\b/gi) ?? []).length;
+  if (nursery > 0 && context.strict) return null;
+  score -= 2 * nursery;
   const first = /^\p{Lu}\p{Ll}*/u.exec(passage)?.[0] ?? '';
   if (known.has(first) || INVENTED_NAMES.has(first) || PRONOUN_START.test(passage)) score += 1.5;
   else if (first && !STARTERS.has(first)) {
