@@ -1,9 +1,6 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
-import Redis from 'ioredis';
+import { WORKSPACE, deleteRedisKeys, freePort, startApiProcess, stopProcess, waitUntilReady } from './processes';
 import { readStackInfo } from './stack-info';
 
 /**
@@ -16,34 +13,6 @@ import { readStackInfo } from './stack-info';
 export interface BuiltinStack {
   baseUrl: string;
   stop(): Promise<void>;
-}
-
-const WORKSPACE = path.resolve(__dirname, '../../../..');
-const API_DIST = path.join(WORKSPACE, 'apps/api/dist');
-const READY_TIMEOUT_MS = 60_000;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(force);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
 }
 
 export async function startBuiltinStack(): Promise<BuiltinStack> {
@@ -71,46 +40,18 @@ export async function startBuiltinStack(): Promise<BuiltinStack> {
     SEED_DEMO: 'false',
   });
 
-  const children: ChildProcess[] = [];
-  for (const entry of ['main', 'worker'] as const) {
-    const log = createWriteStream(path.join(shared.logDir, `write-${entry}.log`));
-    const child = spawn(process.execPath, [path.join(API_DIST, `${entry}.js`)], { cwd: WORKSPACE, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout?.pipe(log);
-    child.stderr?.pipe(log);
-    children.push(child);
-  }
-
+  const api = startApiProcess('main', env, path.join(shared.logDir, 'write-main.log'));
+  const worker = startApiProcess('worker', env, path.join(shared.logDir, 'write-worker.log'));
   const stop = async () => {
-    await Promise.all(children.map(stopProcess));
-    const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
-    await redis.connect();
-    try {
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', `${redisPrefix}:*`, 'COUNT', 500);
-        if (keys.length > 0) await redis.del(...keys);
-        cursor = next;
-      } while (cursor !== '0');
-    } finally {
-      redis.disconnect();
-    }
+    await Promise.all([api, worker].map(stopProcess));
+    await deleteRedisKeys(redisUrl, redisPrefix);
   };
 
-  const deadline = Date.now() + READY_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    const api = children[0];
-    if (api && api.exitCode !== null) {
-      const logFile = path.join(shared.logDir, 'write-main.log');
-      await stop();
-      throw new Error(`The Writer API exited with code ${api.exitCode}. Its log:\n${existsSync(logFile) ? readFileSync(logFile, 'utf8') : ''}`);
-    }
-    try {
-      if ((await fetch(`${baseUrl}/api/health/ready`)).status === 200) return { baseUrl, stop };
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
+  try {
+    await waitUntilReady(baseUrl, api, path.join(shared.logDir, 'write-main.log'), 'The Writer API');
+  } catch (error) {
+    await stop();
+    throw error;
   }
-  await stop();
-  throw new Error(`The Writer API was not ready within ${READY_TIMEOUT_MS / 1000} s; see ${shared.logDir}/write-main.log`);
+  return { baseUrl, stop };
 }
