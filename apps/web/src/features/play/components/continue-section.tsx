@@ -6,7 +6,6 @@ import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
-import Pagination from '@mui/material/Pagination';
 import Paper from '@mui/material/Paper';
 import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
@@ -18,7 +17,9 @@ import { useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { ErrorAlert } from '../../../components/error-alert';
+import { PagePagination, pageCount } from '../../../components/page-pagination';
 import { formatRelativeTime } from '../../../lib/format-relative-time';
+import { useDeleteFromPage } from '../../../lib/use-delete-from-page';
 import { playQueries, useDeleteSessionMutation } from '../queries';
 import { RenameSessionDialog } from './rename-session-dialog';
 
@@ -32,26 +33,10 @@ function turns(count: number): string {
 export function ContinueSection() {
   const [page, setPage] = useState(1);
   const [renaming, setRenaming] = useState<GameSessionSummary | null>(null);
-  const [deleting, setDeleting] = useState<GameSessionSummary | null>(null);
   const sessions = useQuery(playQueries.sessionList(page, PAGE_SIZE));
   const remove = useDeleteSessionMutation();
   const data = sessions.data;
-  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
-
-  const closeDelete = () => {
-    remove.reset();
-    setDeleting(null);
-  };
-  const confirmDelete = () => {
-    if (!deleting) return;
-    remove.mutate(deleting.id, {
-      onSuccess: () => {
-        setDeleting(null);
-        // The last game of a page is gone: show the page before it.
-        if (data && data.items.length === 1 && page > 1) setPage(page - 1);
-      },
-    });
-  };
+  const { deleting, askToDelete, dialogProps } = useDeleteFromPage({ remove, data, page, setPage });
 
   return (
     <Box component="section" aria-labelledby="continue-heading">
@@ -79,7 +64,7 @@ export function ContinueSection() {
                       </IconButton>
                     </Tooltip>
                     <Tooltip title="Delete">
-                      <IconButton aria-label={`Delete ${session.title}`} onClick={() => setDeleting(session)} edge="end">
+                      <IconButton aria-label={`Delete ${session.title}`} onClick={() => askToDelete(session)} edge="end">
                         <DeleteOutlineRounded />
                       </IconButton>
                     </Tooltip>
@@ -99,26 +84,11 @@ export function ContinueSection() {
           </List>
         </Paper>
       )}
-      {pages > 1 && (
-        <Pagination
-          count={pages}
-          page={page}
-          onChange={(_event, next) => setPage(next)}
-          sx={{ mt: 2, display: 'flex', justifyContent: 'center' }}
-          getItemAriaLabel={(type, item, selected) =>
-            type === 'page' ? `${selected ? 'Current page, ' : 'Go to '}page ${item}` : `Go to the ${type} page`
-          }
-        />
-      )}
+      <PagePagination count={pageCount(data)} page={page} onChange={setPage} />
       {renaming && <RenameSessionDialog key={renaming.id} session={renaming} onClose={() => setRenaming(null)} />}
       <ConfirmDialog
-        open={deleting !== null}
         title="Delete this game?"
-        confirmLabel={remove.isPending ? 'Deleting…' : 'Delete'}
-        busy={remove.isPending}
-        error={remove.error}
-        onConfirm={confirmDelete}
-        onClose={closeDelete}
+        {...dialogProps}
       >
         “{deleting?.title}” and its whole story will be deleted. This cannot be undone.
       </ConfirmDialog>

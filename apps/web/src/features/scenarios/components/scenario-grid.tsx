@@ -1,9 +1,9 @@
 import Box from '@mui/material/Box';
-import Pagination from '@mui/material/Pagination';
 import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
 import type { Page, Scenario } from '@storyos/contracts';
 import type { ReactNode } from 'react';
+import { PagePagination, pageCount } from '../../../components/page-pagination';
 
 interface ScenarioGridProps {
   data: Page<Scenario> | undefined;
@@ -17,7 +17,6 @@ interface ScenarioGridProps {
 
 /** A page of scenario cards with paging under it. */
 export function ScenarioGrid({ data, loading, emptyText, page, onPage, renderCard, label }: ScenarioGridProps) {
-  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
   const grid = { display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', sm: 'repeat(2, 1fr)', xl: 'repeat(3, 1fr)' } };
   if (loading && !data) {
     return (
@@ -38,17 +37,7 @@ export function ScenarioGrid({ data, loading, emptyText, page, onPage, renderCar
           <li key={scenario.id}>{renderCard(scenario)}</li>
         ))}
       </Box>
-      {pages > 1 && (
-        <Pagination
-          count={pages}
-          page={page}
-          onChange={(_event, next) => onPage(next)}
-          sx={{ mt: 2, display: 'flex', justifyContent: 'center' }}
-          getItemAriaLabel={(type, item, selected) =>
-            type === 'page' ? `${selected ? 'Current page, ' : 'Go to '}page ${item}` : `Go to the ${type} page`
-          }
-        />
-      )}
+      <PagePagination count={pageCount(data)} page={page} onChange={onPage} />
     </>
   );
 }

@@ -9,19 +9,19 @@ import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
-import Pagination from '@mui/material/Pagination';
 import Paper from '@mui/material/Paper';
 import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
-import type { StorySummary } from '@storyos/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { ErrorAlert } from '../../../components/error-alert';
+import { PagePagination, pageCount } from '../../../components/page-pagination';
 import { formatRelativeTime } from '../../../lib/format-relative-time';
+import { useDeleteFromPage } from '../../../lib/use-delete-from-page';
 import { SUMMARY_PHASE_LABELS, words } from '../labels';
 import { storyQueries, useDeleteStoryMutation, useDuplicateStoryMutation } from '../queries';
 
@@ -31,26 +31,11 @@ const PAGE_SIZE = 10;
 export function WritePage() {
   const navigate = useNavigate();
   const [page, setPage] = useState(1);
-  const [deleting, setDeleting] = useState<StorySummary | null>(null);
   const stories = useQuery(storyQueries.list(page, PAGE_SIZE));
   const remove = useDeleteStoryMutation();
   const duplicate = useDuplicateStoryMutation();
   const data = stories.data;
-  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
-
-  const closeDelete = () => {
-    remove.reset();
-    setDeleting(null);
-  };
-  const confirmDelete = () => {
-    if (!deleting) return;
-    remove.mutate(deleting.id, {
-      onSuccess: () => {
-        setDeleting(null);
-        if (data && data.items.length === 1 && page > 1) setPage(page - 1);
-      },
-    });
-  };
+  const { deleting, askToDelete, dialogProps } = useDeleteFromPage({ remove, data, page, setPage });
 
   return (
     <Box>
@@ -101,7 +86,7 @@ export function WritePage() {
                       </span>
                     </Tooltip>
                     <Tooltip title="Delete">
-                      <IconButton aria-label={`Delete ${story.title}`} onClick={() => setDeleting(story)} edge="end">
+                      <IconButton aria-label={`Delete ${story.title}`} onClick={() => askToDelete(story)} edge="end">
                         <DeleteOutlineRounded />
                       </IconButton>
                     </Tooltip>
@@ -130,25 +115,10 @@ export function WritePage() {
           </List>
         </Paper>
       )}
-      {pages > 1 && (
-        <Pagination
-          count={pages}
-          page={page}
-          onChange={(_event, next) => setPage(next)}
-          sx={{ mt: 2, display: 'flex', justifyContent: 'center' }}
-          getItemAriaLabel={(type, item, selected) =>
-            type === 'page' ? `${selected ? 'Current page, ' : 'Go to '}page ${item}` : `Go to the ${type} page`
-          }
-        />
-      )}
+      <PagePagination count={pageCount(data)} page={page} onChange={setPage} />
       <ConfirmDialog
-        open={deleting !== null}
         title="Delete this story?"
-        confirmLabel={remove.isPending ? 'Deleting…' : 'Delete'}
-        busy={remove.isPending}
-        error={remove.error}
-        onConfirm={confirmDelete}
-        onClose={closeDelete}
+        {...dialogProps}
       >
         “{deleting?.title}”, with its premise, outline, text and every version, will be deleted. This cannot be undone.
       </ConfirmDialog>
