@@ -2,7 +2,8 @@ import type { WorldState } from '@storyos/contracts';
 import { normaliseAction } from '../engine/text/action';
 import { findDestination } from '../engine/text/places';
 import { truncate } from '../engine/text/sentences';
-import { findNames } from './names-in-text';
+import { TONE_LEXICON } from '../engine/planner/tone-lexicon';
+import { findNames, type FoundName } from './names-in-text';
 
 /** Chapters and acts advance with play, so long games get a shape without a model deciding it. */
 export const TURNS_PER_CHAPTER = 5;
@@ -19,8 +20,11 @@ export function deriveWorldState(previous: WorldState, action: string, reply: st
   const currentLocation = destination ? truncate(capitaliseProperPlace(destination), 200) : previous.currentLocation;
 
   const known = previous.characters.map((c) => c.name);
-  const newcomers = findNames(reply, [...known, currentLocation, previous.currentLocation])
-    .filter((found) => !known.some((name) => sameName(name, found.name)))
+  const exclude = [...known, currentLocation, previous.currentLocation];
+  const common = commonWords(reply);
+  const found = [...addressedNames(action, exclude), ...findNames(reply, exclude).filter((f) => !f.name.split(/\s+/).some((w) => common.has(w.toLowerCase())))];
+  const newcomers = found
+    .filter((f, i) => !known.some((name) => sameName(name, f.name)) && found.findIndex((g) => sameName(g.name, f.name)) === i)
     .map((found) => ({ name: truncate(found.name, 120), summary: truncate(`Met on turn ${turn}: ${found.sentence}`, 1000) }));
   const characters = [...previous.characters, ...newcomers].slice(0, 50);
 
@@ -37,6 +41,38 @@ export function deriveWorldState(previous: WorldState, action: string, reply: st
   const worldState = truncate(`Act ${actNumber}, chapter ${chapter}. The player is at ${currentLocation}. Recently: ${recent}`, 4000);
 
   return { worldState, currentLocation, characters, timeline, act: actNumber, chapter, turnCount };
+}
+
+/** People the player's action turns to ("ask Wren about the key", "follow Captain Hale"): the player says they are there. */
+const SOCIAL = /\b(?:ask|asks|tell|tells|greet|greets|warn|warns|help|helps|follow|follows|find|finds|meet|meets|wake|wakes|thank|thanks|hug|hugs|trust|question|questions|call|calls|shake|free|rescue|save|wait for|look for|search for|talk to|talk with|speak to|speak with|go with|sit with|show|give|hand)\s+((?:\p{Lu}\p{Ll}+\.?\s+){0,2}\p{Lu}\p{Ll}+)/gu;
+
+function addressedNames(action: string, exclude: readonly string[]): FoundName[] {
+  const excluded = new Set(exclude.flatMap((e) => e.toLowerCase().split(/[^\p{L}]+/u)).filter(Boolean));
+  const names: FoundName[] = [];
+  for (const match of action.matchAll(SOCIAL)) {
+    const name = match[1]!.replace(/\./g, '').trim();
+    const words = name.split(/\s+/);
+    if (words.some((w) => excluded.has(w.toLowerCase()) || /^(?:The|A|An|I|You|Me|Him|Her|Them|It)$/.test(w))) continue;
+    names.push({ name, sentence: truncate(action.trim(), 300) });
+  }
+  return names;
+}
+
+let bankWords: Set<string> | null = null;
+
+/**
+ * Words used in lower case, in the reply or in the engine's own sentences:
+ * "Glass shattered nearby." or "Footsteps pounded" starts a sentence with a
+ * thing, not a person.
+ */
+function commonWords(reply: string): Set<string> {
+  if (!bankWords) {
+    const text = JSON.stringify(TONE_LEXICON);
+    bankWords = new Set(text.match(/(?<![\p{L}])\p{Ll}+/gu) ?? []);
+  }
+  const words = new Set(bankWords);
+  for (const word of reply.match(/(?<![\p{L}])\p{Ll}+/gu) ?? []) words.add(word);
+  return words;
 }
 
 /** Only "you …" sentences move the player: the narration also mentions places others go. */

@@ -2,6 +2,7 @@ import { WorldStateSchema, type WorldState } from '@storyos/contracts';
 import { deriveWorldState } from './derive-world-state';
 import type { GameScenario } from './game-scenario';
 import { initialWorldState } from './initial-world-state';
+import { findNames } from './names-in-text';
 import { extractJsonObject, parseWorldStateReply } from './parse-world-state';
 
 const scenario: GameScenario = {
@@ -94,5 +95,49 @@ describe('the builtin world-state update', () => {
     for (let turn = 1; turn <= 15; turn++) state = deriveWorldState(state, 'wait', 'Nothing happened.', turn);
     expect(state).toMatchObject({ turnCount: 15, chapter: 4, act: 2 });
     expect(state.timeline).toHaveLength(15);
+  });
+});
+
+describe('who counts as a character', () => {
+  const orbit: GameScenario = {
+    name: 'Hollow Orbit',
+    description: 'A tense science-fiction thriller aboard a mining station that has gone silent above a frozen moon.',
+    setting:
+      'Kepler Deep is a helium-3 mining station orbiting Thessaly, an ice moon of a gas giant in the Varuna system. Thirty-one crew; the station went silent nine hours ago. The station AI, called MOTHER, answers politely and will not open the core. Chief engineer Dana Okafor is barricaded in hydroponics. Dr. Lucas Meyer, the medic, insists everyone is fine. Someone vented Cargo Bay 3. The rescue shuttle has fuel for one return trip, and it leaves in six hours.',
+    narratorBehavior: 'Tight, present-tense urgency.',
+    playerName: 'Sam Reyes',
+    playerRole: 'the pilot of the rescue shuttle Halcyon',
+    initialLocation: 'the docking ring of Kepler Deep',
+    tone: 'tense',
+    contentRating: 'teen',
+  };
+  const start = initialWorldState(orbit);
+  const names = (state: WorldState) => state.characters.map((c) => c.name);
+
+  it('takes titled and two-word names from the setting, not places, ships or moons', () => {
+    expect(names(start)).toEqual(['Sam Reyes', 'Dana Okafor', 'Dr Lucas Meyer']);
+  });
+
+  it('adds nobody for things and places in the reply, or the model’s strays', () => {
+    const reply =
+      'Without warning, Halcyon stepped into the light of the old well. Halcyon checked the door. Cargo Bay called to you from the top of the tower. ' +
+      'Glass shattered nearby. The glass was cold. Footsteps pounded somewhere behind you. Dear appeared at the far end of the ring. ' +
+      'One day, Piggy went to the park to play with his toy car. Thessaly slowly put on his paws. You saw the Varuna system.';
+    const next = deriveWorldState(start, 'look around', reply, 1);
+    expect(names(next)).toEqual(names(start));
+  });
+
+  it('adds a speaker, a named person, a full name, or someone the action turns to', () => {
+    const next = deriveWorldState(start, 'ask Captain Hale about the core', '"Hurry," Wren said. A woman named Ines waved. Mira Castell ran past you.', 1);
+    expect(names(next)).toEqual(expect.arrayContaining(['Captain Hale', 'Wren', 'Ines', 'Mira Castell']));
+    expect(names(next)).not.toContain('Hurry');
+  });
+
+  it('finds names with evidence in plain text', () => {
+    expect(findNames('Wren said nothing. Thessaly glittered. Halcyon waited. The Copper Kettle was warm. Old Marigold Pell runs it. Tobias Fenn lives on Ribbon Lane.').map((f) => f.name)).toEqual([
+      'Wren',
+      'Old Marigold Pell',
+      'Tobias Fenn',
+    ]);
   });
 });
