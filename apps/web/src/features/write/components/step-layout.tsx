@@ -6,7 +6,7 @@ import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { Link as RouterLink } from 'react-router';
 
-interface StepLayoutProps {
+export interface StepLayoutProps {
   title: string;
   description: string;
   /** Generate, versions and the like, above the content. */
