@@ -1,4 +1,3 @@
-import PlayArrowRounded from '@mui/icons-material/PlayArrowRounded';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Link from '@mui/material/Link';
@@ -16,6 +15,7 @@ import { ScenarioGrid } from '../../scenarios/components/scenario-grid';
 import { ScenarioSearch } from '../../scenarios/components/scenario-search';
 import { scenarioQueries } from '../../scenarios/queries';
 import { useStartGame } from '../hooks/use-start-game';
+import { PlayScenarioButton } from './play-scenario-button';
 
 const PAGE_SIZE = 6;
 
@@ -28,18 +28,7 @@ export function NewGameSection() {
   const scenarios = useQuery(scenarioQueries.list({ q, scope: 'all', page, pageSize: PAGE_SIZE }));
   const game = useStartGame();
 
-  const playButton = (scenario: Scenario, variant: 'contained' | 'text' = 'contained') => (
-    <Button
-      variant={variant}
-      size="small"
-      startIcon={<PlayArrowRounded />}
-      onClick={() => game.start(scenario.id)}
-      disabled={game.startingId !== undefined}
-      aria-label={`Play ${scenario.name}`}
-    >
-      {game.startingId === scenario.id ? 'Starting…' : 'Play'}
-    </Button>
-  );
+  const playButton = (scenario: Scenario) => <PlayScenarioButton scenario={scenario} game={game} />;
 
   return (
     <Box component="section" aria-labelledby="new-game-heading">

@@ -1,6 +1,5 @@
 import AddRounded from '@mui/icons-material/AddRounded';
 import EditOutlined from '@mui/icons-material/EditOutlined';
-import PlayArrowRounded from '@mui/icons-material/PlayArrowRounded';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
@@ -14,6 +13,7 @@ import { Link as RouterLink } from 'react-router';
 import { ErrorAlert } from '../../../components/error-alert';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { useSession } from '../../auth/hooks/use-session';
+import { PlayScenarioButton } from '../../play/components/play-scenario-button';
 import { useStartGame } from '../../play/hooks/use-start-game';
 import { scenarioQueries } from '../queries';
 import { ScenarioCard } from './scenario-card';
@@ -37,16 +37,7 @@ export function ScenariosPage() {
   const canEdit = (scenario: Scenario) => isAdmin || (scenario.author.id === user?.id && scenario.visibility === 'private');
 
   const play = (scenario: Scenario) => (
-    <Button
-      variant="contained"
-      size="small"
-      startIcon={<PlayArrowRounded />}
-      onClick={() => game.start(scenario.id)}
-      disabled={game.startingId !== undefined || scenario.visibility === 'archived'}
-      aria-label={`Play ${scenario.name}`}
-    >
-      {game.startingId === scenario.id ? 'Starting…' : 'Play'}
-    </Button>
+    <PlayScenarioButton scenario={scenario} game={game} disabled={scenario.visibility === 'archived'} />
   );
   const edit = (scenario: Scenario) =>
     canEdit(scenario) && (
