@@ -19,6 +19,7 @@ import { useState } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { ErrorAlert } from '../../../components/error-alert';
+import { PageHeader } from '../../../components/page-header';
 import { PagePagination, pageCount } from '../../../components/page-pagination';
 import { formatRelativeTime } from '../../../lib/format-relative-time';
 import { useDeleteFromPage } from '../../../lib/use-delete-from-page';
@@ -39,21 +40,15 @@ export function WritePage() {
 
   return (
     <Box>
-      <Stack
-        direction={{ xs: 'column', sm: 'row' }}
-        spacing={1}
-        sx={{ justifyContent: 'space-between', alignItems: { xs: 'flex-start', sm: 'center' }, mb: 1 }}
-      >
-        <Typography variant="h4" component="h1">
-          My stories
-        </Typography>
-        <Button component={RouterLink} to="/write/new" variant="contained" startIcon={<AddRounded />}>
-          New story
-        </Button>
-      </Stack>
-      <Typography color="text.secondary" sx={{ mb: 3, maxWidth: 640 }}>
-        From a setup to a premise, an outline and a whole story, with an AI co-writer. Everything is saved as you go.
-      </Typography>
+      <PageHeader
+        title="My stories"
+        action={
+          <Button component={RouterLink} to="/write/new" variant="contained" startIcon={<AddRounded />}>
+            New story
+          </Button>
+        }
+        description="From a setup to a premise, an outline and a whole story, with an AI co-writer. Everything is saved as you go."
+      />
       <ErrorAlert error={stories.error ?? duplicate.error} />
       {stories.isPending && <Skeleton variant="rounded" height={200} role="status" aria-label="Loading your stories" />}
       {data && data.items.length === 0 && (
