@@ -2,9 +2,6 @@ import AddRounded from '@mui/icons-material/AddRounded';
 import ArrowDownwardRounded from '@mui/icons-material/ArrowDownwardRounded';
 import ArrowUpwardRounded from '@mui/icons-material/ArrowUpwardRounded';
 import DeleteOutlineRounded from '@mui/icons-material/DeleteOutlineRounded';
-import KeyboardOutlined from '@mui/icons-material/KeyboardOutlined';
-import RedoRounded from '@mui/icons-material/RedoRounded';
-import UndoRounded from '@mui/icons-material/UndoRounded';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import IconButton from '@mui/material/IconButton';
@@ -19,13 +16,14 @@ import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { visuallyHidden } from '../../../components/visually-hidden';
 import { storiesApi } from '../api';
 import { draftKey, localDraftStore } from '../autosave';
-import { canRedo, canUndo, createHistory, type EditorHistory, historyCommand, recordChangeNow, redo, undo } from '../editor-history';
+import { createHistory, type EditorHistory, historyCommand, recordChangeNow, redo, undo } from '../editor-history';
 import { useAdoptedVersion } from '../hooks/use-adopted-version';
 import { useAutosave } from '../hooks/use-autosave';
-import { useOpenShortcutsHelp, useStepShortcuts } from '../hooks/use-shortcuts';
+import { useStepShortcuts } from '../hooks/use-shortcuts';
 import { addChapter, canAddChapter, moveChapter, removeChapter, updateChapter } from '../outline-ops';
 import { setCurrentArtifact, storyKeys } from '../queries';
 import type { FlushRef } from './artifact-text-editor';
+import { HistoryButtons } from './history-buttons';
 import { SaveIndicator } from './save-indicator';
 
 const sameChapters = (a: readonly OutlineChapter[], b: readonly OutlineChapter[]) => JSON.stringify(a) === JSON.stringify(b);
@@ -52,7 +50,6 @@ export function OutlineEditor(props: OutlineEditorProps) {
 
 function OutlineVersionEditor({ story, disabled, flushRef, artifact, onSaved }: OutlineEditorProps & { artifact: StoryArtifact | null; onSaved: (id: string) => void }) {
   const queryClient = useQueryClient();
-  const openHelp = useOpenShortcutsHelp();
   const [drafts] = useState(() => localDraftStore<OutlineChapter[]>(draftKey(story.id, 'outline')));
   const autosave = useAutosave<OutlineChapter[]>({
     current: artifact ? { id: artifact.id, createdAt: artifact.createdAt } : null,
@@ -122,25 +119,7 @@ function OutlineVersionEditor({ story, disabled, flushRef, artifact, onSaved }: 
   return (
     <Box onKeyDown={onKeyDown}>
       <Stack direction="row" role="toolbar" aria-label="Outline tools" sx={{ alignItems: 'center', gap: 0.5, flexWrap: 'wrap', mb: 1 }}>
-        <Tooltip title="Undo (Ctrl+Z)">
-          <span>
-            <IconButton aria-label="Undo" size="small" onClick={() => commit(undo(history))} disabled={disabled || !canUndo(history)}>
-              <UndoRounded fontSize="small" />
-            </IconButton>
-          </span>
-        </Tooltip>
-        <Tooltip title="Redo (Ctrl+Shift+Z)">
-          <span>
-            <IconButton aria-label="Redo" size="small" onClick={() => commit(redo(history))} disabled={disabled || !canRedo(history)}>
-              <RedoRounded fontSize="small" />
-            </IconButton>
-          </span>
-        </Tooltip>
-        <Tooltip title="Keyboard shortcuts (?)">
-          <IconButton aria-label="Keyboard shortcuts" size="small" onClick={openHelp}>
-            <KeyboardOutlined fontSize="small" />
-          </IconButton>
-        </Tooltip>
+        <HistoryButtons history={history} disabled={disabled} onChange={commit} />
         <Box sx={{ flexGrow: 1 }} />
         <SaveIndicator state={autosave.state} />
       </Stack>

@@ -1,14 +1,9 @@
-import KeyboardOutlined from '@mui/icons-material/KeyboardOutlined';
-import RedoRounded from '@mui/icons-material/RedoRounded';
-import UndoRounded from '@mui/icons-material/UndoRounded';
 import Box from '@mui/material/Box';
-import IconButton from '@mui/material/IconButton';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import Tooltip from '@mui/material/Tooltip';
 import { type KeyboardEvent, type ReactNode, useLayoutEffect, useRef, useState } from 'react';
-import { canRedo, canUndo, createHistory, type EditorHistory, historyCommand, recordChangeNow, redo, undo } from '../editor-history';
-import { useOpenShortcutsHelp } from '../hooks/use-shortcuts';
+import { createHistory, type EditorHistory, historyCommand, recordChangeNow, redo, undo } from '../editor-history';
+import { HistoryButtons } from './history-buttons';
 import { READING_FONT } from './reading-font';
 
 interface TextEditorProps {
@@ -41,7 +36,6 @@ export function TextEditor({ label, name, initialValue, onChange, disabled, minR
   const inputRef = useRef<HTMLTextAreaElement | null>(null);
   const nextIsNewStep = useRef(false);
   const caret = useRef<number | null>(null);
-  const openHelp = useOpenShortcutsHelp();
 
   useLayoutEffect(() => {
     const input = inputRef.current;
@@ -75,25 +69,7 @@ export function TextEditor({ label, name, initialValue, onChange, disabled, minR
   return (
     <Box>
       <Stack direction="row" sx={{ alignItems: 'center', gap: 0.5, flexWrap: 'wrap', mb: 0.5 }} role="toolbar" aria-label={`${label} tools`}>
-        <Tooltip title="Undo (Ctrl+Z)">
-          <span>
-            <IconButton aria-label="Undo" onClick={() => apply(undo(history))} disabled={disabled || !canUndo(history)} size="small">
-              <UndoRounded fontSize="small" />
-            </IconButton>
-          </span>
-        </Tooltip>
-        <Tooltip title="Redo (Ctrl+Shift+Z)">
-          <span>
-            <IconButton aria-label="Redo" onClick={() => apply(redo(history))} disabled={disabled || !canRedo(history)} size="small">
-              <RedoRounded fontSize="small" />
-            </IconButton>
-          </span>
-        </Tooltip>
-        <Tooltip title="Keyboard shortcuts (?)">
-          <IconButton aria-label="Keyboard shortcuts" onClick={openHelp} size="small">
-            <KeyboardOutlined fontSize="small" />
-          </IconButton>
-        </Tooltip>
+        <HistoryButtons history={history} disabled={disabled} onChange={apply} />
         <Box sx={{ flexGrow: 1 }} />
         {status}
       </Stack>
