@@ -102,7 +102,14 @@ export class BuiltinStoryEngine implements TextProvider {
       let passage: string | null = null;
       if (this.llm && session) {
         const prompt = segment.prompt ?? lastSentences(`${plan.context ?? ''} ${written}`);
-        const writer = writePassage(session, this.llm.tokenizer, prompt, { seed: segment.seed, temperature, tries: TRIES_PER_PASSAGE, maxTokens: TOKENS_PER_TRY }, { prompt, known: [...segment.cast, plan.playerName], mood: plan.mood, strict: plan.strictPassages ?? false });
+        const known = [...segment.cast, plan.playerName, ...(plan.narratorNames ?? [])];
+        const writer = writePassage(
+          session,
+          this.llm.tokenizer,
+          prompt,
+          { seed: segment.seed, temperature, tries: plan.tries ?? TRIES_PER_PASSAGE, maxTokens: TOKENS_PER_TRY, ...(segment.lead !== undefined && { lead: segment.lead }) },
+          { prompt, known, mood: plan.mood, strict: (plan.strictPassages ?? false) || plan.scene !== undefined, ...(plan.scene !== undefined && { scene: plan.scene }) },
+        );
         let step = writer.next();
         for (let tokens = 1; !step.done; tokens++) {
           if (signal.aborted) return outcome('aborted');
@@ -110,7 +117,7 @@ export class BuiltinStoryEngine implements TextProvider {
           step = writer.next();
         }
         promptTokens += step.value.promptTokens;
-        if (step.value.text) passage = narrate(plan, replaceInventedNames(step.value.text, plan.strictPassages ? castAbsentFrom(step.value.text, segment.cast) : segment.cast));
+        if (step.value.text) passage = narrate(plan, replaceInventedNames(step.value.text, plan.strictPassages || plan.scene !== undefined ? castAbsentFrom(step.value.text, segment.cast) : segment.cast, known));
         // "Ada and Ada", "you and you": a passage that doubled its character is worse than the template.
         if (passage && plan.strictPassages && /\b(\p{L}+) and \1\b/iu.test(passage)) passage = null;
       }

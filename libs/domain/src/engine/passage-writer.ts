@@ -1,7 +1,7 @@
 import type { Llama2Session } from './llama2/llama2-model';
 import { Sampler } from './llama2/sampler';
 import type { Tokenizer } from './llama2/tokenizer';
-import { passageComplete, pickPassage, type PassageContext } from './planner/passage-picker';
+import { passageComplete, pickPassage, type Candidate, type PassageContext } from './planner/passage-picker';
 
 export interface PassageOptions {
   seed: number;
@@ -10,6 +10,8 @@ export interface PassageOptions {
   tries: number;
   /** Token budget per try: a sentence or two. */
   maxTokens: number;
+  /** Words the prompt ends with and every passage starts with ("Dana"): the planner chooses who the sentence is about. */
+  lead?: string;
 }
 
 export interface PassageResult {
@@ -23,19 +25,24 @@ export interface PassageResult {
  * Yields once per sampled token (the retries share the prompt's prefill) so the caller can stop or pause between tokens.
  */
 export function* writePassage(session: Llama2Session, tokenizer: Tokenizer, prompt: string, options: PassageOptions, context: PassageContext): Generator<void, PassageResult, void> {
-  const promptTokens = tokenizer.encode(prompt, { bos: true });
-  const candidates: string[] = [];
+  const lead = options.lead?.trim() ?? '';
+  const promptTokens = tokenizer.encode(lead ? `${prompt.trimEnd()} ${lead}` : prompt, { bos: true });
+  const candidates: Candidate[] = [];
   let completionTokens = 0;
   for (let attempt = 0; attempt < options.tries; attempt++) {
     const sampler = new Sampler(tokenizer.vocabSize, { temperature: options.temperature, topP: 0.9, seed: (options.seed + attempt * 0x9e3779b1) >>> 0 });
-    let raw = '';
+    let raw = lead;
+    let logProb = 0;
+    let tokens = 0;
     for (const piece of session.generate(promptTokens, options.maxTokens, sampler)) {
       raw += piece;
       completionTokens++;
+      logProb += sampler.lastLogProb;
+      tokens++;
       yield;
       if (passageComplete(raw)) break;
     }
-    candidates.push(raw);
+    candidates.push({ raw, meanLogProb: tokens > 0 ? logProb / tokens : -Infinity });
   }
   return { text: pickPassage(candidates, context), promptTokens: promptTokens.length * options.tries, completionTokens };
 }

@@ -18,6 +18,8 @@ export class Sampler {
   private readonly rng: Rng;
   private readonly probs: Float32Array;
   private readonly order: Uint32Array;
+  /** The model's own log-probability (softmax of the raw logits, temperature 1) of the token last sampled: a fluency signal for ranking tries. */
+  lastLogProb = 0;
 
   constructor(vocabSize: number, options: SamplerOptions) {
     this.temperature = Math.max(0, options.temperature);
@@ -29,19 +31,28 @@ export class Sampler {
 
   sample(logits: Float32Array): number {
     const n = this.probs.length;
-    if (this.temperature === 0) return argmax(logits, n);
-    const probs = this.probs;
     let max = -Infinity;
     for (let i = 0; i < n; i++) if (logits[i]! > max) max = logits[i]!;
+    if (this.temperature === 0) {
+      const best = argmax(logits, n);
+      this.lastLogProb = logProbOf(logits, n, max, best);
+      return best;
+    }
+    const probs = this.probs;
     let sum = 0;
+    let sumRaw = 0;
     for (let i = 0; i < n; i++) {
-      const e = Math.exp((logits[i]! - max) / this.temperature);
+      const d = logits[i]! - max;
+      const e = Math.exp(d / this.temperature);
       probs[i] = e;
       sum += e;
+      sumRaw += this.temperature === 1 ? e : Math.exp(d);
     }
     for (let i = 0; i < n; i++) probs[i] = probs[i]! / sum;
     const coin = this.rng.next();
-    return this.topP > 0 && this.topP < 1 ? this.sampleTopP(coin) : this.sampleAll(coin);
+    const next = this.topP > 0 && this.topP < 1 ? this.sampleTopP(coin) : this.sampleAll(coin);
+    this.lastLogProb = logits[next]! - max - Math.log(sumRaw);
+    return next;
   }
 
   private sampleAll(coin: number): number {
@@ -81,6 +92,12 @@ export class Sampler {
     }
     return candidates[last]!;
   }
+}
+
+function logProbOf(logits: Float32Array, n: number, max: number, token: number): number {
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += Math.exp(logits[i]! - max);
+  return logits[token]! - max - Math.log(sum);
 }
 
 function argmax(values: Float32Array, n: number): number {

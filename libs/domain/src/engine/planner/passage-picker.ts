@@ -1,5 +1,5 @@
 import { INVENTED_NAMES } from '../text/names';
-import { sentenceEnd, wordCount } from '../text/sentences';
+import { sentenceEnd, splitSentences, wordCount } from '../text/sentences';
 
 /**
  * The tiny model rambles, so each model slot gets a few short tries and the
@@ -13,7 +13,24 @@ export interface PassageContext {
   mood: readonly string[];
   /** Refuse (rather than only mark down) passages with strangers' names or odd openings: the Writer's prose must keep its cast. */
   strict?: boolean;
+  /**
+   * The game's bar, on top of strict: the sentence must be about the player
+   * or the cast (or a pronoun right after one), name nobody else, stay in the
+   * past tense and out of the nursery (unless the scene itself has the word).
+   */
+  scene?: string;
 }
+
+/** A raw try and the model's mean token log-probability for it (more negative: less fluent). */
+export interface Candidate {
+  raw: string;
+  meanLogProb: number;
+}
+
+/** How much one nat of mean log-probability is worth against the heuristic score. */
+const LOG_PROB_WEIGHT = 2.5;
+/** Tries the model itself found this unlikely are noise, whatever they say. */
+const MIN_MEAN_LOG_PROB = -2.6;
 
 /** Cuts a raw continuation at its first sentence end (or second, if the first is very short). */
 export function shapePassage(raw: string): string | null {
@@ -99,17 +116,57 @@ export function scorePassage(passage: string, context: PassageContext): number |
   score += Math.min(context.mood.filter((m) => lower.includes(m)).length, 3);
   if (words >= 7 && words <= 18) score += 1;
   if (/\b(\w+ \w+) .*\b\1\b/i.test(passage)) score -= 1.5; // loops like "the wind ... the wind"
+  if (context.scene !== undefined && !meetsGameBar(passage, context, known)) return null;
   return score;
 }
 
-/** The best of the candidates, first wins a tie; null when none is usable. */
-export function pickPassage(candidates: readonly string[], context: PassageContext): string | null {
+/** TinyStories' own world: words that pull a game scene into a nursery, unless the scene has them. */
+const NURSERY = new Set(
+  ('park parks toy toys mom mommy dad daddy candy cake cakes ball balls farmer farm truck trucks paw paws school teacher cookie cookies kid kids slide swing swings ' +
+    'playground zoo doll dolls teddy bunny puppy kitten kitty birthday lollipop sandbox crayon crayons icecream cream shirt dress bath nap naps bed bedtime ' +
+    'boy girl boys girls baby friends princess bear dog dogs cat cats frog duck monkey elephant lion bunny bird birds squirrel fish tail fur pond sandwich pie ' +
+    'sweet sweets yummy snack treat treats shop store jar car cars bike bikes garden flower flowers tree trees sun sunny beach sand colors color pink purple').split(' '),
+);
+const SUBJECT_PRONOUN = /^(?:he|she|they|it|his|her|their)$/i;
+/** Present-tense verbs outside quotes: the model jumping out of the story's past tense. */
+const PRESENT = /\b(?:is|are|am|has|does|doesn['’]t|isn['’]t|aren['’]t|wants|likes|loves|makes|tries|goes|says|sees|thinks|knows|needs|looks|feels|gets|runs|plays|comes)\b/i;
+
+function meetsGameBar(passage: string, context: PassageContext, known: Set<string>): boolean {
+  const scene = new Set((`${context.scene ?? ''} ${context.prompt}`.toLowerCase().match(/\p{L}+/gu) ?? []));
+  const narration = passage.replace(/["“][^"”]*["”]/g, ' ');
+  if (PRESENT.test(narration)) return false;
+  // "He wanted to help him": with the player as "you", a he or she has no clear referent.
+  if (/\b(?:he|she|him|her|his|hers|they|them|their)\b/i.test(narration)) return false;
+  if (splitSentences(passage).slice(1).some((s) => !known.has(/^["“]?(\p{L}+)/u.exec(s)?.[1] ?? ''))) return false;
+  for (const word of passage.toLowerCase().match(/\p{L}+/gu) ?? []) {
+    if (NURSERY.has(word) && !scene.has(word)) return false;
+  }
+  // Every name is someone in the story; the subject is one of them (or a pronoun for the one just named).
+  for (const match of passage.matchAll(/\b\p{Lu}\p{Ll}+/gu)) {
+    const word = match[0];
+    if (!known.has(word) && !STARTERS.has(word) && word !== 'I') return false;
+  }
+  const first = /^["“]?(\p{L}+)/u.exec(passage)?.[1] ?? '';
+  if (!known.has(first) && !SUBJECT_PRONOUN.test(first)) return false;
+  if (/^(?:the|a|an|one|some)\b/i.test(narration.trim())) return false;
+  return true;
+}
+
+/**
+ * The best of the candidates, first wins a tie; null when none is usable.
+ * With log-probabilities, the model's own fluency counts too, and tries it
+ * found very unlikely are refused.
+ */
+export function pickPassage(candidates: ReadonlyArray<string | Candidate>, context: PassageContext): string | null {
   let best: string | null = null;
   let bestScore = -Infinity;
-  for (const raw of candidates) {
+  for (const candidate of candidates) {
+    const { raw, meanLogProb } = typeof candidate === 'string' ? { raw: candidate, meanLogProb: null } : candidate;
+    if (meanLogProb !== null && meanLogProb < MIN_MEAN_LOG_PROB) continue;
     const shaped = shapePassage(raw);
     if (!shaped) continue;
-    const score = scorePassage(shaped, context);
+    const heuristic = scorePassage(shaped, context);
+    const score = heuristic === null ? null : heuristic + (meanLogProb === null ? 0 : LOG_PROB_WEIGHT * meanLogProb);
     if (score !== null && score > bestScore) {
       best = shaped;
       bestScore = score;

@@ -24,6 +24,8 @@ export type Segment =
       skipIfWordsAbove?: number;
       /** What the model continues, when not the reply so far (e.g. a third-person version of a first-person story). */
       prompt?: string;
+      /** Words the prompt ends with and the passage starts with: who the sentence is about ("Dana", "Dana said, \""). */
+      lead?: string;
     };
 
 export interface StoryPlan {
@@ -44,4 +46,8 @@ export interface StoryPlan {
   mood: string[];
   /** Only model passages with known names and plain openings are used (see PassageContext.strict). */
   strictPassages?: boolean;
+  /** The game's scene text: model passages must pass the game's bar (see PassageContext.scene). */
+  scene?: string;
+  /** Model tries per slot, when not the engine's default. */
+  tries?: number;
 }

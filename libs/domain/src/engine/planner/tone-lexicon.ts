@@ -106,7 +106,7 @@ export const TONE_LEXICON: Record<Tone, ToneLexicon> = {
   },
   tense: {
     times: ['With seconds to spare', 'As the alarm began to wail', 'Just before the gates slammed shut', 'In the last minutes before midnight'],
-    airs: ['red lights flashed across {place}', 'every exit from {place} seemed to be closing', 'the floor of {place} trembled beneath you', 'smoke was creeping into {place}'],
+    airs: ['red lights flashed across {place}', 'every exit from {place} seemed to be closing', 'the floor trembled beneath your feet', 'smoke was creeping into {place}'],
     sounds: ['A siren wailed, closer now.', 'Footsteps pounded somewhere behind you.', 'A clock ticked far too loudly.', 'Glass shattered nearby.'],
     feelings: ['Your pulse hammered in your ears.', 'There was no time to think.', 'Every second counted now.', 'You held your breath and listened.'],
     companions: [['Kade', 'a runner who never stopped looking over his shoulder'], ['Vera', 'a mechanic with a spanner and a plan'], ['Doc Reyes', 'who always seemed to know the way out']],

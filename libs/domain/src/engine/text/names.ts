@@ -16,11 +16,12 @@ export const INVENTED_NAMES: ReadonlySet<string> = new Set(
  * Replaces invented names, in order of first appearance, by the given cast
  * (cycling when the model invents more names than the story has characters).
  */
-export function replaceInventedNames(text: string, cast: readonly string[]): string {
+export function replaceInventedNames(text: string, cast: readonly string[], keep: readonly string[] = []): string {
   if (cast.length === 0) return text;
   const assigned = new Map<string, string>();
+  const kept = new Set(keep.flatMap((name) => name.split(/\s+/)));
   return text.replace(/\b[A-Z][a-z]+\b/g, (word) => {
-    if (!INVENTED_NAMES.has(word)) return word;
+    if (!INVENTED_NAMES.has(word) || kept.has(word)) return word;
     let target = assigned.get(word);
     if (target === undefined) {
       target = cast[assigned.size % cast.length]!;
