@@ -108,7 +108,7 @@ export class BuiltinStoryEngine implements TextProvider {
           this.llm.tokenizer,
           prompt,
           { seed: segment.seed, temperature, tries: plan.tries ?? TRIES_PER_PASSAGE, maxTokens: TOKENS_PER_TRY, ...(segment.lead !== undefined && { lead: segment.lead }) },
-          { prompt, known, mood: plan.mood, strict: (plan.strictPassages ?? false) || plan.scene !== undefined, ...(plan.scene !== undefined && { scene: plan.scene }) },
+          { prompt, known, mood: plan.mood, strict: plan.strictPassages ?? false, ...(plan.scene !== undefined && { scene: plan.scene }) },
         );
         let step = writer.next();
         for (let tokens = 1; !step.done; tokens++) {

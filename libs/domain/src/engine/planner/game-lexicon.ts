@@ -37,7 +37,7 @@ export const GAME_LEXICON: Record<Tone, GameLexicon> = {
     sounds: ['Something scraped against stone below.', 'A crow screamed once and fell silent.', 'Chains rattled in the dark.', 'The wind moaned through broken glass.'],
     feelings: ['Cold fear coiled in your stomach.', 'You wished you had brought more light.', 'Every shadow seemed to lean closer.', 'Your mouth went dry.'],
     acts: ['{npc} said nothing, eyes fixed on the dark.', '{npc} drew a cloak tighter.', '{npc} stepped back from the shadows.', '{npc} muttered something under their breath.'],
-    scene: 'It was very dark and cold. Everyone was afraid.',
+    scene: 'It was very dark and cold.',
   },
   cozy: {
     sounds: ['A kettle began to sing.', 'Rain pattered softly on the roof.', 'Somewhere a cat purred.', 'A clock chimed the half hour.'],
@@ -55,7 +55,7 @@ export const GAME_LEXICON: Record<Tone, GameLexicon> = {
     sounds: ['An alarm chirped twice and went dead.', 'Metal groaned somewhere deep in the walls.', 'The lights flickered, then steadied.', 'A hatch hissed shut behind you.'],
     feelings: ['Sweat prickled on your neck.', 'Your mouth was dry.', 'You forced yourself to stay calm.', 'The clock in your head kept ticking.'],
     acts: ['{npc} kept one eye on the door.', '{npc} spoke fast and low.', '{npc} checked the time again.', '{npc} wiped sweat from their brow.'],
-    scene: 'It was dark and loud. Everyone was scared.',
+    scene: 'It was dark and loud. There was no time.',
   },
   melancholic: {
     sounds: ['Rain tapped softly at the glass.', 'A door closed somewhere far away.', 'The old clock had stopped.', 'Leaves scraped along the path.'],

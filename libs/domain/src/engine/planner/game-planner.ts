@@ -107,7 +107,7 @@ function planTurn(brief: TurnBrief, seed: number): StoryPlan {
   const full = placeName(destination ?? brief.location);
   const vars = { place: shortPlace(full), player: brief.playerName.trim(), npc: npc.name, thing: c.pick(lex.things, 'things') };
   const action = normaliseAction(brief.action, vars.player);
-  const scene = modelScene(brief, npc, vars.place);
+  const scene = `${modelScene(brief, npc, vars.place)}${simpleWish(action.kind === 'act' ? action.phrase : '', vars.player)}`;
   const sounds = [...lex.sounds, ...glex.sounds];
   const feelings = [...lex.feelings, ...glex.feelings];
 
@@ -156,6 +156,7 @@ function planTurn(brief: TurnBrief, seed: number): StoryPlan {
   segments.push({ kind: 'text', text: findFirst ? c.pick(feelings, 'feelings', 0, 2) : find, onlyIfWordsBelow: MIN_WORDS });
   segments.push({ kind: 'text', text: c.pick(feelings, 'feelings', 1, 2), onlyIfWordsBelow: MIN_WORDS });
   segments.push({ kind: 'text', text: c.pick(sounds, 'sounds', 1, 2), onlyIfWordsBelow: MIN_WORDS });
+  segments.push({ kind: 'text', text: fill(c.pick(LINGERS, 'lingers'), vars), onlyIfWordsBelow: MIN_WORDS });
   segments.push(text(c.pick([...lex.hooks, ...CLOSINGS.map((t) => fill(t, vars))], 'closing')));
   return gamePlan(brief, segments, vars.player, lex.mood);
 }
@@ -222,11 +223,19 @@ function simpleRole(role: string): string {
   return `${/^[aeiou]/i.test(kept[0]!) ? 'an' : 'a'} ${kept.join(' ')}`;
 }
 
+/** "Sam wanted to check the radio." when the action is plain enough for the model. */
+function simpleWish(phrase: string, player: string): string {
+  const words = phrase.split(/\s+/);
+  if (!phrase || words.length > 5 || /[^\p{Ll}\s'’-]/u.test(phrase)) return '';
+  return ` ${firstName(player)} wanted to ${phrase}.`;
+}
+
 /** The cast member a timeline event names (the one the player dealt with last turn). */
 function namedIn(event: string, cast: CastMember[]): CastMember | null {
   return cast.find((member) => event.includes(member.name)) ?? null;
 }
 
+const LINGERS = ['Nothing about {place} felt quite the same any more.', 'You took in every detail of {place}.', 'For a heartbeat, nobody moved.', 'You weighed what you had seen so far.', 'The moment stretched out.'];
 const ARRIVAL_LEADS = ['Just then,', 'A moment later,', 'Without warning,', 'To your surprise,', 'Before long,'];
 const FOLLOWS = ['{Npc} was right behind you.', '{Npc} followed close on your heels.', '{Npc} came along, keeping close.', '{Npc} caught up with you there.'];
 const LISTENS = ['{npc} listened carefully, then nodded.', '{npc} took a moment before answering.', '{npc} frowned at your words.', '{npc} met your eyes.'];

@@ -125,7 +125,7 @@ const NURSERY = new Set(
   ('park parks toy toys mom mommy dad daddy candy cake cakes ball balls farmer farm truck trucks paw paws school teacher cookie cookies kid kids slide swing swings ' +
     'playground zoo doll dolls teddy bunny puppy kitten kitty birthday lollipop sandbox crayon crayons icecream cream shirt dress bath nap naps bed bedtime ' +
     'boy girl boys girls baby friends princess bear dog dogs cat cats frog duck monkey elephant lion bunny bird birds squirrel fish tail fur pond sandwich pie ' +
-    'sweet sweets yummy snack treat treats shop store jar car cars bike bikes garden flower flowers tree trees sun sunny beach sand colors color pink purple').split(' '),
+    'sweet sweets yummy snack treat treats play played playing fun shop store jar car cars bike bikes garden flower flowers tree trees sun sunny beach sand colors color pink purple').split(' '),
 );
 const SUBJECT_PRONOUN = /^(?:he|she|they|it|his|her|their)$/i;
 /** Present-tense verbs outside quotes: the model jumping out of the story's past tense. */
@@ -141,13 +141,18 @@ function meetsGameBar(passage: string, context: PassageContext, known: Set<strin
   for (const word of passage.toLowerCase().match(/\p{L}+/gu) ?? []) {
     if (NURSERY.has(word) && !scene.has(word)) return false;
   }
-  // Every name is someone in the story; the subject is one of them (or a pronoun for the one just named).
-  for (const match of passage.matchAll(/\b\p{Lu}\p{Ll}+/gu)) {
+  // Every name is someone in the story. Words opening a quote or a sentence inside one ("Hello", "Don't") are not names.
+  for (const match of passage.matchAll(/(?<![.!?]\s|["“]|\p{L})\p{Lu}\p{Ll}*(?!['’\p{L}])/gu)) {
     const word = match[0];
     if (!known.has(word) && !STARTERS.has(word) && word !== 'I') return false;
   }
   const first = /^["“]?(\p{L}+)/u.exec(passage)?.[1] ?? '';
   if (!known.has(first) && !SUBJECT_PRONOUN.test(first)) return false;
+  // "Thank you, Sam!" becomes "Thank you, you!"; "Sam wanted to help Sam": a name belongs once, and outside quotes.
+  const quoted = (passage.match(/["“][^"”]*["”]/g) ?? []).join(' ');
+  if ([...known].some((name) => quoted.includes(name) || passage.split(name).length > 2)) return false;
+  // A cheerful TinyStories mood does not fit a tense or sad scene.
+  if (!context.mood.includes('happy') && /\b(?:happy|excited|glad|fun|cheerful)\b/i.test(passage)) return false;
   if (/^(?:the|a|an|one|some)\b/i.test(narration.trim())) return false;
   return true;
 }
