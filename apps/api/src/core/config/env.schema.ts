@@ -59,7 +59,7 @@ export const EnvSchema = z
     STREAM_COALESCE_MS: z.coerce.number().int().min(0).max(1000).default(40),
     QUEUE_LOCK_DURATION_MS: z.coerce.number().int().min(1000).default(30_000),
     QUEUE_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(30_000),
-    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(4),
     SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(25),
   })
   .superRefine((env, ctx) => {

@@ -4,26 +4,40 @@ describe('chunk coalescing', () => {
   beforeEach(() => jest.useFakeTimers());
   afterEach(() => jest.useRealTimers());
 
-  it('sends deltas that arrive within one interval as one chunk', async () => {
+  const collector = () => {
     const sent: string[] = [];
-    const coalescer = new ChunkCoalescer(40, async (text) => void sent.push(text));
+    return { sent, sink: async (text: string) => void sent.push(text) };
+  };
+
+  it('sends the first words at once, without waiting for the interval', async () => {
+    const { sent, sink } = collector();
+    const coalescer = new ChunkCoalescer(40, sink);
+    coalescer.push('Once ');
+    await jest.advanceTimersByTimeAsync(0);
+    expect(sent).toEqual(['Once ']);
+  });
+
+  it('gathers deltas that follow within the interval into one chunk', async () => {
+    const { sent, sink } = collector();
+    const coalescer = new ChunkCoalescer(40, sink);
     coalescer.push('Once ');
     coalescer.push('upon ');
     coalescer.push('a time');
-    expect(sent).toEqual([]);
-    await jest.advanceTimersByTimeAsync(40);
-    expect(sent).toEqual(['Once upon a time']);
+    await jest.advanceTimersByTimeAsync(39);
+    expect(sent).toEqual(['Once ']);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(sent).toEqual(['Once ', 'upon a time']);
   });
 
-  it('starts a new chunk for text after a flush, and drains the rest at the end', async () => {
-    const sent: string[] = [];
-    const coalescer = new ChunkCoalescer(40, async (text) => void sent.push(text));
+  it('sends text after a quiet spell at once again, and drains the rest at the end', async () => {
+    const { sent, sink } = collector();
+    const coalescer = new ChunkCoalescer(40, sink);
     coalescer.push('a');
-    await jest.advanceTimersByTimeAsync(40);
+    await jest.advanceTimersByTimeAsync(100);
     coalescer.push('b');
     coalescer.push('c');
     await coalescer.drain();
-    expect(sent).toEqual(['a', 'bc']);
+    expect(sent).toEqual(['a', 'b', 'c']);
   });
 
   it('keeps chunk order even when a slow sink overlaps the next flush', async () => {
@@ -39,6 +53,15 @@ describe('chunk coalescing', () => {
     await jest.advanceTimersByTimeAsync(100);
     await drained;
     expect(sent).toEqual(['first', 'second']);
+  });
+
+  it('sends every delta alone when the interval is zero', async () => {
+    const { sent, sink } = collector();
+    const coalescer = new ChunkCoalescer(0, sink);
+    coalescer.push('a');
+    coalescer.push('b');
+    await coalescer.drain();
+    expect(sent).toEqual(['a', 'b']);
   });
 
   it('reports a failed send when draining', async () => {
