@@ -29,15 +29,18 @@ describe('chunk coalescing', () => {
     expect(sent).toEqual(['Once ', 'upon a time']);
   });
 
-  it('sends text after a quiet spell at once again, and drains the rest at the end', async () => {
+  it('after the first words, waits for the window even after a quiet spell, and drains the rest at the end', async () => {
     const { sent, sink } = collector();
     const coalescer = new ChunkCoalescer(40, sink);
     coalescer.push('a');
     await jest.advanceTimersByTimeAsync(100);
     coalescer.push('b');
     coalescer.push('c');
+    await jest.advanceTimersByTimeAsync(10);
+    expect(sent).toEqual(['a']);
+    coalescer.push('d');
     await coalescer.drain();
-    expect(sent).toEqual(['a', 'b', 'c']);
+    expect(sent).toEqual(['a', 'bcd']);
   });
 
   it('keeps chunk order even when a slow sink overlaps the next flush', async () => {

@@ -1,21 +1,20 @@
 /**
- * Gathers text deltas and flushes them at most every `intervalMs`, so the
- * wire carries a few dozen messages per second instead of one per token.
- * Leading edge: text arriving after a quiet interval (the first words above
- * all) goes out at once; only what follows within the interval waits.
+ * Gathers text deltas and flushes them every `intervalMs`, so the wire
+ * carries a few dozen messages per second instead of one per token. The
+ * reply's first words go out at once (they set the time to first chunk);
+ * after that, text waits for the window, which packs more words per message.
  * Flushes are serialised: the next starts only after the previous finished.
  */
 export class ChunkCoalescer {
   private buffer = '';
   private timer: NodeJS.Timeout | null = null;
-  private lastFlushAt = Number.NEGATIVE_INFINITY;
+  private flushedAny = false;
   private flushing: Promise<void> = Promise.resolve();
   private failure: unknown = null;
 
   constructor(
     private readonly intervalMs: number,
     private readonly sink: (text: string) => Promise<void>,
-    private readonly now: () => number = Date.now,
   ) {}
 
   push(text: string): void {
@@ -23,9 +22,8 @@ export class ChunkCoalescer {
     if (!text) return;
     this.buffer += text;
     if (this.timer) return;
-    const wait = this.lastFlushAt + this.intervalMs - this.now();
-    if (wait <= 0) return this.flush();
-    this.timer = setTimeout(() => this.flush(), wait);
+    if (!this.flushedAny || this.intervalMs === 0) return this.flush();
+    this.timer = setTimeout(() => this.flush(), this.intervalMs);
   }
 
   /** Sends whatever is buffered and waits for every pending flush. */
@@ -41,7 +39,7 @@ export class ChunkCoalescer {
     const text = this.buffer;
     if (!text) return;
     this.buffer = '';
-    this.lastFlushAt = this.now();
+    this.flushedAny = true;
     this.flushing = this.flushing.then(() => this.sink(text)).catch((error: unknown) => {
       this.failure ??= error;
     });
