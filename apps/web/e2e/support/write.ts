@@ -23,8 +23,9 @@ export async function recordLiveGrowth(page: Page): Promise<void> {
     const lengths: number[] = [];
     (window as unknown as { liveLengths: number[] }).liveLengths = lengths;
     const observer = new MutationObserver(() => {
-      const live = document.querySelector('[data-testid="live-text"][aria-busy="true"]');
-      const length = live?.textContent?.length ?? 0;
+      // Only the generated words count, not the "waiting" placeholder or the story so far shown above them.
+      const words = document.querySelector('[data-testid="live-text"][aria-busy="true"] [data-live-words]');
+      const length = words?.textContent?.length ?? 0;
       if (length > 0 && lengths[lengths.length - 1] !== length) lengths.push(length);
     });
     document.addEventListener('DOMContentLoaded', () =>
