@@ -108,7 +108,15 @@ export class BuiltinStoryEngine implements TextProvider {
           this.llm.tokenizer,
           prompt,
           { seed: segment.seed, temperature, tries: plan.tries ?? TRIES_PER_PASSAGE, maxTokens: TOKENS_PER_TRY, ...(segment.lead !== undefined && { lead: segment.lead }) },
-          { prompt, known, mood: plan.mood, strict: plan.strictPassages ?? false, ...(plan.scene !== undefined && { scene: plan.scene }) },
+          {
+            prompt,
+            known,
+            mood: plan.mood,
+            strict: plan.strictPassages ?? false,
+            ...(plan.scene !== undefined && { scene: plan.scene }),
+            ...(segment.subject !== undefined && { subject: segment.subject, written }),
+            ...(plan.minMeanLogProb !== undefined && { minMeanLogProb: plan.minMeanLogProb }),
+          },
         );
         let step = writer.next();
         for (let tokens = 1; !step.done; tokens++) {

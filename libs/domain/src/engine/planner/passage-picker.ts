@@ -19,6 +19,18 @@ export interface PassageContext {
    * past tense and out of the nursery (unless the scene itself has the word).
    */
   scene?: string;
+  /**
+   * The Writer's bar, on top of strict: the passage is about this cast member
+   * (it starts with their name), names nobody else, keeps its pronouns for
+   * them (pronoun null: none allowed, e.g. the first-person narrator), stays
+   * in the past tense, out of the nursery and the kitchen (unless the prompt
+   * has the word), cheerful only in cheerful tones, and free of pile-ups.
+   */
+  subject?: { name: string; pronoun: 'he' | 'she' | null };
+  /** The text written so far: the Writer refuses a sentence it already wrote ("Ada heard a loud noise" twice). */
+  written?: string;
+  /** Tries below this mean token log-probability are refused (default MIN_MEAN_LOG_PROB). */
+  minMeanLogProb?: number;
 }
 
 /** A raw try and the model's mean token log-probability for it (more negative: less fluent). */
@@ -117,6 +129,7 @@ export function scorePassage(passage: string, context: PassageContext): number |
   if (words >= 7 && words <= 18) score += 1;
   if (/\b(\w+ \w+) .*\b\1\b/i.test(passage)) score -= 1.5; // loops like "the wind ... the wind"
   if (context.scene !== undefined && !meetsGameBar(passage, context, known)) return null;
+  if (context.subject !== undefined && !meetsWriterBar(passage, context, context.subject, known)) return null;
   return score;
 }
 
@@ -157,6 +170,92 @@ function meetsGameBar(passage: string, context: PassageContext, known: Set<strin
   return true;
 }
 
+/** The kitchen and the toy box: TinyStories reaches for them whatever the story. */
+const FOOD_AND_TOYS = new Set(
+  ('food foods eat eats ate eating eaten hungry breakfast lunch dinner snack broccoli banana bananas apple apples carrot carrots soup bread juice milk ' +
+    'cheese pizza candy cake cookie cookies pie sandwich icecream vegetables vegetable fruit fruits berries treat treats yummy delicious tasty ' +
+    'toy toys ball balls doll dolls teddy blocks kite balloon balloons game games puzzle crayon crayons cups plate bowl spoon').split(' '),
+);
+/** More of TinyStories' nursery than NURSERY: animals and family. */
+const WRITER_NURSERY = new Set(
+  ('cow cows pig pigs sheep horse animals animal bunny mommy daddy mom dad mum grandma grandpa friend friends clown restaurant tummy nap hug hugs hugged ' +
+    'little boy girl playground lily tim timmy').split(' '),
+);
+const CHEERFUL = /\b(?:party|funny|silly|pretty|cute|proud|happy|happily|excited|exciting|glad|fun|cheerful|smiled?|smiles|hug|hugs|hugged|yummy|giggled?|laughed|played|play|playing|danced?|dancing|sang|sing|singing|cheered|best friends?)\b/i;
+const FEELINGS = new Set(['scared', 'afraid', 'sad', 'angry', 'worried', 'tired', 'sick', 'bad', 'happy', 'excited', 'nervous', 'upset', 'confused', 'lonely', 'brave', 'calm', 'cold', 'quiet', 'surprised']);
+const PAST_VERBS = new Set(
+  ('was had felt saw heard knew thought found took made went came ran sat stood kept held left got gave told said began brought caught ' +
+    'fell froze hid led lost meant met put read rose sent shook slept spoke spent stole struck swore threw understood woke wore wrote could would did drew ' +
+    'bit broke chose dug fought flew forgot grew hung lay lit paid rang sang sank shut slid spun stuck swung taught tore won wound').split(' '),
+);
+/** Adjectives TinyStories piles up ("a big, shiny blue clown"). */
+const ADJECTIVES = new Set(
+  ('big small little tiny huge large giant long short tall old new young good bad nice kind mean pretty beautiful ugly shiny sparkly colorful colourful bright dark ' +
+    'red blue green yellow pink purple orange white black brown gray grey gold golden silver soft hard hot cold warm wet dry broken scary funny silly happy sad angry ' +
+    'strange special fancy fluffy sticky smooth rough clean dirty loud quiet fast slow strong weak heavy light round square empty full great').split(' '),
+);
+/** Words a short sentence may say twice without looping. */
+const REPEATABLE = new Set(['the', 'a', 'an', 'and', 'was', 'were', 'to', 'of', 'in', 'on', 'at', 'it', 'he', 'she', 'his', 'her', 'him', 'had', 'that', 'with', 'for', 'but', 'not', 'did', 'so', 'as', 'be', 'been', 'is', 'by', 'from', 'up', 'out', 'too', 'very']);
+
+function meetsWriterBar(passage: string, context: PassageContext, subject: { name: string; pronoun: 'he' | 'she' | null }, known: Set<string>): boolean {
+  const prompt = new Set(context.prompt.toLowerCase().match(/\p{L}+/gu) ?? []);
+  const narration = passage.replace(/["“][^"”]*["”]/g, ' ');
+  const lowerWords = passage.toLowerCase().match(/\p{L}+/gu) ?? [];
+  if (PRESENT.test(narration)) return false;
+  // The sentence is about the chosen cast member, and every later sentence too (by name or their pronoun).
+  const sentences = splitSentences(passage);
+  if (!passage.startsWith(subject.name)) return false;
+  // "Ada many people", "Ada grow big", "Inspector Rook, there was": the name is the subject of a past-tense verb.
+  const verb = /^\s+(?:(?:also|then|quickly|slowly|suddenly|quietly|finally|just|still|never|always|carefully)\s+)?(\p{Ll}+)/u.exec(passage.slice(subject.name.length))?.[1] ?? '';
+  if (!/ed$/.test(verb) && !PAST_VERBS.has(verb)) return false;
+  const pronounStart = subject.pronoun === 'she' ? 'She' : subject.pronoun === 'he' ? 'He' : null;
+  for (const s of sentences.slice(1)) {
+    if (!s.startsWith(subject.name) && !(pronounStart && new RegExp(`^${pronounStart}\\b`).test(s))) return false;
+  }
+  // Pronouns only for the subject (never for a first- or second-person narrator); "it", "they" have no clear referent.
+  const allowed = subject.pronoun === 'she' ? /^(?:she|her|hers|herself)$/ : subject.pronoun === 'he' ? /^(?:he|him|his|himself)$/ : null;
+  for (const word of narration.toLowerCase().match(/\p{L}+/gu) ?? []) {
+    if (/^(?:he|him|his|himself|she|her|hers|herself|they|them|their|theirs|themselves|it|its|itself)$/.test(word) && !(allowed?.test(word) ?? false)) return false;
+  }
+  // Everyone named is in the cast: TinyStories' Lily or Tim is a stranger here.
+  for (const match of passage.matchAll(/(?<![.!?]\s|["“]|\p{L})\p{Lu}\p{Ll}*(?!['’\p{L}])/gu)) {
+    const word = match[0];
+    if (!known.has(word) && !STARTERS.has(word) && word !== 'I') return false;
+    if (INVENTED_NAMES.has(word) && !known.has(word)) return false;
+  }
+  for (const word of lowerWords) {
+    if ((NURSERY.has(word) || FOOD_AND_TOYS.has(word) || WRITER_NURSERY.has(word)) && !prompt.has(word)) return false;
+  }
+  if (!context.mood.includes('happy') && CHEERFUL.test(passage)) return false;
+  // "a big box of broccoli colorful broken box", "scared ... also scared": a word twice in one sentence is a loop.
+  for (const s of sentences) {
+    const seen = new Set<string>();
+    for (const word of s.toLowerCase().match(/\p{L}+/gu) ?? []) {
+      if (REPEATABLE.has(word) || known.has(word.charAt(0).toUpperCase() + word.slice(1))) continue;
+      if (seen.has(word)) return false;
+      seen.add(word);
+    }
+  }
+  // Three adjectives in a row, commas and "and" between them allowed.
+  let run = 0;
+  for (const word of passage.toLowerCase().split(/[\s,]+/).map((w) => w.replace(/[^\p{L}]/gu, ''))) {
+    if (word === 'and' || word === 'very' || word === '') continue;
+    run = ADJECTIVES.has(word) ? run + 1 : 0;
+    if (run >= 3) return false;
+  }
+  if (RESTART.test(passage) || /\b(?:named|called)\s+\p{Lu}/u.test(passage)) return false;
+  // "heard a loud noise and scared": a feeling joined to something that is not one.
+  for (const match of passage.toLowerCase().matchAll(/(\p{L}+),? and (\p{L}+)/gu)) {
+    if (FEELINGS.has(match[2]!) && !FEELINGS.has(match[1]!) && !/^(?:was|were|felt|very|so|too|got|looked|seemed)$/.test(match[1]!)) return false;
+  }
+  // "a clouds": an article before a plural.
+  if (/\b(?:a|an)\s+(?:\p{L}+\s+)?\p{L}+[^s\s]s\b(?!['’])/u.test(passage.replace(/\b(?:a|an)\s+(?:\p{L}+ous|\p{L}+ss|bus|lens|news|series)\b/gu, ''))) return false;
+  // The same deed twice in a chapter reads as a loop, whatever the point of view ("I heard a loud noise" and "Ada heard a loud noise").
+  const deed = passage.slice(subject.name.length).trim().replace(/[.!?]+$/, '').toLowerCase();
+  if (context.written !== undefined && deed.length > 0 && context.written.toLowerCase().includes(deed)) return false;
+  return true;
+}
+
 /**
  * The best of the candidates, first wins a tie; null when none is usable.
  * With log-probabilities, the model's own fluency counts too, and tries it
@@ -167,7 +266,7 @@ export function pickPassage(candidates: ReadonlyArray<string | Candidate>, conte
   let bestScore = -Infinity;
   for (const candidate of candidates) {
     const { raw, meanLogProb } = typeof candidate === 'string' ? { raw: candidate, meanLogProb: null } : candidate;
-    if (meanLogProb !== null && meanLogProb < MIN_MEAN_LOG_PROB) continue;
+    if (meanLogProb !== null && meanLogProb < (context.minMeanLogProb ?? MIN_MEAN_LOG_PROB)) continue;
     const shaped = shapePassage(raw);
     if (!shaped) continue;
     const heuristic = scorePassage(shaped, context);

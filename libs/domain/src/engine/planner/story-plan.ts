@@ -26,6 +26,8 @@ export type Segment =
       prompt?: string;
       /** Words the prompt ends with and the passage starts with: who the sentence is about ("Dana", "Dana said, \""). */
       lead?: string;
+      /** The Writer's chosen subject: the passage must be about this cast member (see PassageContext.subject). */
+      subject?: { name: string; pronoun: 'he' | 'she' | null };
     };
 
 export interface StoryPlan {
@@ -50,4 +52,6 @@ export interface StoryPlan {
   scene?: string;
   /** Model tries per slot, when not the engine's default. */
   tries?: number;
+  /** Model tries below this mean token log-probability are refused, when not the picker's default. */
+  minMeanLogProb?: number;
 }

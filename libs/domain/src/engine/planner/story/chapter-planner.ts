@@ -9,6 +9,7 @@ import { ENDING_LINES, FINDS, OMNISCIENT, RECAPS, SOLO_TWIST, STAGE_BEATS, STRAN
 import { heroVars, modelVars, personOf } from './narrator';
 import { CHILDREN_LESSONS, PERSONA_VOICES } from './persona-voice';
 import { STORY_TONES } from './story-tone-lexicon';
+import { writerScene } from './model-scene';
 import { storyWorld } from './story-world';
 import { definite, describedAs, introduce, pronouns } from './story-words';
 
@@ -17,10 +18,18 @@ type ChapterBrief = Extract<StoryWriterBrief, { task: 'story.chapter' }>;
 /** Fillers are written while the chapter is shorter than this; model slots are skipped past MAX. */
 const MIN_WORDS = 200;
 const MAX_WORDS = 330;
+/** Model tries per slot: the forward pass is fast (~1,500 tok/s), and the bar below refuses most of them. */
+const WRITER_TRIES = 10;
+/** Tries the model itself found less likely than this (mean nats per token) are refused. */
+const WRITER_MIN_MEAN_LOG_PROB = -2.2;
 
 /** solo: never joined with a neighbour (introductions, speech, the ending). */
 type TextItem = { kind: 'text'; text: string; model: string; filler?: boolean; solo?: boolean };
-type Item = TextItem | { kind: 'model'; fallback: string; cast: string[] };
+type ModelItem = { kind: 'model'; fallback: string; cast: string[]; prompt: string; lead: string; subject: { name: string; pronoun: 'he' | 'she' | null } };
+/** How a model sentence opens after its subject's name: a plain past-tense verb keeps the 260K model in a sentence about them. */
+const SOUND_VERBS = ['heard', 'saw', 'looked at', 'listened to'];
+const FEELING_VERBS = ['felt', 'was', 'knew', 'wanted to'];
+type Item = TextItem | ModelItem;
 
 /**
  * One chapter: its `## Title` heading, then three paragraphs of planner
@@ -51,7 +60,19 @@ export function planStoryChapter(brief: ChapterBrief, seed: number): StoryPlan {
     model: sentence(fill(template, { ...base, ...modelVars(hero) })),
     filler,
   });
-  const model = (fallback: string, focus: string): Item => ({ kind: 'model', fallback: sentence(fill(fallback, { ...base, ...heroVars(person, hero, false) })), cast: castOf(focus, hero.shortName, world.others.map((o) => o.shortName)) });
+  // The model writes about a cast member the setup names (a stranger is never the subject); the narrator in the first or second person gets no pronoun.
+  const model = (fallback: string, focus: string, verbs: readonly string[]): Item => {
+    const character = [hero, ...world.others].find((c) => c.shortName === focus) ?? hero;
+    const pronoun = character === hero && person !== 'third' ? null : character.pronoun;
+    return {
+      kind: 'model',
+      fallback: sentence(fill(fallback, { ...base, ...heroVars(person, hero, false) })),
+      cast: castOf(character.shortName, hero.shortName, world.others.map((o) => o.shortName)),
+      prompt: writerScene(character, [hero, ...world.others], world.place, setup.tone),
+      lead: `${character.shortName} ${p.pick(verbs)}`,
+      subject: { name: character.shortName, pronoun },
+    };
+  };
 
   const opening: Item[] = [say(`${p.pick(lex.times)}, ${p.pick(lex.airs)}.`, true)];
   if (chapterIndex === 0) {
@@ -60,7 +81,7 @@ export function planStoryChapter(brief: ChapterBrief, seed: number): StoryPlan {
     else if (world.settingSentence) opening.push(say(world.settingSentence));
   } else opening.push(say(p.pick(RECAPS)));
   opening.push(say(p.pick(STAGE_BEATS[stage][0])));
-  opening.push(model(p.pick(lex.sounds), hero.shortName));
+  opening.push(model(p.pick(lex.sounds), hero.shortName, SOUND_VERBS));
 
   const meeting: Item[] = [];
   const gesture = say(p.pick(lex.gestures), true);
@@ -68,14 +89,14 @@ export function planStoryChapter(brief: ChapterBrief, seed: number): StoryPlan {
   meeting.push(gesture);
   const line = p.pick(lex.lines);
   meeting.push(say(rng.chance(0.5) ? `{other} said, "${line}"` : `"${line.replace(/\.$/, ',')}" said {other}.`));
-  meeting.push(model(p.pick(lex.feelings), other));
+  meeting.push(model(p.pick(lex.feelings), other, FEELING_VERBS));
   meeting.push(say(p.pick(lex.feelings)));
   meeting.push(say(p.pick(persona.asides)));
   if (setup.narrativePov === 'Third Person Omniscient') meeting.push(say(p.pick(OMNISCIENT)));
 
   const closing: Item[] = [say(p.pick(STAGE_BEATS[stage][1]), true)];
   if (stage !== 'resolution') closing.push(say(p.pick(FINDS)));
-  closing.push(model(p.pick(lex.sounds), hero.shortName));
+  closing.push(model(p.pick(lex.sounds), hero.shortName, SOUND_VERBS));
   // Fillers keep a chapter above ~150 words when the model's passages were short or skipped.
   closing.push(say(p.pick(lex.feelings), false, true));
   closing.push(say(p.pick(persona.asides), false, true));
@@ -96,9 +117,9 @@ export function planStoryChapter(brief: ChapterBrief, seed: number): StoryPlan {
   const segments: Segment[] = [{ kind: 'text', text: chapterHeading(title) }];
   for (const paragraph of [opening, meeting, closing]) {
     const shaped = shape(paragraph, setup.audienceAgeGroup, rng, names);
-    shaped.forEach((item, i) => segments.push(toSegment(item, i === 0, shaped.slice(0, i), rng)));
+    shaped.forEach((item, i) => segments.push(toSegment(item, i === 0, rng)));
   }
-  return { segments, playerName: hero.name, pov: person, narratorNames: [hero.name, hero.shortName], mood: lex.mood, strictPassages: true };
+  return { segments, playerName: hero.name, pov: person, narratorNames: [hero.name, hero.shortName], mood: lex.mood, strictPassages: true, tries: WRITER_TRIES, minMeanLogProb: WRITER_MIN_MEAN_LOG_PROB };
 }
 
 function introLine(person: ReturnType<typeof personOf>, name: string, description: string, place: string, possessive: string): TextItem {
@@ -146,14 +167,9 @@ function shape(items: Item[], audience: ChapterBrief['setup']['audienceAgeGroup'
   return out;
 }
 
-function toSegment(item: Item, paragraph: boolean, before: Item[], rng: Rng): Segment {
+function toSegment(item: Item, paragraph: boolean, rng: Rng): Segment {
   if (item.kind === 'text') {
     return item.filler ? { kind: 'text', text: item.text, paragraph, onlyIfWordsBelow: MIN_WORDS } : { kind: 'text', text: item.text, paragraph };
   }
-  const prompt = before
-    .filter((b): b is Extract<Item, { kind: 'text' }> => b.kind === 'text')
-    .slice(-2)
-    .map((b) => b.model)
-    .join(' ');
-  return { kind: 'model', cast: item.cast, fallback: item.fallback, seed: rng.fork(), paragraph, skipIfWordsAbove: MAX_WORDS - 30, ...(prompt ? { prompt } : {}) };
+  return { kind: 'model', cast: item.cast, fallback: item.fallback, seed: rng.fork(), paragraph, skipIfWordsAbove: MAX_WORDS - 30, prompt: item.prompt, lead: item.lead, subject: item.subject };
 }
