@@ -36,6 +36,8 @@ describe('the Writer’s bar for model passages', () => {
     ['Ada many people in the town.', 'no verb after the name'],
     ['Ada heard a loud noise and scared.', 'a feeling joined to a noun'],
     ['Ada saw a clouds in the closet.', 'an article before a plural'],
+    ['Ada looked at the door and running around the room.', 'a lost verb'],
+    ['Ada felt like a piece of magic bright bag.', 'a feeling that is a thing'],
     ['Ada was scared of the roof, but she was also scared.', 'a loop'],
     ['Ada sees a shadow at the door.', 'present tense'],
     ['Ada saw her mom in the park.', 'the nursery'],

@@ -192,7 +192,7 @@ const PAST_VERBS = new Set(
 const ADJECTIVES = new Set(
   ('big small little tiny huge large giant long short tall old new young good bad nice kind mean pretty beautiful ugly shiny sparkly colorful colourful bright dark ' +
     'red blue green yellow pink purple orange white black brown gray grey gold golden silver soft hard hot cold warm wet dry broken scary funny silly happy sad angry ' +
-    'strange special fancy fluffy sticky smooth rough clean dirty loud quiet fast slow strong weak heavy light round square empty full great').split(' '),
+    'strange special magic magical fancy fluffy sticky smooth rough clean dirty loud quiet fast slow strong weak heavy light round square empty full great').split(' '),
 );
 /** Words a short sentence may say twice without looping. */
 const REPEATABLE = new Set(['the', 'a', 'an', 'and', 'was', 'were', 'to', 'of', 'in', 'on', 'at', 'it', 'he', 'she', 'his', 'her', 'him', 'had', 'that', 'with', 'for', 'but', 'not', 'did', 'so', 'as', 'be', 'been', 'is', 'by', 'from', 'up', 'out', 'too', 'very']);
@@ -248,6 +248,8 @@ function meetsWriterBar(passage: string, context: PassageContext, subject: { nam
   for (const match of passage.toLowerCase().matchAll(/(\p{L}+),? and (\p{L}+)/gu)) {
     if (FEELINGS.has(match[2]!) && !FEELINGS.has(match[1]!) && !/^(?:was|were|felt|very|so|too|got|looked|seemed)$/.test(match[1]!)) return false;
   }
+  // "looked at the telephone and running around", "felt like a piece of magic bag": grammar the model lost.
+  if (/\band (?!\p{L}*thing\b)\p{L}+ing\b/u.test(passage) || /\bfelt (?:like )?(?:a|an)\b/.test(passage)) return false;
   // "a clouds": an article before a plural.
   if (/\b(?:a|an)\s+(?:\p{L}+\s+)?\p{L}+[^s\s]s\b(?!['’])/u.test(passage.replace(/\b(?:a|an)\s+(?:\p{L}+ous|\p{L}+ss|bus|lens|news|series)\b/gu, ''))) return false;
   // The same deed twice in a chapter reads as a loop, whatever the point of view ("I heard a loud noise" and "Ada heard a loud noise").
