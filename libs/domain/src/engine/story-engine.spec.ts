@@ -1,23 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Outline, StorySetup } from '@storyos/contracts';
 import type { GenerationRequest, StreamOutcome } from '../generation/text-provider';
 import { parseOutlineReply } from '../stories/parse-outline';
 import { buildChapterBrief, buildOutlineBrief, buildPremiseBrief } from '../stories/story-briefs';
 import { BuiltinStoryEngine } from './builtin-engine';
 import { splitSentences } from './text/sentences';
+import { modelFiles } from './model-files.spec-helper';
 
-// The weights are shared data outside the repo: $LLM_MODEL_PATH or <repo>/../shared/models. Missing weights fail, never skip.
-const REPO_ROOT = path.resolve(__dirname, '../../../..');
-const MODEL_DIR = process.env['LLM_MODEL_PATH'] ?? path.resolve(REPO_ROOT, '../shared/models');
-function readModelFile(name: string): Buffer {
-  const file = path.join(MODEL_DIR, name);
-  if (!existsSync(file)) throw new Error(`Model file ${file} is missing: set LLM_MODEL_PATH or put stories260K.bin and tok512.bin in ${MODEL_DIR}`);
-  return readFileSync(file);
-}
 
 const noPause = () => Promise.resolve();
-const withModel = new BuiltinStoryEngine({ model: { checkpoint: readModelFile('stories260K.bin'), tokenizer: readModelFile('tok512.bin') }, yieldToEventLoop: noPause });
+const withModel = new BuiltinStoryEngine({ model: modelFiles(), yieldToEventLoop: noPause });
 const templates = new BuiltinStoryEngine({ yieldToEventLoop: noPause });
 
 const setup: StorySetup = {

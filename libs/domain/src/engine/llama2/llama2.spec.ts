@@ -1,21 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { parseCheckpoint } from './checkpoint';
 import { Llama2Model } from './llama2-model';
 import { Sampler } from './sampler';
 import { BOS, EOS, Tokenizer } from './tokenizer';
+import { readModelFile } from '../model-files.spec-helper';
 
-// The weights are shared data outside the repo: $LLM_MODEL_PATH or <repo>/../shared/models.
-const REPO_ROOT = path.resolve(__dirname, '../../../../..');
-const MODEL_DIR = process.env['LLM_MODEL_PATH'] ?? path.resolve(REPO_ROOT, '../shared/models');
-
-function readModelFile(name: string): Buffer {
-  const file = path.join(MODEL_DIR, name);
-  if (!existsSync(file)) {
-    throw new Error(`Model file ${file} is missing: set LLM_MODEL_PATH or put stories260K.bin and tok512.bin in ${MODEL_DIR}`);
-  }
-  return readFileSync(file);
-}
 
 const checkpointBytes = readModelFile('stories260K.bin');
 const tokenizerBytes = readModelFile('tok512.bin');

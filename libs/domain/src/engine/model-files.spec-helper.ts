@@ -1,0 +1,16 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+// The weights are shared data outside the repo: $LLM_MODEL_PATH or <repo>/../shared/models. Missing weights fail, never skip.
+const REPO_ROOT = path.resolve(__dirname, '../../../..');
+const MODEL_DIR = process.env['LLM_MODEL_PATH'] ?? path.resolve(REPO_ROOT, '../shared/models');
+
+/** Reads one of the TinyStories model files for a test. */
+export function readModelFile(name: 'stories260K.bin' | 'tok512.bin'): Buffer {
+  const file = path.join(MODEL_DIR, name);
+  if (!existsSync(file)) throw new Error(`Model file ${file} is missing: set LLM_MODEL_PATH or put stories260K.bin and tok512.bin in ${MODEL_DIR}`);
+  return readFileSync(file);
+}
+
+/** The model's checkpoint and tokenizer, as the engine takes them. */
+export const modelFiles = (): { checkpoint: Buffer; tokenizer: Buffer } => ({ checkpoint: readModelFile('stories260K.bin'), tokenizer: readModelFile('tok512.bin') });
