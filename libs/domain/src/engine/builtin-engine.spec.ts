@@ -1,7 +1,7 @@
-import type { GenerationRequest, StoryBrief, StreamOutcome } from '../generation/text-provider';
+import type { StoryBrief } from '../generation/text-provider';
 import { BuiltinStoryEngine } from './builtin-engine';
 import { parseWorldStateReply } from '../game/parse-world-state';
-import { modelFiles, readModelFile } from './model-files.spec-helper';
+import { collectStream, modelFiles, readModelFile } from './model-files.spec-helper';
 
 
 const noPause = () => Promise.resolve();
@@ -19,16 +19,7 @@ const base = {
 const opening: StoryBrief = { task: 'game.opening', ...base, characters: ['Mara'] };
 const turn = (action: string, extra: Partial<StoryBrief> = {}): StoryBrief => ({ task: 'game.turn', ...base, characters: ['Mara', 'Wren'], action, turn: 1, recentEvents: [], ...extra }) as StoryBrief;
 
-async function collect(engine: BuiltinStoryEngine, request: GenerationRequest, signal = new AbortController().signal): Promise<{ text: string; deltas: string[]; outcome: StreamOutcome }> {
-  const deltas: string[] = [];
-  const stream = engine.stream(request, signal);
-  let step = await stream.next();
-  while (!step.done) {
-    deltas.push(step.value);
-    step = await stream.next();
-  }
-  return { text: deltas.join(''), deltas, outcome: step.value };
-}
+const collect = collectStream;
 
 const words = (text: string) => text.trim().split(/\s+/).length;
 

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { GenerationRequest, StreamOutcome, TextProvider } from '../generation/text-provider';
 
 // The weights are shared data outside the repo: $LLM_MODEL_PATH or <repo>/../shared/models. Missing weights fail, never skip.
 const REPO_ROOT = path.resolve(__dirname, '../../../..');
@@ -14,3 +15,19 @@ export function readModelFile(name: 'stories260K.bin' | 'tok512.bin'): Buffer {
 
 /** The model's checkpoint and tokenizer, as the engine takes them. */
 export const modelFiles = (): { checkpoint: Buffer; tokenizer: Buffer } => ({ checkpoint: readModelFile('stories260K.bin'), tokenizer: readModelFile('tok512.bin') });
+
+/** Runs a provider stream to its end, keeping every delta and the outcome. */
+export async function collectStream(
+  provider: TextProvider,
+  request: GenerationRequest,
+  signal = new AbortController().signal,
+): Promise<{ text: string; deltas: string[]; outcome: StreamOutcome }> {
+  const deltas: string[] = [];
+  const stream = provider.stream(request, signal);
+  let step = await stream.next();
+  while (!step.done) {
+    deltas.push(step.value);
+    step = await stream.next();
+  }
+  return { text: deltas.join(''), deltas, outcome: step.value };
+}

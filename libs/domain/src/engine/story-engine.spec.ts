@@ -1,10 +1,9 @@
 import type { Outline, StorySetup } from '@storyos/contracts';
-import type { GenerationRequest, StreamOutcome } from '../generation/text-provider';
 import { parseOutlineReply } from '../stories/parse-outline';
 import { buildChapterBrief, buildOutlineBrief, buildPremiseBrief } from '../stories/story-briefs';
 import { BuiltinStoryEngine } from './builtin-engine';
 import { splitSentences } from './text/sentences';
-import { modelFiles } from './model-files.spec-helper';
+import { collectStream, modelFiles } from './model-files.spec-helper';
 
 
 const noPause = () => Promise.resolve();
@@ -33,16 +32,7 @@ const outline: Outline = {
   ],
 };
 
-async function collect(engine: BuiltinStoryEngine, request: GenerationRequest, signal = new AbortController().signal): Promise<{ text: string; deltas: string[]; outcome: StreamOutcome }> {
-  const deltas: string[] = [];
-  const stream = engine.stream(request, signal);
-  let step = await stream.next();
-  while (!step.done) {
-    deltas.push(step.value);
-    step = await stream.next();
-  }
-  return { text: deltas.join(''), deltas, outcome: step.value };
-}
+const collect = collectStream;
 
 const chapter = (engine: BuiltinStoryEngine, s: StorySetup, index = 0, seed = 7) => collect(engine, { messages: [], brief: buildChapterBrief(s, title, premise, outline, index, ''), seed }).then((r) => r.text);
 /** Narration only: quoted speech may say "you" in any point of view. */
