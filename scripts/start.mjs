@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDependencies } from './lib/deps.mjs';
+import { exitOnUnsupportedNode } from './lib/node-version.mjs';
 import { box, paint, prefixFor } from './lib/log-format.mjs';
 import { runCommand, Supervisor } from './lib/processes.mjs';
 import { tcpAnswers, waitForHttpOk } from './lib/probes.mjs';
@@ -15,6 +16,7 @@ import { ensurePostgres, ensureRedis } from './lib/services.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
+exitOnUnsupportedNode(root);
 
 const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
 const WIDTH = 8;

@@ -8,13 +8,16 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureChromium } from './lib/chromium.mjs';
 import { ensureDependencies } from './lib/deps.mjs';
+import { changesMadeDuring, gitStatusLines } from './lib/git-tree.mjs';
 import { prefixFor } from './lib/log-format.mjs';
 import { runCommand, signalRunningCommands, Supervisor } from './lib/processes.mjs';
+import { exitOnUnsupportedNode } from './lib/node-version.mjs';
 import { ensurePostgres, ensureRedis } from './lib/services.mjs';
 import { runStages, summarize } from './lib/stages.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
+exitOnUnsupportedNode(root);
 
 const WIDTH = 8;
 const log = (message) => console.log(`${prefixFor('test', WIDTH, false)}${message}`);
@@ -48,6 +51,7 @@ function finish(results) {
 }
 
 async function main() {
+  const statusBefore = gitStatusLines(root);
   let chromium;
   let stageEnv;
   try {
@@ -103,6 +107,15 @@ async function main() {
       },
     },
     { name: 'scripts tests', run: run(process.execPath, ['--test', ...scriptTests]) },
+    {
+      // What a fresh clone must stay after `npm test`: no rewritten lock file, no stray output.
+      name: 'checkout unchanged',
+      run: async () => {
+        const changed = statusBefore === null ? [] : changesMadeDuring(statusBefore, gitStatusLines(root) ?? []);
+        if (changed.length) throw new Error(`the run changed the checkout (git status): ${changed.join(', ')}`);
+        return 0;
+      },
+    },
   ];
 
   const { results, failed } = await runStages(stages, {

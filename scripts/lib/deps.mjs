@@ -20,7 +20,7 @@ function mtimeOf(path) {
 
 /** Runs `npm ci` / `npm install` in `root` when needed; throws if it fails. */
 export async function ensureDependencies(root, log) {
-  let command = installCommandFor({
+  const command = installCommandFor({
     hasNodeModules: existsSync(join(root, 'node_modules')),
     lockMtime: mtimeOf(join(root, 'package-lock.json')),
     installedMtime: mtimeOf(join(root, 'node_modules', '.package-lock.json')),
@@ -30,13 +30,7 @@ export async function ensureDependencies(root, log) {
     return;
   }
   log(`installing dependencies (npm ${command})`);
-  let code = await runCommand('npm', [command], { cwd: root });
-  if (code !== 0 && command === 'ci') {
-    // npm ci refuses a lock file that misses entries (e.g. other platforms'
-    // optional binaries); npm install keeps the locked versions and fills them in.
-    log('npm ci failed; trying npm install (it may update package-lock.json, review that change)');
-    command = 'install';
-    code = await runCommand('npm', ['install'], { cwd: root });
-  }
+  // No fallback to `npm install`: it would rewrite the committed lock file. A refused lock is a bug to fix in the repository.
+  const code = await runCommand('npm', [command], { cwd: root });
   if (code !== 0) throw new Error(`npm ${command} failed with exit code ${code}`);
 }

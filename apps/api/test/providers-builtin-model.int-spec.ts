@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { defaultModelLocations, loadBuiltinModel } from '../src/modules/generation/providers/builtin/builtin-model-loader';
 
-// The repository sits beside the shared folder that holds the TinyStories weights.
-const SHARED_MODELS = resolve(__dirname, '../../../../shared/models');
-const CHECKPOINT = join(SHARED_MODELS, 'stories260K.bin');
+// The TinyStories weights ship in the repository's models/ folder.
+const REPO_MODELS = resolve(__dirname, '../../../models');
+const CHECKPOINT = join(REPO_MODELS, 'stories260K.bin');
 
 describe('Builtin model loader', () => {
   let emptyDir: string;
@@ -16,11 +16,11 @@ describe('Builtin model loader', () => {
   afterAll(() => rmSync(emptyDir, { recursive: true, force: true }));
 
   it('reads the checkpoint and tokenizer from a configured directory', () => {
-    const model = loadBuiltinModel({ modelPath: SHARED_MODELS });
+    const model = loadBuiltinModel({ modelPath: REPO_MODELS });
 
     expect(model?.source).toBe(CHECKPOINT);
     expect(Buffer.from(model?.checkpoint ?? []).equals(readFileSync(CHECKPOINT))).toBe(true);
-    expect(Buffer.from(model?.tokenizer ?? []).equals(readFileSync(join(SHARED_MODELS, 'tok512.bin')))).toBe(true);
+    expect(Buffer.from(model?.tokenizer ?? []).equals(readFileSync(join(REPO_MODELS, 'tok512.bin')))).toBe(true);
   });
 
   it('reads a configured checkpoint file with the tokenizer beside it', () => {
@@ -30,16 +30,16 @@ describe('Builtin model loader', () => {
     expect(model?.tokenizer.length).toBeGreaterThan(0);
   });
 
-  it('finds the weights in the shared models folder beside the repository when nothing is configured', () => {
+  it('finds the weights in the repository\'s models folder when nothing is configured', () => {
     const model = loadBuiltinModel({});
 
     expect(model?.source).toBe(CHECKPOINT);
   });
 
-  it('looks beside the repository root found from the working directory and from its own folder', () => {
+  it('looks in the models folder of the repository root found from the working directory and from its own folder', () => {
     const repoRoot = resolve(__dirname, '../../..');
 
-    expect(defaultModelLocations([process.cwd(), __dirname])).toEqual([join(repoRoot, '../shared/models'), join(repoRoot, 'models')]);
+    expect(defaultModelLocations([process.cwd(), __dirname])).toEqual([join(repoRoot, 'models')]);
   });
 
   it('finds nothing in a configured directory without the weights, and does not look elsewhere', () => {

@@ -2,9 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { GenerationRequest, StreamOutcome, TextProvider } from '../generation/text-provider';
 
-// The weights are shared data outside the repo: $LLM_MODEL_PATH or <repo>/../shared/models. Missing weights fail, never skip.
+// The weights ship in the repository's models/ (or $LLM_MODEL_PATH). Missing weights fail, never skip.
 const REPO_ROOT = path.resolve(__dirname, '../../../..');
-const MODEL_DIR = process.env['LLM_MODEL_PATH'] ?? path.resolve(REPO_ROOT, '../shared/models');
+const MODEL_DIR = process.env['LLM_MODEL_PATH'] ?? path.resolve(REPO_ROOT, 'models');
 
 /** Reads one of the TinyStories model files for a test. */
 export function readModelFile(name: 'stories260K.bin' | 'tok512.bin'): Buffer {

@@ -30,11 +30,10 @@ export function loadBuiltinModel(
   return null;
 }
 
-/** `<repo>/../shared/models` then `<repo>/models`, for each repository root found above `searchFrom`. */
+/** `<repo>/models`, for each repository root found above `searchFrom`. */
 export function defaultModelLocations(searchFrom: string[]): string[] {
   const roots = searchFrom.map(findRepoRoot).filter((root): root is string => root !== null);
-  const locations = roots.flatMap((root) => [join(root, '..', 'shared', 'models'), join(root, 'models')]);
-  return [...new Set(locations.map((location) => resolve(location)))];
+  return [...new Set(roots.map((root) => resolve(root, 'models')))];
 }
 
 function modelFilesAt(location: string): { checkpoint: string; tokenizer: string } | null {
