@@ -1,4 +1,4 @@
-import type { AuthSession, GameSession, Scenario, WorldState } from '@storyos/contracts';
+import type { AuthSession, GameSession, Scenario, SystemPrompt, WorldState } from '@storyos/contracts';
 import { login, registerUser } from './support/accounts';
 import { expectError } from './support/auth-helpers';
 import { eventually } from './support/eventually';
@@ -57,7 +57,11 @@ describe('game: playing with a chat model (OpenAI-compatible provider)', () => {
   });
 
   it('asks each step with the system prompt active at that moment, and stores the model’s world-state JSON', async () => {
-    const post = (kind: string, body: object) => http.post(`/api/admin/system-prompts/${kind}/versions`, { token: admin.accessToken, body });
+    const post = async (kind: string, body: object) => {
+      const prompts = (await http.get<SystemPrompt[]>('/api/admin/system-prompts', { token: admin.accessToken })).body;
+      const baseVersion = Math.max(0, ...prompts.filter((prompt) => prompt.kind === kind).map((prompt) => prompt.version));
+      return http.post(`/api/admin/system-prompts/${kind}/versions`, { token: admin.accessToken, body: { ...body, baseVersion } });
+    };
     const first = await post('narrator', { content: 'NARRATOR FIRST: tell the story in short, vivid lines.' });
     const second = await post('narrator', { content: 'NARRATOR SECOND: tell the story as a sea shanty.', activate: false });
     await post('world-state', { content: 'WORLD KEEPER: answer with the JSON world state only.' });

@@ -37,11 +37,23 @@ describe('game: scenarios', () => {
 
     it('bumps the version with every edit and keeps what was not changed', async () => {
       const scenario = await createScenario(http, alice.accessToken);
-      const first = await http.send('PATCH', `/api/scenarios/${scenario.id}`, { token: alice.accessToken, body: { tone: 'dark' } });
+      const first = await http.send('PATCH', `/api/scenarios/${scenario.id}`, { token: alice.accessToken, body: { tone: 'dark', baseVersion: 1 } });
       expect(first.status).toBe(200);
       expect(first.body).toMatchObject({ tone: 'dark', name: scenario.name, version: 2 });
-      const second = await http.send('PATCH', `/api/scenarios/${scenario.id}`, { token: alice.accessToken, body: { name: 'Renamed orchard' } });
+      const second = await http.send('PATCH', `/api/scenarios/${scenario.id}`, { token: alice.accessToken, body: { name: 'Renamed orchard', baseVersion: 2 } });
       expect(second.body).toMatchObject({ tone: 'dark', name: 'Renamed orchard', version: 3 });
+    });
+
+    it('refuses an edit made on an older version with 409 and the newer scenario, and changes nothing', async () => {
+      const scenario = await createScenario(http, alice.accessToken);
+      await http.send('PATCH', `/api/scenarios/${scenario.id}`, { token: alice.accessToken, body: { description: 'Written in the first tab.', baseVersion: 1 } });
+      const stale = await http.send('PATCH', `/api/scenarios/${scenario.id}`, { token: alice.accessToken, body: { description: 'Written in the second tab.', baseVersion: 1 } });
+      expectError(stale, 409, 'CONFLICT');
+      expect(stale.body.details.current).toMatchObject({ id: scenario.id, version: 2, description: 'Written in the first tab.' });
+      expect((await http.get(`/api/scenarios/${scenario.id}`, { token: alice.accessToken })).body).toMatchObject({ version: 2, description: 'Written in the first tab.' });
+      const missing = await http.send('PATCH', `/api/scenarios/${scenario.id}`, { token: alice.accessToken, body: { description: 'No version.' } });
+      expectError(missing, 400, 'VALIDATION_FAILED');
+      expect(missing.body.details[0].path).toBe('baseVersion');
     });
 
     it('refuses a non-admin who makes a scenario public, on create or on edit, and stores nothing', async () => {
@@ -50,7 +62,7 @@ describe('game: scenarios', () => {
       expect(await countRows(api.app, 'scenarios')).toBe(before);
 
       const scenario = await createScenario(http, alice.accessToken);
-      expectError(await http.send('PATCH', `/api/scenarios/${scenario.id}`, { token: alice.accessToken, body: { visibility: 'public' } }), 403, 'FORBIDDEN');
+      expectError(await http.send('PATCH', `/api/scenarios/${scenario.id}`, { token: alice.accessToken, body: { visibility: 'public', baseVersion: 1 } }), 403, 'FORBIDDEN');
       expectError(await http.post(`/api/scenarios/${scenario.id}/publish`, { token: alice.accessToken }), 403, 'FORBIDDEN');
       expectError(await http.post(`/api/scenarios/${scenario.id}/archive`, { token: alice.accessToken }), 403, 'FORBIDDEN');
       const unchanged = await http.get(`/api/scenarios/${scenario.id}`, { token: alice.accessToken });
@@ -61,7 +73,7 @@ describe('game: scenarios', () => {
       const scenario = await createScenario(http, alice.accessToken, { name: 'Secret garden of Alice' });
       for (const token of [bob.accessToken, admin.accessToken]) {
         expectError(await http.get(`/api/scenarios/${scenario.id}`, { token }), 404, 'NOT_FOUND');
-        expectError(await http.send('PATCH', `/api/scenarios/${scenario.id}`, { token, body: { name: 'Mine now' } }), 404, 'NOT_FOUND');
+        expectError(await http.send('PATCH', `/api/scenarios/${scenario.id}`, { token, body: { name: 'Mine now', baseVersion: 1 } }), 404, 'NOT_FOUND');
         const listed = await http.get('/api/scenarios?q=Secret%20garden%20of%20Alice', { token });
         expect(listed.body.total).toBe(0);
       }
@@ -77,8 +89,8 @@ describe('game: scenarios', () => {
       expect(scenario).toMatchObject({ visibility: 'public', author: { id: admin.user.id } });
       const seen = await http.get(`/api/scenarios/${scenario.id}`, { token: bob.accessToken });
       expect(seen.status).toBe(200);
-      expectError(await http.send('PATCH', `/api/scenarios/${scenario.id}`, { token: bob.accessToken, body: { name: 'Bob’s harbour' } }), 403, 'FORBIDDEN');
-      const edited = await http.send('PATCH', `/api/scenarios/${scenario.id}`, { token: admin.accessToken, body: { description: 'Lanterns that remember every ship.' } });
+      expectError(await http.send('PATCH', `/api/scenarios/${scenario.id}`, { token: bob.accessToken, body: { name: 'Bob’s harbour', baseVersion: scenario.version } }), 403, 'FORBIDDEN');
+      const edited = await http.send('PATCH', `/api/scenarios/${scenario.id}`, { token: admin.accessToken, body: { description: 'Lanterns that remember every ship.', baseVersion: scenario.version } });
       expect(edited.body).toMatchObject({ description: 'Lanterns that remember every ship.', version: 2 });
     });
 
@@ -167,7 +179,7 @@ describe('game: scenarios', () => {
 
     it('refuses a bad edit without changing the version', async () => {
       const scenario = await createScenario(http, alice.accessToken);
-      const response = await http.send('PATCH', `/api/scenarios/${scenario.id}`, { token: alice.accessToken, body: { description: 'd'.repeat(2001) } });
+      const response = await http.send('PATCH', `/api/scenarios/${scenario.id}`, { token: alice.accessToken, body: { description: 'd'.repeat(2001), baseVersion: 1 } });
       expectError(response, 400, 'VALIDATION_FAILED');
       expect((await http.get(`/api/scenarios/${scenario.id}`, { token: alice.accessToken })).body.version).toBe(1);
     });

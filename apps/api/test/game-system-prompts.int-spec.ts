@@ -21,6 +21,7 @@ describe('game: system prompts (admin) and the shipped game content', () => {
 
   const list = async (): Promise<SystemPrompt[]> => (await http.get<SystemPrompt[]>('/api/admin/system-prompts', { token: admin.accessToken })).body;
   const versionsOf = async (kind: string): Promise<SystemPrompt[]> => (await list()).filter((prompt) => prompt.kind === kind);
+  const newestVersion = async (kind: string): Promise<number> => Math.max(0, ...(await versionsOf(kind)).map((prompt) => prompt.version));
 
   const runSeed = async (): Promise<void> => {
     const moduleRef = await Test.createTestingModule({ imports: [SeedModule] }).overrideProvider(APP_CONFIG).useValue(api.config).compile();
@@ -75,18 +76,24 @@ describe('game: system prompts (admin) and the shipped game content', () => {
       const latest = Math.max(0, ...before.map((prompt) => prompt.version));
       const activeBefore = before.find((prompt) => prompt.isActive);
 
-      const draft = await http.post('/api/admin/system-prompts/world-state/versions', { token: admin.accessToken, body: { content: 'Keep the world state as strict JSON, draft.', note: 'draft', activate: false } });
+      const draft = await http.post('/api/admin/system-prompts/world-state/versions', { token: admin.accessToken, body: { content: 'Keep the world state as strict JSON, draft.', note: 'draft', activate: false, baseVersion: latest } });
       expect(draft.status).toBe(201);
       expect(draft.body).toMatchObject({ kind: 'world-state', version: latest + 1, isActive: false, note: 'draft', createdBy: { id: admin.user.id } });
       expect((await versionsOf('world-state')).find((prompt) => prompt.isActive)?.id).toBe(activeBefore?.id);
 
-      const live = await http.post('/api/admin/system-prompts/world-state/versions', { token: admin.accessToken, body: { content: 'Keep the world state as strict JSON, live.' } });
+      const live = await http.post('/api/admin/system-prompts/world-state/versions', { token: admin.accessToken, body: { content: 'Keep the world state as strict JSON, live.', baseVersion: latest + 1 } });
       expect(live.body).toMatchObject({ version: latest + 2, isActive: true, note: null });
       const after = await versionsOf('world-state');
       expect(after.map((prompt) => prompt.version)).toEqual([latest + 2, latest + 1, ...before.map((prompt) => prompt.version)]);
       expect(after.filter((prompt) => prompt.isActive).map((prompt) => prompt.version)).toEqual([latest + 2]);
       // Earlier versions are untouched.
       expect(after.slice(2).map(({ id, content }) => ({ id, content }))).toEqual(before.map(({ id, content }) => ({ id, content })));
+
+      // An admin whose editor still shows an older newest version is stopped before overwriting the newer one.
+      const stale = await http.post('/api/admin/system-prompts/world-state/versions', { token: admin.accessToken, body: { content: 'Keep the world state as strict JSON, stale.', baseVersion: latest } });
+      expectError(stale, 409, 'CONFLICT');
+      expect(stale.body.details.current).toMatchObject({ version: latest + 2, content: 'Keep the world state as strict JSON, live.' });
+      expect(await newestVersion('world-state')).toBe(latest + 2);
 
       const back = await http.post(`/api/admin/system-prompts/world-state/versions/${latest + 1}/activate`, { token: admin.accessToken });
       expect(back.status).toBe(200);
@@ -102,7 +109,7 @@ describe('game: system prompts (admin) and the shipped game content', () => {
     it('answers 404 for a version that does not exist, and 400 for bad input, storing nothing', async () => {
       const before = await countRows(api.app, 'system_prompts');
       expectError(await http.post('/api/admin/system-prompts/narrator/versions/4242/activate', { token: admin.accessToken }), 404, 'NOT_FOUND');
-      const short = await http.post('/api/admin/system-prompts/narrator/versions', { token: admin.accessToken, body: { content: 'too short' } });
+      const short = await http.post('/api/admin/system-prompts/narrator/versions', { token: admin.accessToken, body: { content: 'too short', baseVersion: await newestVersion('narrator') } });
       expectError(short, 400, 'VALIDATION_FAILED');
       expect(short.body.details).toEqual([{ path: 'content', message: 'A system prompt needs at least 20 characters' }]);
       expectError(await http.post('/api/admin/system-prompts/poet/versions', { token: admin.accessToken, body: { content: 'A perfectly long enough prompt text.' } }), 400, 'VALIDATION_FAILED');

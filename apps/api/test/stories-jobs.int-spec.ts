@@ -6,7 +6,7 @@ import { startFakeOpenAiServer, streamAnswer, type FakeAnswer, type FakeOpenAiSe
 import { waitForGeneration } from './support/game-helpers';
 import { httpClient, type HttpClient } from './support/http';
 import { connectSocket, type TestSocket } from './support/sockets';
-import { createStory, getStory, runPhase, startPhase, waitForJob } from './support/story-helpers';
+import { createStory, getStory, putOnCurrent, runPhase, startPhase, THREE_CHAPTERS, waitForJob } from './support/story-helpers';
 import { startTestApp, type TestApp } from './support/test-app';
 import { startWorker, type WorkerProcess } from './support/worker-process';
 
@@ -71,7 +71,7 @@ describe('stories: prompts and whole-story jobs through a real worker', () => {
     await fake?.close();
   });
 
-  const put = (path: string, body: unknown) => http.send('PUT', path, { token: writer.accessToken, body });
+  const put = (path: string, body: object) => putOnCurrent(http, writer.accessToken, path, body);
 
   it('feeds every phase the current, hand-edited versions of the earlier ones', async () => {
     const story = await createStory(http, writer.accessToken, 'The Glass Lighthouse');
@@ -190,6 +190,28 @@ describe('stories: prompts and whole-story jobs through a real worker', () => {
     const result = await http.get<StoryJobResult>(`/api/stories/${story.id}/jobs/${job.body.id}/result`, { token: writer.accessToken });
     expect(result.body).toMatchObject({ premise: 'KEPT PREMISE about a lighthouse.', outline: { chapters: [{ title: 'Only Chapter' }] } });
     expect(result.body.text.startsWith('## Only Chapter\n\n')).toBe(true);
+  });
+
+  it('refuses an autosave from an editor that still shows the text from before the whole story was written', async () => {
+    const story = await createStory(http, writer.accessToken, 'Stale Editor');
+    await put(`/api/stories/${story.id}/premise`, { text: 'KEPT PREMISE about a lighthouse.' });
+    await put(`/api/stories/${story.id}/outline`, THREE_CHAPTERS);
+    const start = await runPhase(http, writer.accessToken, story.id, 'start');
+    const shown = start.story.story!;
+
+    const job = await http.post<StoryJob>(`/api/stories/${story.id}/write`, { token: writer.accessToken });
+    expect((await waitForJob(http, writer.accessToken, story.id, job.body.id)).status).toBe('completed');
+    const whole = (await getStory(http, writer.accessToken, story.id)).body.story!;
+    expect(whole.text!.match(/^## /gm)).toHaveLength(3);
+
+    // The editor typed a few words onto the chapter it still showed.
+    const stale = await http.send('PUT', `/api/stories/${story.id}/story`, {
+      token: writer.accessToken,
+      body: { text: `${shown.text} And a few words more.`, base: { id: shown.id, revision: shown.revision } },
+    });
+    expectError(stale, 409, 'CONFLICT');
+    expect(stale.body.details.current).toMatchObject({ id: whole.id, revision: whole.revision, text: whole.text });
+    expect((await getStory(http, writer.accessToken, story.id)).body.story).toMatchObject({ id: whole.id, text: whole.text });
   });
 
   it('cancels a running job between chunks, keeping what it wrote', async () => {

@@ -5,7 +5,7 @@ import { eventually } from './support/eventually';
 import { waitForGeneration } from './support/game-helpers';
 import { httpClient, type HttpClient } from './support/http';
 import { connectSocket, type TestSocket } from './support/sockets';
-import { countStoryRows, createStory, getStory, runPhase, startPhase, waitForJob } from './support/story-helpers';
+import { countStoryRows, createStory, getStory, runPhase, startPhase, putOnCurrent, waitForJob } from './support/story-helpers';
 import { startTestApp, type TestApp } from './support/test-app';
 import { startWorker, type WorkerProcess } from './support/worker-process';
 
@@ -21,7 +21,7 @@ describe('stories: phases and the result cache with the builtin engine', () => {
   let writer: AuthSession;
   const sockets: TestSocket[] = [];
 
-  const put = (path: string, body: unknown, token = writer.accessToken) => http.send('PUT', path, { token, body });
+  const put = (path: string, body: object, token = writer.accessToken) => putOnCurrent(http, token, path, body);
   const quotaUsed = async (): Promise<number> => (await http.get<QuotaStatus>('/api/auth/quota', { token: writer.accessToken })).body.used;
   const cacheStats = async (): Promise<StoryCacheStats> => {
     const response = await http.get<StoryCacheStats>('/api/admin/story-cache', { token: admin.accessToken });

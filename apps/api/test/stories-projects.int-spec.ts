@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { registerUser } from './support/accounts';
 import { expectError } from './support/auth-helpers';
 import { httpClient, type HttpClient } from './support/http';
-import { countStoryRows, createStory, getStory, readZipEntry, startPhase, storySetup, THREE_CHAPTERS } from './support/story-helpers';
+import { countStoryRows, createStory, getStory, putOnCurrent, readZipEntry, startPhase, storySetup, THREE_CHAPTERS } from './support/story-helpers';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /** Story projects, hand edits, versions, export, bad input and other users — no worker needed. */
@@ -24,7 +24,7 @@ describe('stories: projects, edits and export', () => {
     await api.close();
   });
 
-  const put = (path: string, body: unknown, token = alice.accessToken) => http.send('PUT', path, { token, body });
+  const put = (path: string, body: object, token = alice.accessToken) => putOnCurrent(http, token, path, body);
 
   describe('projects', () => {
     it('creates a story from a title and setup, with no artifacts yet, and loads it back', async () => {
@@ -102,6 +102,50 @@ describe('stories: projects, edits and export', () => {
         [2, 'Draft two.', true],
         [1, 'Draft one, improved.', false],
       ]);
+    });
+
+    it('refuses a save made on an older revision with 409 and the current text, and writes nothing', async () => {
+      const story = await createStory(http, alice.accessToken);
+      const first = await http.send('PUT', `/api/stories/${story.id}/premise`, { token: alice.accessToken, body: { text: 'Draft one.', base: null } });
+      expect(first.body).toMatchObject({ version: 1, revision: 1 });
+      const second = await http.send('PUT', `/api/stories/${story.id}/premise`, { token: alice.accessToken, body: { text: 'Draft one, from tab A.', base: { id: first.body.id, revision: 1 } } });
+      expect(second.body).toMatchObject({ id: first.body.id, revision: 2, text: 'Draft one, from tab A.' });
+
+      // Tab B still shows revision 1: its save must not overwrite tab A's text.
+      const stale = await http.send('PUT', `/api/stories/${story.id}/premise`, { token: alice.accessToken, body: { text: 'Draft one, from tab B.', base: { id: first.body.id, revision: 1 } } });
+      expectError(stale, 409, 'CONFLICT');
+      expect(stale.body.message).toMatch(/changed elsewhere/);
+      expect(stale.body.details.current).toMatchObject({ id: first.body.id, revision: 2, text: 'Draft one, from tab A.' });
+      // A save that started from nothing, while a version exists, is just as stale.
+      expectError(await http.send('PUT', `/api/stories/${story.id}/premise`, { token: alice.accessToken, body: { text: 'From scratch.', base: null } }), 409, 'CONFLICT');
+      expect((await getStory(http, alice.accessToken, story.id)).body.premise).toMatchObject({ revision: 2, text: 'Draft one, from tab A.' });
+
+      // Choosing "keep mine" is a save on the revision the conflict reported.
+      const kept = await http.send('PUT', `/api/stories/${story.id}/premise`, { token: alice.accessToken, body: { text: 'Draft one, from tab B.', base: { id: first.body.id, revision: 2 } } });
+      expect(kept.body).toMatchObject({ revision: 3, text: 'Draft one, from tab B.' });
+    });
+
+    it('refuses an outline save based on a version that is no longer current', async () => {
+      const story = await createStory(http, alice.accessToken);
+      const v1 = await put(`/api/stories/${story.id}/outline`, THREE_CHAPTERS);
+      await api.app.get(DataSource).query(`UPDATE story_artifacts SET created_at = now() - interval '10 minutes' WHERE id = $1`, [v1.body.id]);
+      const v2 = await put(`/api/stories/${story.id}/outline`, { chapters: THREE_CHAPTERS.chapters.slice(0, 2) });
+      expect(v2.body).toMatchObject({ version: 2 });
+
+      const stale = await http.send('PUT', `/api/stories/${story.id}/outline`, { token: alice.accessToken, body: { ...THREE_CHAPTERS, base: { id: v1.body.id, revision: v1.body.revision } } });
+      expectError(stale, 409, 'CONFLICT');
+      expect(stale.body.details.current.outline.chapters).toHaveLength(2);
+      expect((await getStory(http, alice.accessToken, story.id)).body.outline?.outline?.chapters).toHaveLength(2);
+    });
+
+    it('requires the base an edit was made on, field by field', async () => {
+      const story = await createStory(http, alice.accessToken);
+      for (const body of [{ text: 'No base.' }, { text: 'Bad base.', base: { id: 'nope', revision: 1 } }, { text: 'Bad revision.', base: { id: story.id, revision: 0 } }]) {
+        const response = await http.send('PUT', `/api/stories/${story.id}/premise`, { token: alice.accessToken, body });
+        expectError(response, 400, 'VALIDATION_FAILED');
+        expect(response.body.details.map((issue: { path: string }) => issue.path)[0]).toMatch(/^base/);
+      }
+      expect((await getStory(http, alice.accessToken, story.id)).body.premise).toBeNull();
     });
 
     it('makes any earlier version current again', async () => {
@@ -282,9 +326,9 @@ describe('stories: projects, edits and export', () => {
         ['POST', `${base}/outline`, { regenerate: true }],
         ['POST', `${base}/start`, {}],
         ['POST', `${base}/continue`, {}],
-        ['PUT', `${base}/premise`, { text: 'Bob was here.' }],
-        ['PUT', `${base}/outline`, THREE_CHAPTERS],
-        ['PUT', `${base}/story`, { text: 'Bob was here.' }],
+        ['PUT', `${base}/premise`, { text: 'Bob was here.', base: { id: premise.body.id, revision: premise.body.revision } }],
+        ['PUT', `${base}/outline`, { ...THREE_CHAPTERS, base: null }],
+        ['PUT', `${base}/story`, { text: 'Bob was here.', base: null }],
         ['GET', `${base}/versions?kind=premise`],
         ['POST', `${base}/versions/${premise.body.id}/current`],
         ['GET', `${base}/export?format=markdown`],

@@ -6,6 +6,7 @@ export * from './system/system.schemas';
 export * from './jobs';
 export * from './socket-events';
 export * from './common/paging.schemas';
+export * from './common/text.schemas';
 export * from './generation/generation.schemas';
 export * from './generation/generation-events';
 export * from './generation/stream-assembler';

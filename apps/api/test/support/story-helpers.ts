@@ -32,6 +32,19 @@ export async function createStory(http: HttpClient, token: string, title = 'The 
 
 export const getStory = (http: HttpClient, token: string, id: string): Promise<HttpResult<Story>> => http.get<Story>(`/api/stories/${id}`, { token });
 
+/**
+ * A hand edit as an editor makes it: PUT `/api/stories/:id/<premise|outline|story>`
+ * with `base` set to the version and revision the story shows now, unless the
+ * body already names one.
+ */
+export async function putOnCurrent(http: HttpClient, token: string, path: string, body: object): Promise<ApiResponse> {
+  const match = /^\/api\/stories\/([^/]+)\/(premise|outline|story)$/.exec(path);
+  if (!match || 'base' in body) return http.send('PUT', path, { token, body });
+  const story = await getStory(http, token, match[1]!);
+  const current = story.status === 200 ? story.body[match[2] as 'premise' | 'outline' | 'story'] : null;
+  return http.send('PUT', path, { token, body: { ...body, base: current ? { id: current.id, revision: current.revision } : null } });
+}
+
 /** The body is a StartPhaseResponse on success, an error body otherwise. */
 export const startPhase = (http: HttpClient, token: string, id: string, phase: StoryPhase, body: { regenerate?: boolean } = {}): Promise<ApiResponse> =>
   http.post(`/api/stories/${id}/${phase}`, { token, body });

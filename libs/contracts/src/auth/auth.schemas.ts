@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TimestampSchema, UuidSchema } from '../common/common.schemas';
+import { hasUnstorableCharacters, UNSTORABLE_TEXT_MESSAGE, userText } from '../common/text.schemas';
 
 export const PASSWORD_RULES =
   'Password must be 8 to 128 characters long and contain at least one letter and one digit.';
@@ -15,13 +16,10 @@ export const PasswordSchema = z
   .string({ message: 'Password is required' })
   .min(8, { message: PASSWORD_RULES })
   .max(128, { message: PASSWORD_RULES })
+  .refine((value) => !hasUnstorableCharacters(value), { message: `Password ${UNSTORABLE_TEXT_MESSAGE}`, abort: true })
   .refine((value) => /\p{L}/u.test(value) && /\d/.test(value), { message: PASSWORD_RULES });
 
-export const DisplayNameSchema = z
-  .string()
-  .trim()
-  .min(1, { message: 'Display name cannot be empty' })
-  .max(60, { message: 'Display name must be at most 60 characters' });
+export const DisplayNameSchema = userText('Display name', { max: 60 });
 
 export const RoleSchema = z.enum(['user', 'admin']);
 export type Role = z.infer<typeof RoleSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TimestampSchema, UuidSchema } from '../common/common.schemas';
 import { GenerationStatusSchema } from '../generation/generation.schemas';
+import { userText } from '../common/text.schemas';
 
 export const CharacterSummarySchema = z.object({
   name: z.string().max(120),
@@ -60,7 +61,7 @@ export type GameSession = z.infer<typeof GameSessionSchema>;
 
 export const CreateGameSessionRequestSchema = z.strictObject({
   scenarioId: UuidSchema,
-  title: z.string().trim().min(1).max(120).optional(),
+  title: userText('Title', { max: 120 }).optional(),
 });
 export type CreateGameSessionRequest = z.infer<typeof CreateGameSessionRequestSchema>;
 
@@ -71,15 +72,11 @@ export const CreateGameSessionResponseSchema = z.object({
 export type CreateGameSessionResponse = z.infer<typeof CreateGameSessionResponseSchema>;
 
 export const RenameGameSessionRequestSchema = z.strictObject({
-  title: z.string({ message: 'Title is required' }).trim().min(1, { message: 'Title cannot be empty' }).max(120, { message: 'Title must be at most 120 characters' }),
+  title: userText('Title', { max: 120 }),
 });
 export type RenameGameSessionRequest = z.infer<typeof RenameGameSessionRequestSchema>;
 
 export const PlayerTurnRequestSchema = z.strictObject({
-  content: z
-    .string({ message: 'Say what you do' })
-    .trim()
-    .min(1, { message: 'Say what you do: the action cannot be empty' })
-    .max(2000, { message: 'An action must be at most 2,000 characters' }),
+  content: userText('Action', { max: 2000, minMessage: 'Say what you do: the action cannot be empty' }),
 });
 export type PlayerTurnRequest = z.infer<typeof PlayerTurnRequestSchema>;

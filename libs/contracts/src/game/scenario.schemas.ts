@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { TimestampSchema, UuidSchema } from '../common/common.schemas';
+import { searchText, userText } from '../common/text.schemas';
 
-const text = (field: string, max: number) =>
-  z.string({ message: `${field} is required` }).trim().min(1, { message: `${field} cannot be empty` }).max(max, { message: `${field} must be at most ${max} characters` });
+const text = (field: string, max: number) => userText(field, { max });
 
 export const ToneSchema = z.enum(['whimsical', 'heroic', 'mysterious', 'dark', 'cozy', 'humorous', 'tense', 'melancholic']);
 export type Tone = z.infer<typeof ToneSchema>;
@@ -32,8 +32,10 @@ export const CreateScenarioRequestSchema = ScenarioFieldsSchema.extend({
 });
 export type CreateScenarioRequest = z.input<typeof CreateScenarioRequestSchema>;
 
+/** `baseVersion`: the version the editor showed; a save over a newer one is a 409 with the newer scenario in `details.current`. */
 export const UpdateScenarioRequestSchema = ScenarioFieldsSchema.partial().extend({
   visibility: ScenarioVisibilitySchema.optional(),
+  baseVersion: z.number({ message: 'baseVersion (the version you edited) is required' }).int().min(1),
 });
 export type UpdateScenarioRequest = z.infer<typeof UpdateScenarioRequestSchema>;
 
@@ -48,8 +50,11 @@ export const ScenarioSchema = ScenarioFieldsSchema.extend({
 });
 export type Scenario = z.infer<typeof ScenarioSchema>;
 
+export const ScenarioConflictDetailsSchema = z.object({ current: ScenarioSchema });
+export type ScenarioConflictDetails = z.infer<typeof ScenarioConflictDetailsSchema>;
+
 export const ScenarioListQuerySchema = z.strictObject({
-  q: z.string().trim().max(100).optional(),
+  q: searchText('Search', 100).optional(),
   /** all: public ones and mine; mine: only mine (any visibility but archived unless asked). */
   scope: z.enum(['all', 'mine']).default('all'),
   includeArchived: z.enum(['true', 'false']).transform((value) => value === 'true').default(false),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TimestampSchema, UuidSchema } from '../common/common.schemas';
+import { userText } from '../common/text.schemas';
 
 /** narrator writes the story; world-state updates what the story keeps after each turn. */
 export const SystemPromptKindSchema = z.enum(['narrator', 'world-state']);
@@ -17,10 +18,18 @@ export const SystemPromptSchema = z.object({
 });
 export type SystemPrompt = z.infer<typeof SystemPromptSchema>;
 
-/** An edit always makes a new version; `activate` makes it the one generations use. */
+/**
+ * An edit always makes a new version; `activate` makes it the one generations
+ * use. `baseVersion` is the newest version the editor knew of (0 when there
+ * was none); when a newer one exists the save is a 409 with it in `details.current`.
+ */
 export const CreateSystemPromptVersionRequestSchema = z.strictObject({
-  content: z.string({ message: 'Content is required' }).trim().min(20, { message: 'A system prompt needs at least 20 characters' }).max(20_000, { message: 'A system prompt must be at most 20,000 characters' }),
-  note: z.string().trim().max(200).optional(),
+  baseVersion: z.number({ message: 'baseVersion (the newest version you saw) is required' }).int().min(0),
+  content: userText('Content', { min: 20, max: 20_000, minMessage: 'A system prompt needs at least 20 characters' }),
+  note: userText('Note', { min: 0, max: 200 }).optional(),
   activate: z.boolean().default(true),
 });
 export type CreateSystemPromptVersionRequest = z.input<typeof CreateSystemPromptVersionRequestSchema>;
+
+export const SystemPromptConflictDetailsSchema = z.object({ current: SystemPromptSchema.nullable() });
+export type SystemPromptConflictDetails = z.infer<typeof SystemPromptConflictDetailsSchema>;

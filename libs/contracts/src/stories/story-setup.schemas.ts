@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { userText } from '../common/text.schemas';
 
 /** The Writer's eleven personas, each a voice the engine writes in. */
 export const PERSONAS = [
@@ -34,12 +35,7 @@ export const EndingPreferenceSchema = z.enum(['Happy', 'Tragic', 'Open-ended', '
   message: 'Ending must be one of: Happy, Tragic, Open-ended, Twist, Bittersweet',
 });
 
-const text = (field: string, max: number, min = 1) =>
-  z
-    .string({ message: `${field} is required` })
-    .trim()
-    .min(min, { message: `${field} cannot be empty` })
-    .max(max, { message: `${field} must be at most ${max.toLocaleString('en-US')} characters` });
+const text = (field: string, max: number, min = 1) => userText(field, { min, max });
 
 /** Everything the Writer needs before the premise. */
 export const StorySetupSchema = z.strictObject({

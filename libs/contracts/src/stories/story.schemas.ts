@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { TimestampSchema, UuidSchema } from '../common/common.schemas';
 import { StorySetupSchema } from './story-setup.schemas';
+import { userText } from '../common/text.schemas';
 
 export const MAX_OUTLINE_CHAPTERS = 30;
 
 export const OutlineChapterSchema = z.strictObject({
-  title: z.string({ message: 'Chapter title is required' }).trim().min(1, { message: 'Chapter title cannot be empty' }).max(200, { message: 'Chapter title must be at most 200 characters' }),
-  summary: z.string({ message: 'Chapter summary is required' }).trim().min(1, { message: 'Chapter summary cannot be empty' }).max(2000, { message: 'Chapter summary must be at most 2,000 characters' }),
+  title: userText('Chapter title', { max: 200 }),
+  summary: userText('Chapter summary', { max: 2000 }),
 });
 export type OutlineChapter = z.infer<typeof OutlineChapterSchema>;
 
@@ -31,6 +32,8 @@ export const StoryArtifactSchema = z.object({
   id: UuidSchema,
   kind: ArtifactKindSchema,
   version: z.number().int(),
+  /** Grows with every change to this version's content (autosave, a job adding chapters); editors send it back. */
+  revision: z.number().int().min(1),
   /** Premise and story: text. Outline: its chapters. */
   text: z.string().nullable(),
   outline: OutlineSchema.nullable(),
@@ -93,7 +96,7 @@ export const StorySchema = StorySummarySchema.extend({
 });
 export type Story = z.infer<typeof StorySchema>;
 
-const TitleSchema = z.string({ message: 'Title is required' }).trim().min(1, { message: 'Title cannot be empty' }).max(200, { message: 'Title must be at most 200 characters' });
+const TitleSchema = userText('Title', { max: 200 });
 
 export const CreateStoryRequestSchema = z.strictObject({ title: TitleSchema, setup: StorySetupSchema });
 export type CreateStoryRequest = z.input<typeof CreateStoryRequestSchema>;
@@ -114,13 +117,33 @@ export const StartPhaseResponseSchema = z.object({
 export type StartPhaseResponse = z.infer<typeof StartPhaseResponseSchema>;
 
 export const MAX_STORY_TEXT = 400_000;
+
+/**
+ * What an editor's text was based on: the version and its revision it showed
+ * when the user started typing, or null when there was no text yet. A save
+ * whose base is no longer the current one is refused with 409 CONFLICT and
+ * `details` of `EditConflictDetailsSchema`, so nothing newer is overwritten.
+ */
+export const ArtifactBaseSchema = z
+  .strictObject({
+    id: UuidSchema,
+    revision: z.number({ message: 'base.revision must be a number' }).int().min(1),
+  })
+  .nullable();
+export type ArtifactBase = z.infer<typeof ArtifactBaseSchema>;
+
 export const EditTextArtifactRequestSchema = z.strictObject({
-  text: z.string({ message: 'Text is required' }).trim().min(1, { message: 'Text cannot be empty' }).max(MAX_STORY_TEXT, { message: 'Text must be at most 400,000 characters' }),
+  text: userText('Text', { max: MAX_STORY_TEXT }),
+  base: ArtifactBaseSchema,
 });
 export type EditTextArtifactRequest = z.infer<typeof EditTextArtifactRequestSchema>;
 
-export const EditOutlineRequestSchema = OutlineSchema;
-export type EditOutlineRequest = Outline;
+export const EditOutlineRequestSchema = OutlineSchema.extend({ base: ArtifactBaseSchema });
+export type EditOutlineRequest = z.infer<typeof EditOutlineRequestSchema>;
+
+/** The 409 of a stale save carries what the server has now, so the user can choose between the two. */
+export const EditConflictDetailsSchema = z.object({ current: StoryArtifactSchema.nullable() });
+export type EditConflictDetails = z.infer<typeof EditConflictDetailsSchema>;
 
 export const ExportFormatSchema = z.enum(['markdown', 'text', 'docx']);
 export type ExportFormat = z.infer<typeof ExportFormatSchema>;

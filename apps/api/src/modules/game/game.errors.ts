@@ -1,3 +1,4 @@
+import type { Scenario, ScenarioConflictDetails, SystemPrompt, SystemPromptConflictDetails } from '@storyos/contracts';
 import { AppError } from '../../core/errors/app-error';
 
 /** The errors the game answers with, worded once. */
@@ -11,5 +12,13 @@ export const GameErrors = {
   nothingToUndo: (): AppError => new AppError('CONFLICT', 'There is no turn to undo yet.'),
   scenarioArchived: (): AppError => new AppError('CONFLICT', 'This scenario has been archived and can no longer start new games.'),
   onlyAdminsPublish: (): AppError => AppError.forbidden('Only an admin can make a scenario public or archive it.'),
+  scenarioChangedMeanwhile: (current: Scenario): AppError =>
+    new AppError('CONFLICT', 'This scenario was changed by someone else after you opened it. Choose which version to keep.', { current } satisfies ScenarioConflictDetails),
+  promptChangedMeanwhile: (current: SystemPrompt | null): AppError =>
+    new AppError(
+      'CONFLICT',
+      current ? `A newer version (${current.version}) of this prompt was saved after you opened it. Choose which text to keep.` : 'The version you edited no longer exists. Reload the page.',
+      { current } satisfies SystemPromptConflictDetails,
+    ),
   notYourScenario: (): AppError => AppError.forbidden('Only an admin can edit a scenario that is not your own private one.'),
 };

@@ -1,4 +1,7 @@
+import type { ArtifactKind, EditConflictDetails, StoryArtifact } from '@storyos/contracts';
 import { AppError } from '../../core/errors/app-error';
+
+const KIND_NAMES: Record<ArtifactKind, string> = { premise: 'premise', outline: 'outline', story: 'story text' };
 
 /** The errors the Writer answers with, worded once. */
 export const StoryErrors = {
@@ -11,5 +14,11 @@ export const StoryErrors = {
   changedMeanwhile: (): AppError => new AppError('CONFLICT', 'The story changed while this was starting. Please try again.'),
   phaseNotReady: (message: string): AppError => new AppError('CONFLICT', message),
   jobNotFinished: (status: string): AppError => new AppError('CONFLICT', `The story job has no result yet: it is ${status}.`),
+  editConflict: (kind: ArtifactKind, current: StoryArtifact | null): AppError =>
+    new AppError(
+      'CONFLICT',
+      `The ${KIND_NAMES[kind]} was changed elsewhere after you started editing. Choose which text to keep.`,
+      { current } satisfies EditConflictDetails,
+    ),
   nothingToExport: (): AppError => new AppError('CONFLICT', 'There is no story text to export yet. Write the story start first.'),
 };

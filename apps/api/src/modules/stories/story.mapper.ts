@@ -8,6 +8,7 @@ export function toStoryArtifact(artifact: StoryArtifactEntity): StoryArtifact {
     id: artifact.id,
     kind: artifact.kind,
     version: artifact.version,
+    revision: artifact.revision,
     text: artifact.kind === 'outline' ? null : artifact.text,
     outline: artifact.kind === 'outline' ? artifact.outline : null,
     source: artifact.source,

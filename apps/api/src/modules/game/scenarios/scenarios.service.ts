@@ -68,28 +68,39 @@ export class ScenariosService {
     return this.get(user, saved.id);
   }
 
-  /** Every edit makes the version grow by one. */
+  /** Every edit makes the version grow by one; an edit of an older version than the stored one is refused. */
   async update(user: AuthUser, id: string, request: UpdateScenarioRequest): Promise<Scenario> {
-    if (request.visibility && !canSetVisibility(user, request.visibility)) throw GameErrors.onlyAdminsPublish();
-    await this.edit(user, id, (scenario) => Object.assign(scenario, stripUndefined(request)));
+    const { baseVersion, ...fields } = request;
+    if (fields.visibility && !canSetVisibility(user, fields.visibility)) throw GameErrors.onlyAdminsPublish();
+    const applied = await this.edit(user, id, (scenario) => {
+      if (scenario.version !== baseVersion) return false;
+      Object.assign(scenario, stripUndefined(fields));
+      return true;
+    });
+    if (!applied) throw GameErrors.scenarioChangedMeanwhile(await this.get(user, id));
     return this.get(user, id);
   }
 
   async setVisibility(user: AuthUser, id: string, visibility: ScenarioVisibility): Promise<Scenario> {
     if (!canSetVisibility(user, visibility)) throw GameErrors.onlyAdminsPublish();
-    await this.edit(user, id, (scenario) => (scenario.visibility = visibility));
+    await this.edit(user, id, (scenario) => {
+      scenario.visibility = visibility;
+      return true;
+    });
     return this.get(user, id);
   }
 
-  private async edit(user: AuthUser, id: string, change: (scenario: ScenarioEntity) => void): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+  /** Applies `change` under a row lock; `change` returns false to leave the scenario as it is. */
+  private async edit(user: AuthUser, id: string, change: (scenario: ScenarioEntity) => boolean): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
       // Locked so two edits at once each get their own version number.
       const scenario = await manager.findOne(ScenarioEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!scenario || !canView(user, scenario)) throw GameErrors.scenarioNotFound();
       if (!canEdit(user, scenario)) throw GameErrors.notYourScenario();
-      change(scenario);
+      if (!change(scenario)) return false;
       scenario.version += 1;
       await manager.save(scenario);
+      return true;
     });
   }
 }

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { CreateSystemPromptVersionRequest, SystemPrompt, SystemPromptKind } from '@storyos/contracts';
 import { DataSource, type EntityManager, type Repository } from 'typeorm';
 import { AppError } from '../../../core/errors/app-error';
+import { GameErrors } from '../game.errors';
 import type { AuthUser } from '../../auth/auth-user';
 import { SystemPromptEntity } from './system-prompt.entity';
 import { toSystemPromptContract } from './system-prompt.mapper';
@@ -21,17 +22,19 @@ export class SystemPromptsService {
   }
 
   async createVersion(user: AuthUser, kind: SystemPromptKind, request: CreateSystemPromptVersionRequest): Promise<SystemPrompt> {
-    const id = await this.dataSource.transaction(async (manager) => {
+    const outcome = await this.dataSource.transaction(async (manager) => {
       await lockKind(manager, kind);
       const latest = await manager.findOne(SystemPromptEntity, { where: { kind }, order: { version: 'DESC' } });
+      if ((latest?.version ?? 0) !== request.baseVersion) return { stale: latest };
       const activate = request.activate ?? true;
       if (activate) await manager.update(SystemPromptEntity, { kind, isActive: true }, { isActive: false });
       const row = await manager.save(
         manager.create(SystemPromptEntity, { kind, version: (latest?.version ?? 0) + 1, content: request.content, note: request.note ?? null, isActive: activate, createdById: user.id }),
       );
-      return row.id;
+      return { id: row.id };
     });
-    return this.view(id);
+    if ('stale' in outcome) throw GameErrors.promptChangedMeanwhile(outcome.stale ? await this.view(outcome.stale.id) : null);
+    return this.view(outcome.id);
   }
 
   async activate(kind: SystemPromptKind, version: number): Promise<SystemPrompt> {

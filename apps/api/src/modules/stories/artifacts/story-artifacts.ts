@@ -59,6 +59,7 @@ export class StoryArtifacts {
   async updateContent(manager: EntityManager, artifact: StoryArtifactEntity, content: ArtifactContent): Promise<StoryArtifactEntity> {
     artifact.text = content.text ?? null;
     artifact.outline = content.outline ?? null;
+    artifact.revision += 1;
     const saved = await manager.save(artifact);
     await this.touch(manager, artifact.storyId);
     return saved;

@@ -17,19 +17,19 @@ export class StoryVersionsController {
   @Put('premise')
   @ZodResponse({ status: 200, type: StoryArtifactDto })
   editPremise(@CurrentUser() user: AuthUser, @Param() params: StoryIdParams, @Body() body: EditTextArtifactDto): Promise<StoryArtifact> {
-    return this.versions.editText(user, params.id, 'premise', body.text);
+    return this.versions.editText(user, params.id, 'premise', body.text, body.base);
   }
 
   @Put('outline')
   @ZodResponse({ status: 200, type: StoryArtifactDto })
   editOutline(@CurrentUser() user: AuthUser, @Param() params: StoryIdParams, @Body() body: EditOutlineDto): Promise<StoryArtifact> {
-    return this.versions.editOutline(user, params.id, body);
+    return this.versions.editOutline(user, params.id, body, body.base);
   }
 
   @Put('story')
   @ZodResponse({ status: 200, type: StoryArtifactDto })
   editStory(@CurrentUser() user: AuthUser, @Param() params: StoryIdParams, @Body() body: EditTextArtifactDto): Promise<StoryArtifact> {
-    return this.versions.editText(user, params.id, 'story', body.text);
+    return this.versions.editText(user, params.id, 'story', body.text, body.base);
   }
 
   /** Newest first; `isCurrent` marks the one the next phase is fed. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ArtifactKind, Outline, Story, StoryArtifact } from '@storyos/contracts';
+import type { ArtifactBase, ArtifactKind, Outline, Story, StoryArtifact } from '@storyos/contracts';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../auth/auth-user';
 import { StoryArtifactEntity } from '../entities/story-artifact.entity';
@@ -24,12 +24,12 @@ export class StoryVersionsService {
     private readonly dataSource: DataSource,
   ) {}
 
-  editText(user: AuthUser, storyId: string, kind: Exclude<ArtifactKind, 'outline'>, text: string): Promise<StoryArtifact> {
-    return this.edit(user, storyId, kind, { text });
+  editText(user: AuthUser, storyId: string, kind: Exclude<ArtifactKind, 'outline'>, text: string, base: ArtifactBase): Promise<StoryArtifact> {
+    return this.edit(user, storyId, kind, { text }, base);
   }
 
-  editOutline(user: AuthUser, storyId: string, outline: Outline): Promise<StoryArtifact> {
-    return this.edit(user, storyId, 'outline', { outline: { chapters: outline.chapters } });
+  editOutline(user: AuthUser, storyId: string, outline: Outline, base: ArtifactBase): Promise<StoryArtifact> {
+    return this.edit(user, storyId, 'outline', { outline: { chapters: outline.chapters } }, base);
   }
 
   async list(user: AuthUser, storyId: string, kind: ArtifactKind): Promise<StoryArtifact[]> {
@@ -50,11 +50,17 @@ export class StoryVersionsService {
     return this.owned.view(user, storyId);
   }
 
-  private async edit(user: AuthUser, storyId: string, kind: ArtifactKind, content: ArtifactContent): Promise<StoryArtifact> {
+  /**
+   * Saves a hand edit made on `base`. When the current version is no longer
+   * the one the editor showed (a generation, a job, another tab changed it),
+   * nothing is written: 409 with the current version, for the user to choose.
+   */
+  private async edit(user: AuthUser, storyId: string, kind: ArtifactKind, content: ArtifactContent, base: ArtifactBase): Promise<StoryArtifact> {
     const saved = await this.dataSource.transaction(async (manager) => {
       const story = await this.owned.lock(manager, user, storyId);
       await this.owned.assertNoJob(manager, story.id);
       const current = (await this.artifacts.current(manager, story.id))[kind];
+      if (!sameBase(current, base)) throw StoryErrors.editConflict(kind, current ? toStoryArtifact(current) : null);
       if (current && current.source === 'edited' && Date.now() - current.createdAt.getTime() < EDIT_COALESCE_MS) {
         return this.artifacts.updateContent(manager, current, content);
       }
@@ -62,4 +68,9 @@ export class StoryVersionsService {
     });
     return toStoryArtifact(saved);
   }
+}
+
+function sameBase(current: StoryArtifactEntity | null, base: ArtifactBase): boolean {
+  if (!current || !base) return current === null && base === null;
+  return current.id === base.id && current.revision === base.revision;
 }

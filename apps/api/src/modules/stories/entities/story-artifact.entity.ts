@@ -18,6 +18,10 @@ export class StoryArtifactEntity {
   @Column({ type: 'integer' })
   version!: number;
 
+  /** Grows with every in-place change of the content; a save based on an older revision is refused. */
+  @Column({ type: 'integer', default: 1 })
+  revision!: number;
+
   /** Premise and story text; null for an outline. */
   @Column({ type: 'text', nullable: true })
   text!: string | null;
