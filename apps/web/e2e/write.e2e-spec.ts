@@ -20,6 +20,18 @@ afterAll(async () => {
 });
 
 const HAND_LINE = 'The river remembers every promise made on its banks.';
+const headingsIn = (text: string): number => (text.match(/^## /gm) ?? []).length;
+
+/** The outline's chapter titles, read on the outline step. */
+async function chapterTitlesOf(page: Page, storyPath: string): Promise<string[]> {
+  const back = page.url();
+  await page.goto(`${storyPath}/outline`);
+  await page.getByRole('list', { name: 'Chapters' }).waitFor();
+  const titles = await chapterTitles(page);
+  await page.goto(back);
+  await page.getByRole('textbox', { name: 'Story', exact: true }).waitFor();
+  return titles;
+}
 
 async function fillValidSetup(page: Page, title: string): Promise<void> {
   await page.getByRole('textbox', { name: 'Title' }).fill(title);
@@ -213,6 +225,97 @@ describe('a writer', () => {
     await page.getByRole('button', { name: 'Download Markdown' }).waitFor();
     await page.context().close();
   }, 420_000);
+});
+
+describe('nothing a writer wrote is lost', () => {
+  async function storyWithStart(page: Page, title: string): Promise<string> {
+    await registerInBrowser(page, title);
+    await page.goto('/write/new');
+    await fillValidSetup(page, title);
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    await page.waitForURL(/\/premise$/);
+    const storyPath = new URL(page.url()).pathname.replace(/\/premise$/, '');
+    await page.getByRole('button', { name: 'Generate' }).click();
+    await waitForGenerationDone(page);
+    await page.goto(`${storyPath}/outline`);
+    await page.getByRole('button', { name: 'Generate' }).click();
+    await waitForGenerationDone(page);
+    await page.getByRole('list', { name: 'Chapters' }).waitFor();
+    await page.goto(`${storyPath}/writing`);
+    await page.getByRole('button', { name: 'Start the story' }).click();
+    await waitForGenerationDone(page);
+    return storyPath;
+  }
+
+  it('shows the whole story in the editor once the job has written it, and saves typing on top of all of it', async () => {
+    const page = await openPage(browser, { baseURL: stack.baseUrl });
+    const storyPath = await storyWithStart(page, 'Whole Story Kept');
+    const chapters = (await chapterTitlesOf(page, storyPath)).length;
+    expect(chapters).toBeGreaterThanOrEqual(2);
+    const storyBox = page.getByRole('textbox', { name: 'Story', exact: true });
+    expect(headingsIn(await storyBox.inputValue())).toBe(1);
+
+    await page.getByRole('button', { name: 'Write the whole story' }).click();
+    await page.getByRole('dialog', { name: 'Write the whole story?' }).getByRole('button', { name: 'Write it' }).click();
+    await page.getByText('The whole story is written').waitFor({ timeout: 300_000 });
+
+    // The editor now holds every chapter, not the one it showed before the job.
+    await page.waitForFunction((count) => {
+      const box = document.querySelector('textarea[name="story"]') as HTMLTextAreaElement | null;
+      return (box?.value.match(/^## /gm) ?? []).length === count;
+    }, chapters);
+    const whole = await storyBox.inputValue();
+    await storyBox.click();
+    await storyBox.press('Control+End');
+    await storyBox.pressSequentially(' A few words more.', { delay: 5 });
+    await waitForSaved(page);
+
+    await page.reload();
+    await storyBox.waitFor();
+    const after = await storyBox.inputValue();
+    expect(headingsIn(after)).toBe(chapters);
+    expect(after.startsWith(whole.trimEnd())).toBe(true);
+    expect(after).toContain('A few words more.');
+    await page.context().close();
+  }, 420_000);
+
+  it('asks which text to keep when another tab changed it, and keeps the choice', async () => {
+    const tabA = await openPage(browser, { baseURL: stack.baseUrl });
+    const context = tabA.context();
+    await registerInBrowser(tabA, 'Two Tabs');
+    await tabA.goto('/write/new');
+    await fillValidSetup(tabA, 'Two Tabs');
+    await tabA.getByRole('button', { name: 'Save and continue' }).click();
+    await tabA.waitForURL(/\/premise$/);
+    await tabA.getByRole('button', { name: 'Generate' }).click();
+    await waitForGenerationDone(tabA);
+    const tabB = await context.newPage();
+    await tabB.goto(tabA.url());
+    const premiseA = tabA.getByRole('textbox', { name: 'Premise' });
+    const premiseB = tabB.getByRole('textbox', { name: 'Premise' });
+    await premiseB.waitFor();
+
+    await premiseA.fill('Written in tab A: the clocks of Millbrook run backwards.');
+    await waitForSaved(tabA);
+    await premiseB.fill('Written in tab B: the river freezes in one night.');
+    const conflict = tabB.getByRole('dialog', { name: 'The premise changed elsewhere' });
+    await conflict.waitFor();
+    await conflict.getByRole('region', { name: 'Your changes' }).getByText('Written in tab B').waitFor();
+    await conflict.getByRole('region', { name: 'The newer text' }).getByText('Written in tab A').waitFor();
+    expect(await tabB.locator('[data-save-status]').getAttribute('data-save-status')).toBe('conflict');
+    await screenshot(tabB, 'write-conflict-light');
+    await conflict.getByRole('button', { name: 'Keep my changes' }).click();
+    await waitForSaved(tabB);
+
+    // Tab A still shows its own text; its next save meets tab B's, and it takes the newer one.
+    await premiseA.fill('Written in tab A again.');
+    const conflictA = tabA.getByRole('dialog', { name: 'The premise changed elsewhere' });
+    await conflictA.getByRole('button', { name: 'Use the newer text' }).click();
+    await tabA.waitForFunction(() => (document.querySelector('textarea[name="premise"]') as HTMLTextAreaElement | null)?.value.startsWith('Written in tab B'));
+    await tabA.reload();
+    expect(await premiseA.inputValue()).toBe('Written in tab B: the river freezes in one night.');
+    await context.close();
+  }, 300_000);
 });
 
 describe('an administrator', () => {

@@ -1,4 +1,5 @@
 import type {
+  ArtifactBase,
   ArtifactKind,
   CreateStoryRequest,
   ExportFormat,
@@ -87,9 +88,10 @@ export const storiesApi = {
     request<StartPhaseResponse>(`${story(id)}/${phase}`, { method: 'POST', body: { regenerate } }),
   versions: (id: string, kind: ArtifactKind) => request<StoryArtifact[]>(`${story(id)}/versions?kind=${kind}`),
   makeCurrent: (id: string, versionId: string) => request<Story>(`${story(id)}/versions/${versionId}/current`, { method: 'POST', body: {} }),
-  savePremise: (id: string, text: string) => request<StoryArtifact>(`${story(id)}/premise`, { method: 'PUT', body: { text } }),
-  saveOutline: (id: string, outline: Outline) => request<StoryArtifact>(`${story(id)}/outline`, { method: 'PUT', body: outline }),
-  saveStory: (id: string, text: string) => request<StoryArtifact>(`${story(id)}/story`, { method: 'PUT', body: { text } }),
+  /** Hand edits name the version and revision they were made on (`base`); a stale one is a 409 with the current text. */
+  saveText: (id: string, kind: 'premise' | 'story', text: string, base: ArtifactBase) =>
+    request<StoryArtifact>(`${story(id)}/${kind}`, { method: 'PUT', body: { text, base } }),
+  saveOutline: (id: string, outline: Outline, base: ArtifactBase) => request<StoryArtifact>(`${story(id)}/outline`, { method: 'PUT', body: { ...outline, base } }),
   writeWhole: (id: string) => request<StoryJob>(`${story(id)}/write`, { method: 'POST', body: {} }),
   cancelJob: (id: string, jobId: string) => request<StoryJob>(`${story(id)}/jobs/${jobId}/cancel`, { method: 'POST', body: {} }),
   /** The story as a file, fetched with the bearer token (a plain link could not send it). */

@@ -5,6 +5,7 @@ const artifact = (kind: StoryArtifact['kind'], content: Partial<StoryArtifact>):
   id: '11111111-1111-4111-8111-111111111111',
   kind,
   version: 1,
+  revision: 1,
   text: null,
   outline: null,
   source: 'generated',

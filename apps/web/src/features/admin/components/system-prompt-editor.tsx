@@ -11,9 +11,11 @@ import FormControlLabel from '@mui/material/FormControlLabel';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import type { SystemPrompt, SystemPromptKind } from '@storyos/contracts';
+import { type SystemPrompt, SystemPromptConflictDetailsSchema, type SystemPromptKind } from '@storyos/contracts';
 import { type FormEvent, useState } from 'react';
+import { ConflictDialog, ConflictText } from '../../../components/conflict-dialog';
 import { ErrorAlert } from '../../../components/error-alert';
+import { isApiError } from '../../../lib/api-error';
 import { FieldProblems } from '../../auth/components/field-problems';
 import { splitFieldErrors } from '../../auth/field-errors';
 import { useActivatePromptMutation, useCreatePromptVersionMutation } from '../queries';
@@ -44,31 +46,69 @@ function PromptText({ content }: { content: string }) {
   );
 }
 
-function NewVersionForm({ kind, active }: { kind: SystemPromptKind; active: SystemPrompt | undefined }) {
+/** The 409 of a save made while someone else saved a newer version: their version, for the admin to compare. */
+function newerVersionOf(error: unknown): SystemPrompt | null | undefined {
+  if (!isApiError(error) || error.code !== 'CONFLICT') return undefined;
+  return SystemPromptConflictDetailsSchema.safeParse(error.details).data?.current;
+}
+
+/**
+ * A new version, written from the active one. It names the newest version the
+ * admin had seen; when another admin saved one meanwhile, both texts are shown
+ * and nothing is overwritten unseen. Versions arriving in the list while the
+ * admin types do not reset what they typed.
+ */
+function NewVersionForm({ kind, active, newest }: { kind: SystemPromptKind; active: SystemPrompt | undefined; newest: number }) {
   const [content, setContent] = useState(active?.content ?? '');
+  const [baseVersion, setBaseVersion] = useState(newest);
   const [note, setNote] = useState('');
   const [activate, setActivate] = useState(true);
   const [savedVersion, setSavedVersion] = useState<number | null>(null);
   const create = useCreatePromptVersionMutation(kind);
-  const { byField, other, summary } = splitFieldErrors(create.error, ['content', 'note']);
+  const conflict = newerVersionOf(create.error);
+  const { byField, other, summary } = splitFieldErrors(conflict === undefined ? create.error : null, ['content', 'note']);
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
+  const save = (base: number) => {
     setSavedVersion(null);
     create.mutate(
-      { content, note: note.trim() || undefined, activate },
+      { content, note: note.trim() || undefined, activate, baseVersion: base },
       {
         onSuccess: (prompt) => {
           setSavedVersion(prompt.version);
+          setBaseVersion(prompt.version);
           setNote('');
         },
       },
     );
   };
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    save(baseVersion);
+  };
 
   return (
     <form onSubmit={onSubmit} noValidate aria-label={`New ${kind} version`}>
-      <ErrorAlert error={create.error} summary={summary}>
+      {conflict !== undefined && (
+        <ConflictDialog
+          open
+          title="A newer version was saved meanwhile"
+          description={
+            conflict
+              ? `Version ${conflict.version} was saved${conflict.createdBy ? ` by ${conflict.createdBy.displayName}` : ''} after you opened this page. Your text is not saved yet: choose which one to keep.`
+              : 'The version you started from no longer exists. Your text is not saved yet: keep it as a new version, or start again from the newest one.'
+          }
+          mine={<ConflictText text={content} />}
+          theirs={<ConflictText text={conflict?.content ?? ''} />}
+          theirsLabel={conflict ? `Version ${conflict.version}` : 'The newest version'}
+          onKeepMine={() => save(conflict?.version ?? 0)}
+          onUseTheirs={() => {
+            setContent(conflict?.content ?? '');
+            setBaseVersion(conflict?.version ?? 0);
+            create.reset();
+          }}
+        />
+      )}
+      <ErrorAlert error={conflict === undefined ? create.error : null} summary={summary}>
         <FieldProblems problems={other} />
       </ErrorAlert>
       {savedVersion !== null && (
@@ -151,6 +191,7 @@ function VersionHistory({ kind, versions }: { kind: SystemPromptKind; versions: 
 /** One kind of system prompt: what is active, a new version, and every earlier one. */
 export function SystemPromptEditor({ kind, title, versions }: { kind: SystemPromptKind; title: string; versions: SystemPrompt[] }) {
   const active = versions.find((prompt) => prompt.isActive);
+  const newest = Math.max(0, ...versions.map((prompt) => prompt.version));
   return (
     <Stack spacing={2}>
       <SystemCard title={active ? `Active: version ${active.version}` : 'No active version'}>
@@ -161,7 +202,7 @@ export function SystemPromptEditor({ kind, title, versions }: { kind: SystemProm
         )}
       </SystemCard>
       <SystemCard title="New version">
-        <NewVersionForm key={active?.id ?? 'none'} kind={kind} active={active} />
+        <NewVersionForm kind={kind} active={active} newest={newest} />
       </SystemCard>
       <SystemCard title="History">
         {versions.length === 0 ? <Typography color="text.secondary">No versions yet.</Typography> : <VersionHistory kind={kind} versions={versions} />}

@@ -9,12 +9,14 @@ import Chip from '@mui/material/Chip';
 import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import type { Scenario } from '@storyos/contracts';
+import { type Scenario, ScenarioConflictDetailsSchema } from '@storyos/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
+import { ConflictDialog } from '../../../components/conflict-dialog';
 import { ErrorAlert } from '../../../components/error-alert';
+import { isApiError } from '../../../lib/api-error';
 import { FieldProblems } from '../../auth/components/field-problems';
 import { splitFieldErrors } from '../../auth/field-errors';
 import { useSession } from '../../auth/hooks/use-session';
@@ -26,7 +28,13 @@ import {
   usePublishScenarioMutation,
   useUpdateScenarioMutation,
 } from '../queries';
-import { emptyScenarioValues, SCENARIO_FIELDS, ScenarioFormFields, type ScenarioValues, toRequest, valuesOf } from './scenario-form';
+import { emptyScenarioValues, SCENARIO_FIELDS, ScenarioDifferences, ScenarioFormFields, type ScenarioValues, toRequest, valuesOf } from './scenario-form';
+
+/** The newer scenario a 409 carries when someone saved it after this page opened. */
+function newerScenarioOf(error: unknown): Scenario | null {
+  if (!isApiError(error) || error.code !== 'CONFLICT') return null;
+  return ScenarioConflictDetailsSchema.safeParse(error.details).data?.current ?? null;
+}
 
 function NotEditable() {
   return (
@@ -57,6 +65,8 @@ function ScenarioEditor({ scenario }: { scenario: Scenario | null }) {
   const navigate = useNavigate();
   const { isAdmin } = useSession();
   const [values, setValues] = useState<ScenarioValues>(scenario ? valuesOf(scenario) : emptyScenarioValues);
+  // The version these values were loaded from; a save names it, so nobody else's newer edit is overwritten unseen.
+  const [baseVersion, setBaseVersion] = useState(scenario?.version ?? 1);
   const [saved, setSaved] = useState(false);
   const [confirmArchive, setConfirmArchive] = useState(false);
   const create = useCreateScenarioMutation();
@@ -64,16 +74,31 @@ function ScenarioEditor({ scenario }: { scenario: Scenario | null }) {
   const publish = usePublishScenarioMutation();
   const archive = useArchiveScenarioMutation();
   const save = scenario ? update : create;
-  const { byField, other, summary } = splitFieldErrors(save.error, SCENARIO_FIELDS);
+  const newer = newerScenarioOf(update.error);
+  const { byField, other, summary } = splitFieldErrors(newer ? null : save.error, SCENARIO_FIELDS);
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
+  const saveOn = (base: number) => {
     setSaved(false);
     // Visibility is changed by publish and archive; only a new scenario chooses it here.
     const body = toRequest(values, isAdmin && !scenario);
-    if (scenario) update.mutate(body, { onSuccess: () => setSaved(true) });
-    else create.mutate(body, { onSuccess: (created) => navigate(`/scenarios/${created.id}/edit`, { replace: true }) });
+    if (scenario) {
+      update.mutate(
+        { ...body, baseVersion: base },
+        {
+          onSuccess: (stored) => {
+            setBaseVersion(stored.version);
+            setSaved(true);
+          },
+        },
+      );
+    } else create.mutate(body, { onSuccess: (created) => navigate(`/scenarios/${created.id}/edit`, { replace: true }) });
   };
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    saveOn(baseVersion);
+  };
+  /** Publishing or archiving from this page moves the version on by one; the form stays based on it. */
+  const followOwnChange = (changed: Scenario) => setBaseVersion((base) => (changed.version === base + 1 ? changed.version : base));
 
   return (
     <Box sx={{ maxWidth: 820 }}>
@@ -92,7 +117,7 @@ function ScenarioEditor({ scenario }: { scenario: Scenario | null }) {
       {scenario && isAdmin && (
         <Stack direction="row" spacing={1} useFlexGap sx={{ mb: 2, flexWrap: 'wrap' }}>
           {scenario.visibility !== 'public' && (
-            <Button variant="outlined" startIcon={<PublicRounded />} onClick={() => publish.mutate(scenario.id)} disabled={publish.isPending}>
+            <Button variant="outlined" startIcon={<PublicRounded />} onClick={() => publish.mutate(scenario.id, { onSuccess: followOwnChange })} disabled={publish.isPending}>
               {publish.isPending ? 'Publishing…' : 'Publish'}
             </Button>
           )}
@@ -112,7 +137,7 @@ function ScenarioEditor({ scenario }: { scenario: Scenario | null }) {
       <Card>
         <CardContent sx={{ p: { xs: 2, sm: 3 } }}>
           <form onSubmit={onSubmit} noValidate>
-            <ErrorAlert error={save.error} summary={summary}>
+            <ErrorAlert error={newer ? null : save.error} summary={summary}>
               <FieldProblems problems={other} />
             </ErrorAlert>
             <ScenarioFormFields values={values} onChange={setValues} errors={byField} showVisibility={isAdmin && !scenario} />
@@ -127,6 +152,22 @@ function ScenarioEditor({ scenario }: { scenario: Scenario | null }) {
           </form>
         </CardContent>
       </Card>
+      {newer && (
+        <ConflictDialog
+          open
+          title="This scenario changed meanwhile"
+          description={`Someone saved version ${newer.version} after you opened this page. Your changes are not saved yet: choose which to keep. Only the fields that differ are shown.`}
+          mine={<ScenarioDifferences values={values} other={valuesOf(newer)} />}
+          theirs={<ScenarioDifferences values={valuesOf(newer)} other={values} />}
+          theirsLabel={`Version ${newer.version}`}
+          onKeepMine={() => saveOn(newer.version)}
+          onUseTheirs={() => {
+            setValues(valuesOf(newer));
+            setBaseVersion(newer.version);
+            update.reset();
+          }}
+        />
+      )}
       {scenario && (
         <ConfirmDialog
           open={confirmArchive}
@@ -138,7 +179,14 @@ function ScenarioEditor({ scenario }: { scenario: Scenario | null }) {
             archive.reset();
             setConfirmArchive(false);
           }}
-          onConfirm={() => archive.mutate(scenario.id, { onSuccess: () => setConfirmArchive(false) })}
+          onConfirm={() =>
+            archive.mutate(scenario.id, {
+              onSuccess: (changed) => {
+                followOwnChange(changed);
+                setConfirmArchive(false);
+              },
+            })
+          }
         >
           “{scenario.name}” will no longer be offered for new games. Games already started with it keep going.
         </ConfirmDialog>

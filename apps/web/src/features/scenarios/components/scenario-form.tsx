@@ -1,5 +1,6 @@
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
 import {
   type ContentRating,
   ContentRatingSchema,
@@ -164,6 +165,31 @@ export function ScenarioFormFields({ values, onChange, errors, showVisibility }:
           <MenuItem value="public">Public</MenuItem>
         </TextField>
       )}
+    </>
+  );
+}
+
+const LABELS: Record<keyof ScenarioValues, string> = {
+  ...(Object.fromEntries(TEXT_FIELDS.map(({ field, label }) => [field, label])) as Record<TextSpec['field'], string>),
+  tone: 'Tone',
+  contentRating: 'Content rating',
+  visibility: 'Visibility',
+};
+
+const shown = (values: ScenarioValues, field: keyof ScenarioValues): string =>
+  field === 'tone' ? TONE_LABELS[values.tone] : field === 'contentRating' ? RATING_LABELS[values.contentRating] : values[field];
+
+/** The fields in which `values` differs from `other`, each with its label: one side of an edit conflict. */
+export function ScenarioDifferences({ values, other }: { values: ScenarioValues; other: ScenarioValues }) {
+  const changed = SCENARIO_FIELDS.filter((field) => field !== 'visibility' && values[field] !== other[field]);
+  if (!changed.length) return <Typography variant="body2">The same as the other side.</Typography>;
+  return (
+    <>
+      {changed.map((field) => (
+        <Typography key={field} variant="body2" component="p" sx={{ mb: 1, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+          <strong>{LABELS[field]}:</strong> {shown(values, field)}
+        </Typography>
+      ))}
     </>
   );
 }

@@ -1,10 +1,11 @@
 import Alert from '@mui/material/Alert';
-import { EditTextArtifactRequestSchema, MAX_STORY_TEXT, type Story, type StoryArtifact } from '@storyos/contracts';
+import { EditConflictDetailsSchema, EditTextArtifactRequestSchema, MAX_STORY_TEXT, type Story, type StoryArtifact } from '@storyos/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { type RefObject, useEffect, useState } from 'react';
 import { storiesApi } from '../api';
 import { draftKey, localDraftStore } from '../autosave';
-import { useAdoptedVersion } from '../hooks/use-adopted-version';
+import { ConflictDialog, ConflictText } from '../../../components/conflict-dialog';
+import { baseOf, useAdoptedVersion } from '../hooks/use-adopted-version';
 import { useAutosave } from '../hooks/use-autosave';
 import { useStepShortcuts } from '../hooks/use-shortcuts';
 import { setCurrentArtifact, storyKeys } from '../queries';
@@ -24,39 +25,52 @@ interface ArtifactTextEditorProps {
   flushRef: FlushRef;
 }
 
+const KIND_LABELS = { premise: 'premise', story: 'story text' } as const;
+
 function problemWith(text: string): string | null {
-  const parsed = EditTextArtifactRequestSchema.safeParse({ text });
+  const parsed = EditTextArtifactRequestSchema.shape.text.safeParse(text);
   return parsed.success ? null : (parsed.error.issues[0]?.message ?? 'The text cannot be saved as it is.');
 }
 
 /** The premise or the story text, edited by hand and saved as you type. */
 export function ArtifactTextEditor(props: ArtifactTextEditorProps) {
   const artifact = props.story[props.kind];
-  const { editorKey, markOwn } = useAdoptedVersion(artifact?.id ?? null);
-  return <VersionEditor key={editorKey} {...props} artifact={artifact} onSaved={markOwn} />;
+  const { editorKey, markOwn, reopen } = useAdoptedVersion(baseOf(artifact));
+  return <VersionEditor key={editorKey} {...props} artifact={artifact} onSaved={markOwn} onReopen={reopen} />;
 }
 
 interface VersionEditorProps extends ArtifactTextEditorProps {
   artifact: StoryArtifact | null;
-  onSaved: (id: string) => void;
+  onSaved: (saved: StoryArtifact) => void;
+  onReopen: () => void;
 }
 
-function VersionEditor({ story, kind, label, helperText, disabled, minRows, flushRef, artifact, onSaved }: VersionEditorProps) {
+function VersionEditor({ story, kind, label, helperText, disabled, minRows, flushRef, artifact, onSaved, onReopen }: VersionEditorProps) {
   const queryClient = useQueryClient();
   const [drafts] = useState(() => localDraftStore<string>(draftKey(story.id, kind)));
-  const autosave = useAutosave<string>({
-    current: artifact ? { id: artifact.id, createdAt: artifact.createdAt } : null,
+  const autosave = useAutosave<string, StoryArtifact | null>({
+    base: baseOf(artifact),
     serverValue: artifact?.text ?? '',
     drafts,
     validate: problemWith,
-    save: async (text) => {
-      const saved = kind === 'premise' ? await storiesApi.savePremise(story.id, text) : await storiesApi.saveStory(story.id, text);
-      // Mark the version as ours before the story shows it, so the editor is not opened afresh under the caret.
-      onSaved(saved.id);
+    same: (a, b) => a === b,
+    save: async (text, base) => {
+      const saved = await storiesApi.saveText(story.id, kind, text, base);
+      // Mark the revision as ours before the story shows it, so the editor is not opened afresh under the caret.
+      onSaved(saved);
       setCurrentArtifact(queryClient, story.id, saved);
       void queryClient.invalidateQueries({ queryKey: storyKeys.lists() });
       void queryClient.invalidateQueries({ queryKey: storyKeys.versionsOf(story.id, kind) });
-      return saved.id;
+      return baseOf(saved);
+    },
+    currentOf: (details) => {
+      const current = EditConflictDetailsSchema.safeParse(details).data?.current;
+      return current === undefined ? null : { value: current?.text ?? '', base: baseOf(current), raw: current };
+    },
+    onUseTheirs: (current) => {
+      if (current) setCurrentArtifact(queryClient, story.id, current);
+      void queryClient.invalidateQueries({ queryKey: storyKeys.detail(story.id) });
+      onReopen();
     },
   });
   useEffect(() => {
@@ -82,6 +96,17 @@ function VersionEditor({ story, kind, label, helperText, disabled, minRows, flus
         helperText={helperText}
         status={<SaveIndicator state={autosave.state} />}
       />
+      {autosave.conflict && (
+        <ConflictDialog
+          open
+          title={`The ${KIND_LABELS[kind]} changed elsewhere`}
+          description={`While you were editing, the ${KIND_LABELS[kind]} was changed somewhere else (another tab, or text the story engine wrote). Your changes are not lost: choose which text to keep.`}
+          mine={<ConflictText text={autosave.conflict.mine} />}
+          theirs={<ConflictText text={autosave.conflict.theirs.value} />}
+          onKeepMine={autosave.keepMine}
+          onUseTheirs={autosave.useTheirs}
+        />
+      )}
     </>
   );
 }

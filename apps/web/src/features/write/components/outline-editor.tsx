@@ -10,14 +10,15 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
-import { MAX_OUTLINE_CHAPTERS, type OutlineChapter, OutlineSchema, type Story, type StoryArtifact } from '@storyos/contracts';
+import { EditConflictDetailsSchema, MAX_OUTLINE_CHAPTERS, type OutlineChapter, OutlineSchema, type Story, type StoryArtifact } from '@storyos/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { ConflictDialog } from '../../../components/conflict-dialog';
 import { visuallyHidden } from '../../../components/visually-hidden';
 import { storiesApi } from '../api';
 import { draftKey, localDraftStore } from '../autosave';
 import { createHistory, type EditorHistory, historyCommand, recordChangeNow, redo, undo } from '../editor-history';
-import { useAdoptedVersion } from '../hooks/use-adopted-version';
+import { baseOf, useAdoptedVersion } from '../hooks/use-adopted-version';
 import { useAutosave } from '../hooks/use-autosave';
 import { useStepShortcuts } from '../hooks/use-shortcuts';
 import { addChapter, canAddChapter, moveChapter, removeChapter, updateChapter } from '../outline-ops';
@@ -44,24 +45,40 @@ interface OutlineEditorProps {
 
 /** The outline as a list of chapters: add, remove, reorder, edit; saved as you go. */
 export function OutlineEditor(props: OutlineEditorProps) {
-  const { editorKey, markOwn } = useAdoptedVersion(props.story.outline?.id ?? null);
-  return <OutlineVersionEditor key={editorKey} {...props} artifact={props.story.outline} onSaved={markOwn} />;
+  const { editorKey, markOwn, reopen } = useAdoptedVersion(baseOf(props.story.outline));
+  return <OutlineVersionEditor key={editorKey} {...props} artifact={props.story.outline} onSaved={markOwn} onReopen={reopen} />;
 }
 
-function OutlineVersionEditor({ story, disabled, flushRef, artifact, onSaved }: OutlineEditorProps & { artifact: StoryArtifact | null; onSaved: (id: string) => void }) {
+interface OutlineVersionEditorProps extends OutlineEditorProps {
+  artifact: StoryArtifact | null;
+  onSaved: (saved: StoryArtifact) => void;
+  onReopen: () => void;
+}
+
+function OutlineVersionEditor({ story, disabled, flushRef, artifact, onSaved, onReopen }: OutlineVersionEditorProps) {
   const queryClient = useQueryClient();
   const [drafts] = useState(() => localDraftStore<OutlineChapter[]>(draftKey(story.id, 'outline')));
-  const autosave = useAutosave<OutlineChapter[]>({
-    current: artifact ? { id: artifact.id, createdAt: artifact.createdAt } : null,
+  const autosave = useAutosave<OutlineChapter[], StoryArtifact | null>({
+    base: baseOf(artifact),
     serverValue: artifact?.outline?.chapters ?? [],
     drafts,
     validate: problemWith,
-    save: async (chapters) => {
-      const saved = await storiesApi.saveOutline(story.id, { chapters });
-      onSaved(saved.id);
+    same: sameChapters,
+    save: async (chapters, base) => {
+      const saved = await storiesApi.saveOutline(story.id, { chapters }, base);
+      onSaved(saved);
       setCurrentArtifact(queryClient, story.id, saved);
       void queryClient.invalidateQueries({ queryKey: storyKeys.versionsOf(story.id, 'outline') });
-      return saved.id;
+      return baseOf(saved);
+    },
+    currentOf: (details) => {
+      const current = EditConflictDetailsSchema.safeParse(details).data?.current;
+      return current === undefined ? null : { value: current?.outline?.chapters ?? [], base: baseOf(current), raw: current };
+    },
+    onUseTheirs: (current) => {
+      if (current) setCurrentArtifact(queryClient, story.id, current);
+      void queryClient.invalidateQueries({ queryKey: storyKeys.detail(story.id) });
+      onReopen();
     },
   });
   const [history, setHistory] = useState<EditorHistory<OutlineChapter[]>>(() => createHistory(autosave.initial));
@@ -212,6 +229,34 @@ function OutlineVersionEditor({ story, disabled, flushRef, artifact, onSaved }: 
       <Box role="status" sx={visuallyHidden}>
         {announcement}
       </Box>
+      {autosave.conflict && (
+        <ConflictDialog
+          open
+          title="The outline changed elsewhere"
+          description="While you were editing, the outline was changed somewhere else (another tab, or a new outline the story engine wrote). Your changes are not lost: choose which outline to keep."
+          mine={<ChapterList chapters={autosave.conflict.mine} />}
+          theirs={<ChapterList chapters={autosave.conflict.theirs.value} />}
+          onKeepMine={autosave.keepMine}
+          onUseTheirs={autosave.useTheirs}
+        />
+      )}
+    </Box>
+  );
+}
+
+function ChapterList({ chapters }: { chapters: readonly OutlineChapter[] }) {
+  return (
+    <Box component="ol" sx={{ m: 0, pl: 3 }}>
+      {chapters.map((chapter, index) => (
+        <li key={index}>
+          <Typography variant="body2" sx={{ fontWeight: 600 }}>
+            {chapter.title}
+          </Typography>
+          <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+            {chapter.summary}
+          </Typography>
+        </li>
+      ))}
     </Box>
   );
 }

@@ -12,12 +12,13 @@ const ICONS = {
   retrying: CloudOffOutlined,
   failed: ErrorOutlineRounded,
   invalid: ErrorOutlineRounded,
+  conflict: ErrorOutlineRounded,
 } as const;
 
 /** "Saved", "Saving…", "Not saved — retrying": where the writer's text stands, read out as it changes. */
 export function SaveIndicator({ state }: { state: SaveState }) {
   const Icon = ICONS[state.status];
-  const problem = state.status === 'failed' || state.status === 'invalid' || state.status === 'retrying';
+  const problem = state.status !== 'saved' && state.status !== 'saving';
   const text = state.message ? `${SAVE_STATUS_LABELS[state.status]} — ${state.message}` : SAVE_STATUS_LABELS[state.status];
   return (
     <Box
