@@ -21,6 +21,8 @@ export const ErrorCodeSchema = z.enum([
   'CONFLICT',
   /** The request body is larger than the server accepts. */
   'PAYLOAD_TOO_LARGE',
+  /** The request body's content type, encoding or character set is not one the API reads. */
+  'UNSUPPORTED_MEDIA_TYPE',
   /** Too many attempts; wait `Retry-After` seconds. */
   'RATE_LIMITED',
   /** The daily generation quota is used up; it resets at `details.resetsAt`. */

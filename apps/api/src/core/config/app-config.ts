@@ -29,7 +29,7 @@ export interface AppConfig {
     firstTokenTimeoutMs: number;
     maxRetries: number;
   };
-  generation: { attempts: number; backoffMs: number; coalesceMs: number };
+  generation: { attempts: number; backoffMs: number; coalesceMs: number; maxStreamsPerUser: number };
   seed: { demo: boolean; demoEmail: string; demoPassword: string };
   queues: { workerConcurrency: number; shutdownTimeoutSeconds: number; lockDurationMs: number; stalledIntervalMs: number };
 }
@@ -84,7 +84,12 @@ function toAppConfig(env: Env): AppConfig {
       firstTokenTimeoutMs: env.LLM_FIRST_TOKEN_TIMEOUT_MS,
       maxRetries: env.LLM_MAX_RETRIES,
     },
-    generation: { attempts: env.GENERATION_ATTEMPTS, backoffMs: env.GENERATION_BACKOFF_MS, coalesceMs: env.STREAM_COALESCE_MS },
+    generation: {
+      attempts: env.GENERATION_ATTEMPTS,
+      backoffMs: env.GENERATION_BACKOFF_MS,
+      coalesceMs: env.STREAM_COALESCE_MS,
+      maxStreamsPerUser: env.SSE_MAX_STREAMS_PER_USER,
+    },
     queues: {
       workerConcurrency: env.WORKER_CONCURRENCY,
       shutdownTimeoutSeconds: env.SHUTDOWN_TIMEOUT_SECONDS,

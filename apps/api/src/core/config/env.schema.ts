@@ -8,6 +8,13 @@ const bool = z
 
 const port = z.coerce.number().int().min(0).max(65535);
 
+const MIN_BODY_LIMIT_BYTES = 512 * 1024;
+/** `512kb` → 524288; 0 for a size that is not one. */
+export const sizeInBytes = (size: string): number => {
+  const match = /^(\d+)(b|kb|mb)$/i.exec(size);
+  return match ? Number(match[1]) * { b: 1, kb: 1024, mb: 1024 * 1024 }[match[2]!.toLowerCase() as 'b' | 'kb' | 'mb'] : 0;
+};
+
 /** A daily limit: a non-negative integer, or `unlimited`. */
 const dailyLimit = z
   .union([z.literal('unlimited'), z.coerce.number().int().min(0)], { message: 'Must be a whole number or "unlimited"' })
@@ -34,7 +41,12 @@ export const EnvSchema = z
     COOKIE_SECURE: bool.optional(),
     CORS_ORIGINS: originList.default(['http://localhost:3000', 'http://127.0.0.1:3000', 'http://localhost:5173']),
     TRUST_PROXY: bool.default(false),
-    BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, { message: 'Must be a size like 256kb or 1mb' }).default('256kb'),
+    // The largest valid body of a general route (a 30-chapter outline, every character spelled \uXXXX) is just under 400kb.
+    BODY_LIMIT: z
+      .string()
+      .regex(/^\d+(b|kb|mb)$/i, { message: 'Must be a size like 512kb or 1mb' })
+      .refine((size) => sizeInBytes(size) >= MIN_BODY_LIMIT_BYTES, { message: 'Must be at least 512kb: smaller would refuse outlines and prompts the API accepts' })
+      .default('512kb'),
     WEB_DIST_DIR: z.string().optional(),
     ADMIN_EMAIL: z.email({ message: 'Must be an email address' }).optional(),
     ADMIN_PASSWORD: z.string().min(8, { message: 'Must be at least 8 characters' }).optional(),
@@ -57,6 +69,7 @@ export const EnvSchema = z
     GENERATION_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
     GENERATION_BACKOFF_MS: z.coerce.number().int().min(0).default(2000),
     STREAM_COALESCE_MS: z.coerce.number().int().min(0).max(1000).default(40),
+    SSE_MAX_STREAMS_PER_USER: z.coerce.number().int().min(1).max(1000).default(10),
     QUEUE_LOCK_DURATION_MS: z.coerce.number().int().min(1000).default(30_000),
     QUEUE_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(30_000),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(4),

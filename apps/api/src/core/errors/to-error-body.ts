@@ -3,6 +3,7 @@ import type { ErrorBody, ErrorCode, FieldIssue } from '@storyos/contracts';
 import { ZodValidationException } from 'nestjs-zod';
 import { ZodError } from 'zod';
 import { AppError } from './app-error';
+import { type Dependency, unavailableDependency } from './unavailable-dependency';
 import { ERROR_STATUS } from './error-status';
 
 export interface RenderedError {
@@ -11,7 +12,12 @@ export interface RenderedError {
   headers: Record<string, string>;
   /** True for failures on our side, which are logged with their stack. */
   unexpected: boolean;
+  /** Set when the cause is a dependency that cannot be reached (logged as such, answered with 503). */
+  unavailable?: Dependency;
 }
+
+/** How long a client should wait before trying again when a dependency is down. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
 const HTTP_STATUS_CODES: Partial<Record<number, ErrorCode>> = {
   400: 'BAD_REQUEST',
@@ -20,6 +26,7 @@ const HTTP_STATUS_CODES: Partial<Record<number, ErrorCode>> = {
   404: 'NOT_FOUND',
   409: 'CONFLICT',
   413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
   429: 'RATE_LIMITED',
   503: 'SERVICE_UNAVAILABLE',
 };
@@ -55,6 +62,13 @@ export function toErrorBody(error: unknown, requestId?: string): RenderedError {
     const status = error.getStatus();
     const code = HTTP_STATUS_CODES[status];
     if (code) return make(code, messageOf(error));
+  }
+  const dependency = unavailableDependency(error);
+  if (dependency) {
+    return {
+      ...make('SERVICE_UNAVAILABLE', 'StoryOS cannot reach one of its services right now. Please try again in a moment.', undefined, { 'Retry-After': String(UNAVAILABLE_RETRY_AFTER_SECONDS) }),
+      unavailable: dependency,
+    };
   }
   return make('INTERNAL', 'Something went wrong on our side. Please try again; if it keeps happening, quote the request id.', undefined, {}, true);
 

@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '../config/app-config';
 import { RedisIoAdapter } from '../realtime/redis-io.adapter';
 import { metricsMiddleware } from '../metrics/metrics.middleware';
+import { useLargeBodyRoutes } from './body-limits';
 import { translateBodyParserErrors } from './body-parser-errors';
 import { setUpOpenApi } from './openapi';
 import { assignRequestId } from './request-id';
@@ -26,6 +27,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
     }),
   );
   app.use(cookieParser());
+  useLargeBodyRoutes(app);
   app.useBodyParser('json', { limit: config.http.bodyLimit });
   app.use(translateBodyParserErrors);
   app.enableCors({ origin: config.http.corsOrigins, credentials: true });

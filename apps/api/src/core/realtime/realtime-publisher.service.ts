@@ -21,7 +21,7 @@ export class RealtimePublisher implements OnApplicationShutdown {
 
   constructor(@InjectConfig() config: AppConfig, logger: PinoLogger) {
     // Events wait through a reconnect rather than failing.
-    this.redis = createRedis(config.redis.url, 'socket-emitter', logger, { maxRetriesPerRequest: null });
+    this.redis = createRedis(config.redis, 'socket-emitter', logger, { maxRetriesPerRequest: null });
     this.emitter = new Emitter<ServerToClientEvents>(this.redis, { key: socketIoRedisKey(config.redis.prefix) });
   }
 

@@ -24,8 +24,8 @@ export class RedisIoAdapter extends IoAdapter {
     super(app);
     const logger = app.get(Logger);
     const warn = { warn: (context: object, message: string) => logger.warn(context, message) };
-    this.pub = createRedis(config.redis.url, 'socket-adapter-pub', warn, { maxRetriesPerRequest: null });
-    this.sub = createRedis(config.redis.url, 'socket-adapter-sub', warn, { maxRetriesPerRequest: null });
+    this.pub = createRedis(config.redis, 'socket-adapter-pub', warn, { maxRetriesPerRequest: null });
+    this.sub = createRedis(config.redis, 'socket-adapter-sub', warn, { maxRetriesPerRequest: null });
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {

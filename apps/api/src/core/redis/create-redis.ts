@@ -7,9 +7,10 @@ interface WarnLogger {
 /**
  * Every Redis connection we open: errors are logged (once per outage, not per
  * retry) instead of surfacing as unhandled events; ioredis keeps reconnecting.
+ * Each is named `<prefix>:<role>` (CLIENT LIST shows who holds what).
  */
-export function createRedis(url: string, role: string, logger: WarnLogger, options: RedisOptions = {}): Redis {
-  const redis = new Redis(url, { maxRetriesPerRequest: 3, ...options });
+export function createRedis(redisConfig: { url: string; prefix: string }, role: string, logger: WarnLogger, options: RedisOptions = {}): Redis {
+  const redis = new Redis(redisConfig.url, { maxRetriesPerRequest: 3, connectionName: redisConnectionName(redisConfig.prefix, role), ...options });
   let reported = false;
   redis.on('error', (error: Error) => {
     if (reported) return;
@@ -30,3 +31,5 @@ export async function closeRedis(redis: Redis): Promise<void> {
     redis.disconnect();
   }
 }
+
+export const redisConnectionName = (prefix: string, role: string): string => `${prefix}:${role}`;

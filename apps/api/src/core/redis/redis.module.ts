@@ -14,7 +14,7 @@ export const InjectRedis = (): ParameterDecorator => Inject(REDIS);
     {
       provide: REDIS,
       inject: [APP_CONFIG, PinoLogger],
-      useFactory: (config: AppConfig, logger: PinoLogger) => createRedis(config.redis.url, 'commands', logger),
+      useFactory: (config: AppConfig, logger: PinoLogger) => createRedis(config.redis, 'commands', logger),
     },
   ],
   exports: [REDIS],

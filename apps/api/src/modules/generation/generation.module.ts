@@ -10,14 +10,16 @@ import { GenerationsService } from './generations.service';
 import { GenerationHandlers } from './handlers/generation-handlers';
 import { TextProviderModule } from './providers/text-provider.module';
 import { GenerationStreamStore } from './stream/generation-stream.store';
+import { SharedStreamReader } from './stream/shared-stream-reader';
 import { SseRelay } from './stream/sse-relay';
+import { SseSlots } from './stream/sse-slots';
 import { StopSignals } from './stream/stop-signals';
 
 /** The pipeline every feature streams through; features register handlers for their kinds. */
 @Module({
   imports: [TypeOrmModule.forFeature([GenerationEntity]), BullModule.registerQueue({ name: QUEUE_NAMES.generation }), AuthModule, TextProviderModule],
   controllers: [GenerationsController],
-  providers: [GenerationsService, GenerationFinalizer, GenerationHandlers, GenerationStreamStore, StopSignals, SseRelay],
+  providers: [GenerationsService, GenerationFinalizer, GenerationHandlers, GenerationStreamStore, StopSignals, SseRelay, SharedStreamReader, SseSlots],
   exports: [GenerationsService, GenerationHandlers, GenerationStreamStore, StopSignals, GenerationFinalizer, TextProviderModule, TypeOrmModule, BullModule],
 })
 export class GenerationModule {}

@@ -1,7 +1,7 @@
-import { Controller, Get, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { GenerationSchema, UuidSchema, type Generation } from '@storyos/contracts';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { z } from 'zod';
 import type { AuthUser } from '../auth/auth-user';
@@ -10,10 +10,14 @@ import { GenerationsService } from './generations.service';
 import { SseRelay } from './stream/sse-relay';
 
 class GenerationIdParams extends createZodDto(z.strictObject({ id: UuidSchema })) {}
-class StreamQuery extends createZodDto(z.strictObject({ lastEventId: z.coerce.number().int().min(0).optional() })) {}
+/** A seq as EventSource sends it back: decimal digits only (no sign, exponent, hex or spaces). */
+const SeqSchema = z
+  .string()
+  .regex(/^\d{1,9}$/, { message: 'must be a sequence number: decimal digits only' })
+  .transform(Number);
+class StreamQuery extends createZodDto(z.strictObject({ lastEventId: SeqSchema.optional() })) {}
 class GenerationDto extends createZodDto(GenerationSchema) {}
-
-const lastEventIdHeader = z.coerce.number({ message: 'Last-Event-ID must be a sequence number' }).int().min(0);
+const LastEventIdHeaderSchema = z.object({ 'Last-Event-ID': SeqSchema });
 
 @ApiTags('generations')
 @ApiBearerAuth()
@@ -31,22 +35,25 @@ export class GenerationsController {
     return this.generations.view(user, params.id);
   }
 
-  /** Server-Sent Events: `delta`, `reset` and `end` events whose `id` is the seq; resume with Last-Event-ID. */
+  /**
+   * Server-Sent Events: `delta`, `reset` and `end` events whose `id` is the seq; resume with Last-Event-ID.
+   * A finished generation with nothing after Last-Event-ID answers 204 (an EventSource stops reconnecting).
+   */
   @Get(':id/stream')
   @ApiProduces('text/event-stream')
-  @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'The last seq received; the stream continues after it.' })
+  @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'The last seq received (decimal digits); the stream continues after it.' })
   async stream(
     @CurrentUser() user: AuthUser,
     @Param() params: GenerationIdParams,
     @Query() query: StreamQuery,
     @Headers('last-event-id') lastEventId: string | undefined,
-    @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    const afterSeq = lastEventId === undefined ? (query.lastEventId ?? 0) : lastEventIdHeader.parse(lastEventId);
+    const afterSeq = lastEventId === undefined ? (query.lastEventId ?? 0) : LastEventIdHeaderSchema.parse({ 'Last-Event-ID': lastEventId })['Last-Event-ID'];
     const generation = await this.generations.findOwned(user, params.id);
     const closed = new AbortController();
-    request.on('close', () => closed.abort());
+    // The response closes when the client goes away (or the relay ends it); either way the relay stops.
+    response.on('close', () => closed.abort());
     await this.sse.relay(generation, afterSeq, response, closed.signal);
   }
 

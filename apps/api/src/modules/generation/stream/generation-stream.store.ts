@@ -38,14 +38,17 @@ export class GenerationStreamStore {
   }
 
   /**
-   * Blocks on a dedicated connection until entries after `afterSeq` arrive or
-   * `blockMs` passes. The caller owns `connection` (XREAD BLOCK ties it up).
+   * One blocking read over many streams (the shared SSE reader): entries after
+   * each stream's `afterSeq`, keyed by generation id; an empty map when
+   * `blockMs` passed or the read was interrupted with CLIENT UNBLOCK.
    */
-  async waitAfter(connection: Redis, generationId: string, afterSeq: number, blockMs: number): Promise<StreamEntry[]> {
-    const result = (await connection.xread('BLOCK', blockMs, 'STREAMS', this.key(generationId), entryId(afterSeq))) as
+  async waitAfterMany(connection: Redis, streams: { generationId: string; afterSeq: number }[], blockMs: number): Promise<Map<string, StreamEntry[]>> {
+    const keys = streams.map((stream) => this.key(stream.generationId));
+    const result = (await connection.xread('COUNT', 1000, 'BLOCK', blockMs, 'STREAMS', ...keys, ...streams.map((stream) => entryId(stream.afterSeq)))) as
       | [key: string, entries: RawEntries][]
       | null;
-    return result?.[0] ? parseEntries(result[0][1]) : [];
+    const byKey = new Map(streams.map((stream, index) => [keys[index]!, stream.generationId]));
+    return new Map((result ?? []).map(([key, raw]) => [byKey.get(key)!, parseEntries(raw)]));
   }
 
   private key(generationId: string): string {

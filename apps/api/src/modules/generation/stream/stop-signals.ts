@@ -55,7 +55,7 @@ export class StopSignals implements OnApplicationShutdown {
 
   private async ensureSubscribed(): Promise<void> {
     if (this.subscriber) return;
-    this.subscriber = createRedis(this.config.redis.url, 'stop-signals', this.logger, { maxRetriesPerRequest: null });
+    this.subscriber = createRedis(this.config.redis, 'stop-signals', this.logger, { maxRetriesPerRequest: null });
     this.subscriber.on('message', (_channel: string, generationId: string) => {
       this.running.get(generationId)?.abort();
     });
