@@ -21,6 +21,8 @@ export const ErrorCodeSchema = z.enum([
   'CONFLICT',
   /** The request body is larger than the server accepts. */
   'PAYLOAD_TOO_LARGE',
+  /** The request's address or headers are longer than the server reads. */
+  'HEADERS_TOO_LARGE',
   /** The request body's content type, encoding or character set is not one the API reads. */
   'UNSUPPORTED_MEDIA_TYPE',
   /** Too many attempts; wait `Retry-After` seconds. */

@@ -12,8 +12,10 @@ export const WORST_JSON_BYTES_PER_CHAR = 6;
 const ENVELOPE_BYTES = 64 * 1024;
 
 /** Routes whose schemas allow more text than `BODY_LIMIT`: each gets what its largest valid body needs. */
+const TEXT_ARTIFACT_LIMIT = MAX_STORY_TEXT * WORST_JSON_BYTES_PER_CHAR + ENVELOPE_BYTES;
 export const LARGE_BODY_ROUTES: readonly { path: string; limitBytes: number }[] = [
-  { path: '/api/stories/:id/story', limitBytes: MAX_STORY_TEXT * WORST_JSON_BYTES_PER_CHAR + ENVELOPE_BYTES },
+  { path: '/api/stories/:id/story', limitBytes: TEXT_ARTIFACT_LIMIT },
+  { path: '/api/stories/:id/premise', limitBytes: TEXT_ARTIFACT_LIMIT },
 ];
 
 /** Registers the large-body routes' parsers; they run before the general one, which then finds the body read. */

@@ -8,6 +8,7 @@ import { RedisIoAdapter } from '../realtime/redis-io.adapter';
 import { metricsMiddleware } from '../metrics/metrics.middleware';
 import { useLargeBodyRoutes } from './body-limits';
 import { translateBodyParserErrors } from './body-parser-errors';
+import { answerMalformedRequests } from './malformed-requests';
 import { setUpOpenApi } from './openapi';
 import { assignRequestId } from './request-id';
 import { serveWebApp } from './serve-web-app';
@@ -15,6 +16,7 @@ import { serveWebApp } from './serve-web-app';
 /** Everything the HTTP process sets up around Nest, shared by `main.ts` and the tests. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): INestApplication {
   app.useLogger(app.get(Logger));
+  answerMalformedRequests(app.getHttpServer());
   app.use(assignRequestId);
   app.set('trust proxy', config.http.trustProxy ? 1 : false);
   app.disable('x-powered-by');
