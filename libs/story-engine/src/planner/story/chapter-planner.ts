@@ -1,5 +1,4 @@
-import type { StoryWriterBrief } from '../../../generation/text-provider';
-import { chapterHeading, chapterTitleAt, isFinalChapter } from '../../../stories/story-chapters';
+import { chapterHeading, chapterTitleAt, isFinalChapter, type StoryWriterBrief } from '@storyos/domain';
 import { hashString, Rng } from '../../random';
 import { fill, Picker, sentence } from '../phrasing';
 import type { Segment, StoryPlan } from '../story-plan';

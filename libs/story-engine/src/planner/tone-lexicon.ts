@@ -131,3 +131,10 @@ export const TONE_LEXICON: Record<Tone, ToneLexicon> = {
     resolve: ['Slowly,', 'With a heavy heart,', 'Gently,', 'After a long moment,'],
   },
 };
+
+/**
+ * The lower-case words of the game's phrase banks: the world-state rules read
+ * a capitalised one opening a sentence ("Glass shattered nearby.") as a thing,
+ * not a person (see deriveWorldState).
+ */
+export const GAME_NARRATOR_WORDS: ReadonlySet<string> = new Set(JSON.stringify(TONE_LEXICON).match(/(?<![\p{L}])\p{Ll}+/gu) ?? []);

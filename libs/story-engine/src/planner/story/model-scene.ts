@@ -1,5 +1,5 @@
 import type { StorySetup } from '@storyos/contracts';
-import type { StoryCharacter } from '../../../stories/story-characters';
+import type { StoryCharacter } from '@storyos/domain';
 
 /** TinyStories-style sentences per Writer tone: the model's own plain register, past tense. */
 const SCENES: Record<StorySetup['tone'], string> = {

@@ -1,4 +1,4 @@
-/** Small text utilities shared by the planner and the game rules. */
+/** Sentence utilities shared by the game rules and the story engine. */
 
 const ABBREVIATIONS = /(?:^|\s)(?:Mr|Mrs|Ms|Dr|St)\.$/;
 
@@ -35,23 +35,10 @@ export function splitSentences(text: string): string[] {
   return sentences;
 }
 
-export function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-export function wordCount(text: string): number {
-  const words = text.trim().split(/\s+/);
-  return words[0] === '' ? 0 : words.length;
-}
-
 /** Trims text to at most maxChars, at a word boundary, with an ellipsis. */
 export function truncate(text: string, maxChars: number): string {
   if (text.length <= maxChars) return text;
   const cut = text.slice(0, maxChars - 1);
   const space = cut.lastIndexOf(' ');
   return `${(space > maxChars / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
-}
-
-export function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,4 +1,4 @@
-import type { StoryWriterBrief } from '../../../generation/text-provider';
+import type { StoryWriterBrief } from '@storyos/domain';
 import { hashString, Rng } from '../../random';
 import { fill, Picker, sentence } from '../phrasing';
 import type { Segment, StoryPlan } from '../story-plan';

@@ -1,4 +1,4 @@
-import type { StoryCharacter } from '../../../stories/story-characters';
+import type { StoryCharacter } from '@storyos/domain';
 
 /** "a coded telegram" → "the coded telegram"; "betrayal" stays. */
 export function definite(phrase: string): string {

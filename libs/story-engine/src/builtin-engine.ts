@@ -1,15 +1,15 @@
-import type { GenerationRequest, StoryBrief, StreamOutcome, TextProvider } from '../generation/text-provider';
-import { deriveWorldState } from '../game/derive-world-state';
+import { deriveWorldState, splitSentences, type GenerationRequest, type StoryBrief, type StreamOutcome, type TextProvider } from '@storyos/domain';
 import { Llama2Model } from './llama2/llama2-model';
 import { planFreeStory } from './planner/free-story-planner';
 import { planGameReply } from './planner/game-planner';
+import { GAME_NARRATOR_WORDS } from './planner/tone-lexicon';
 import type { StoryPlan } from './planner/story-plan';
 import { planStoryProse, writeStoryOutline } from './planner/story/story-planner';
 import { writePassage } from './passage-writer';
 import { hashString } from './random';
 import { yieldToEventLoop, type YieldToEventLoop } from './scheduler';
 import { replaceInventedNames, toFirstPerson, toSecondPerson } from './text/names';
-import { splitSentences, wordCount } from './text/sentences';
+import { wordCount } from './text/words';
 
 export interface BuiltinStoryEngineOptions {
   /** The llama2.c checkpoint and tokenizer bytes; without them the planner's templates write everything. */
@@ -137,7 +137,7 @@ export class BuiltinStoryEngine implements TextProvider {
 
   /** The model cannot write JSON, so the planner's deterministic rules update the world and stream it. */
   private streamWorldState(brief: Extract<StoryBrief, { task: 'game.world-state' }>, signal: AbortSignal): AsyncGenerator<string, StreamOutcome, void> {
-    const state = deriveWorldState(brief.previous, brief.action ?? '', brief.reply, brief.turn);
+    const state = deriveWorldState(brief.previous, brief.action ?? '', brief.reply, brief.turn, GAME_NARRATOR_WORDS);
     return this.streamLines(JSON.stringify(state, null, 2), signal);
   }
 

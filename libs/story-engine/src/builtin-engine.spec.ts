@@ -1,6 +1,5 @@
-import type { StoryBrief } from '../generation/text-provider';
+import { parseWorldStateReply, type StoryBrief } from '@storyos/domain';
 import { BuiltinStoryEngine } from './builtin-engine';
-import { parseWorldStateReply } from '../game/parse-world-state';
 import { collectStream, modelFiles, readModelFile } from './model-files.spec-helper';
 
 

@@ -1,5 +1,5 @@
 import type { OutlineChapter } from '@storyos/contracts';
-import type { StoryWriterBrief } from '../../../generation/text-provider';
+import type { StoryWriterBrief } from '@storyos/domain';
 import type { StoryPlan } from '../story-plan';
 import { planStoryChapter } from './chapter-planner';
 import { planStoryOutline } from './outline-planner';

@@ -1,6 +1,6 @@
 import { Rng } from '../random';
 import { INVENTED_NAMES } from '../text/names';
-import { splitSentences } from '../text/sentences';
+import { splitSentences } from '@storyos/domain';
 import { Picker } from './phrasing';
 import type { Segment, StoryPlan } from './story-plan';
 import { TONE_LEXICON } from './tone-lexicon';

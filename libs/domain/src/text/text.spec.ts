@@ -1,8 +1,6 @@
 import { normaliseAction } from './action';
-import { replaceInventedNames, toSecondPerson } from './names';
 import { findDestination } from './places';
 import { sentenceEnd, splitSentences } from './sentences';
-import { pickPassage } from '../planner/passage-picker';
 
 describe('echoing the player action', () => {
   it.each([
@@ -34,25 +32,6 @@ describe('finding where someone goes', () => {
 
   it.each(['go to sleep', 'look around', 'walk home', 'run to it'])('finds no place in %p', (text) => {
     expect(findDestination(text)).toBeNull();
-  });
-});
-
-describe('keeping model prose on-story', () => {
-  it('swaps invented names for the cast, consistently and in order', () => {
-    expect(replaceInventedNames('Lily saw Tom. Lily waved at Tom.', ['Wren', 'Elias'])).toBe('Wren saw Elias. Wren waved at Elias.');
-  });
-
-  it('speaks of the player as "you" with past-tense agreement', () => {
-    expect(toSecondPerson("Mara was scared. Then Mara's lamp went out and Wren helped Mara.", 'Mara')).toBe('You were scared. Then your lamp went out and Wren helped you.');
-  });
-
-  it('picks a well-formed sentence over rambling, strangers and unquoted speech', () => {
-    const picked = pickPassage([' Don\'t worry, you can go.', ' One day, Crown spun around', ' Wren looked at the dark sea. She was scared.\nThe end'], {
-      prompt: 'Wren looked out at the sea.',
-      known: ['Wren'],
-      mood: ['dark', 'scared'],
-    });
-    expect(picked).toBe('Wren looked at the dark sea.'); // six words or more: one sentence is enough
   });
 });
 

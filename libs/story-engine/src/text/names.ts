@@ -1,4 +1,4 @@
-import { escapeRegExp } from './sentences';
+import { escapeRegExp } from './words';
 
 /**
  * Names the TinyStories model likes to invent. They are swapped for the

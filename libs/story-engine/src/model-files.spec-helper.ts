@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { GenerationRequest, StreamOutcome, TextProvider } from '../generation/text-provider';
+import type { GenerationRequest, StreamOutcome, TextProvider } from '@storyos/domain';
 
 // The weights ship in the repository's models/ (or $LLM_MODEL_PATH). Missing weights fail, never skip.
-const REPO_ROOT = path.resolve(__dirname, '../../../..');
+const REPO_ROOT = path.resolve(__dirname, '../../..');
 const MODEL_DIR = process.env['LLM_MODEL_PATH'] ?? path.resolve(REPO_ROOT, 'models');
 
 /** Reads one of the TinyStories model files for a test. */

@@ -1,6 +1,5 @@
 import type { StorySetup } from '@storyos/contracts';
-import { parseCharacters, type StoryCharacter } from '../../../stories/story-characters';
-import { splitSentences } from '../../text/sentences';
+import { parseCharacters, splitSentences, type StoryCharacter } from '@storyos/domain';
 import { PERSONA_VOICES } from './persona-voice';
 
 /** What the planner draws on for every Writer phase: who, where and what the trouble is. */

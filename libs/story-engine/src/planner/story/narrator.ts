@@ -1,5 +1,5 @@
 import type { StorySetup } from '@storyos/contracts';
-import type { StoryCharacter } from '../../../stories/story-characters';
+import type { StoryCharacter } from '@storyos/domain';
 
 export type Person = 'first' | 'second' | 'third';
 

@@ -1,5 +1,6 @@
 import { INVENTED_NAMES } from '../text/names';
-import { sentenceEnd, splitSentences, wordCount } from '../text/sentences';
+import { sentenceEnd, splitSentences } from '@storyos/domain';
+import { wordCount } from '../text/words';
 
 /**
  * The tiny model rambles, so each model slot gets a few short tries and the

@@ -1,5 +1,5 @@
 import type { Rng } from '../random';
-import { capitalise } from '../text/sentences';
+import { capitalise } from '../text/words';
 
 const ARTICLE_OR_POSSESSIVE = /^(?:the|a|an|my|your|his|her|their|our|this|that)\s/i;
 

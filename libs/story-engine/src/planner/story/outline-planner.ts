@@ -1,6 +1,5 @@
 import type { OutlineChapter } from '@storyos/contracts';
-import type { StoryWriterBrief } from '../../../generation/text-provider';
-import { clampChapters } from '../../../stories/story-messages';
+import { clampChapters, type StoryWriterBrief } from '@storyos/domain';
 import { hashString, Rng } from '../../random';
 import { fill, Picker, sentence } from '../phrasing';
 import { stageOf, type ArcStage } from './arc';

@@ -1,6 +1,6 @@
 import type { StorySetup } from '@storyos/contracts';
 import type { Rng } from '../../random';
-import { splitSentences } from '../../text/sentences';
+import { splitSentences } from '@storyos/domain';
 
 type Audience = StorySetup['audienceAgeGroup'];
 

@@ -1,8 +1,6 @@
 import type { Outline, StorySetup } from '@storyos/contracts';
-import { parseOutlineReply } from '../stories/parse-outline';
-import { buildChapterBrief, buildOutlineBrief, buildPremiseBrief } from '../stories/story-briefs';
+import { parseOutlineReply, buildChapterBrief, buildOutlineBrief, buildPremiseBrief, splitSentences } from '@storyos/domain';
 import { BuiltinStoryEngine } from './builtin-engine';
-import { splitSentences } from './text/sentences';
 import { collectStream, modelFiles } from './model-files.spec-helper';
 
 

@@ -1,4 +1,4 @@
-import type { GameProseBrief as StoryBrief } from '../../generation/text-provider';
+import type { GameProseBrief as StoryBrief } from '@storyos/domain';
 import { hashString } from '../random';
 import { TONE_LEXICON } from './tone-lexicon';
 

@@ -1,8 +1,6 @@
-import type { GameProseBrief as StoryBrief } from '../../generation/text-provider';
+import { normaliseAction, findDestination, splitSentences, type GameProseBrief as StoryBrief } from '@storyos/domain';
 import { hashString, Rng } from '../random';
-import { normaliseAction } from '../text/action';
-import { findDestination } from '../text/places';
-import { splitSentences, wordCount } from '../text/sentences';
+import { wordCount } from '../text/words';
 import { castOf, type CastMember } from './cast';
 import { fill, Picker, placeName, roleName, sentence } from './phrasing';
 import type { Segment, StoryPlan } from './story-plan';

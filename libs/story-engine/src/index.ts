@@ -1,0 +1,3 @@
+export { BuiltinStoryEngine, type BuiltinStoryEngineOptions } from './builtin-engine';
+export { GAME_NARRATOR_WORDS } from './planner/tone-lexicon';
+export type { YieldToEventLoop } from './scheduler';
