@@ -9,7 +9,7 @@ import { writePassage } from './passage-writer';
 import { hashString } from './random';
 import { yieldToEventLoop, type YieldToEventLoop } from './scheduler';
 import { replaceInventedNames, toFirstPerson, toSecondPerson } from './text/names';
-import { wordCount } from './text/words';
+import { whitespaceWordCount } from './text/words';
 
 export interface BuiltinStoryEngineOptions {
   /** The llama2.c checkpoint and tokenizer bytes; without them the planner's templates write everything. */
@@ -86,7 +86,7 @@ export class BuiltinStoryEngine implements TextProvider {
         yield piece;
         if (deltas % DELTAS_PER_PAUSE === 0) await this.pause();
       }
-      words = wordCount(written);
+      words = whitespaceWordCount(written);
       return null;
     }.bind(this);
 

@@ -1,6 +1,6 @@
 import { normaliseAction, findDestination, splitSentences, type GameProseBrief as StoryBrief } from '@storyos/domain';
 import { hashString, Rng } from '../random';
-import { wordCount } from '../text/words';
+import { whitespaceWordCount } from '../text/words';
 import { castOf, type CastMember } from './cast';
 import { fill, Picker, placeName, roleName, sentence } from './phrasing';
 import type { Segment, StoryPlan } from './story-plan';
@@ -274,7 +274,7 @@ function spoken(rng: Rng, name: string, line: string): string {
 function settingSentence(setting: string): string | null {
   const first = splitSentences(setting)[0];
   if (!first) return null;
-  const words = wordCount(first);
+  const words = whitespaceWordCount(first);
   if (words < 4 || words > 40 || !/^\p{Lu}/u.test(first) || !/[.!?]["”’]?$/.test(first)) return null;
   // "A storm-battered island where ships vanish." is a description, not a sentence: frame it.
   if (/^(?:A|An|The)\s/.test(first) && !VERB.test(first)) return `This was ${first.charAt(0).toLowerCase()}${first.slice(1)}`;

@@ -1,6 +1,6 @@
 import { INVENTED_NAMES } from '../text/names';
 import { sentenceEnd, splitSentences } from '@storyos/domain';
-import { wordCount } from '../text/words';
+import { whitespaceWordCount } from '../text/words';
 
 /**
  * The tiny model rambles, so each model slot gets a few short tries and the
@@ -53,7 +53,7 @@ export function shapePassage(raw: string): string | null {
   const first = sentenceEnd(text);
   if (first < 0) return null;
   let end = first;
-  if (wordCount(text.slice(0, first)) < 6) {
+  if (whitespaceWordCount(text.slice(0, first)) < 6) {
     const second = sentenceEnd(text, first);
     if (second > 0) end = second;
   }
@@ -66,7 +66,7 @@ export function passageComplete(raw: string): boolean {
   if (text.includes('\n')) return true;
   const first = sentenceEnd(text);
   if (first < 0) return false;
-  return wordCount(text.slice(0, first)) >= 6 || sentenceEnd(text, first) > 0;
+  return whitespaceWordCount(text.slice(0, first)) >= 6 || sentenceEnd(text, first) > 0;
 }
 
 const STOP = new Set(['the', 'and', 'was', 'were', 'with', 'that', 'this', 'there', 'they', 'their', 'then', 'from', 'your', 'you', 'have', 'had', 'into', 'what', 'when', 'said', 'very', 'about']);
@@ -82,7 +82,7 @@ const RESTART = /^(?:one day|once upon a time|once|the end|the moral|from that d
 
 /** A score for a shaped passage, or null when it must not be used. */
 export function scorePassage(passage: string, context: PassageContext): number | null {
-  const words = wordCount(passage);
+  const words = whitespaceWordCount(passage);
   if (words < 3 || words > 28) return null;
   if (!/^["“]?\p{Lu}/u.test(passage)) return null;
   if (((passage.match(/["“”]/g) ?? []).length) % 2 !== 0) return null;

@@ -1,5 +1,6 @@
 import { pickPassage } from '../planner/passage-picker';
 import { replaceInventedNames, toSecondPerson } from './names';
+import { whitespaceWordCount } from './words';
 
 describe('keeping model prose on-story', () => {
   it('swaps invented names for the cast, consistently and in order', () => {
@@ -17,5 +18,12 @@ describe('keeping model prose on-story', () => {
       mood: ['dark', 'scared'],
     });
     expect(picked).toBe('Wren looked at the dark sea.'); // six words or more: one sentence is enough
+  });
+});
+
+describe('measuring replies', () => {
+  it('counts whatever stands between spaces, a dash or a heading mark too', () => {
+    expect(whitespaceWordCount('## Fog  on the pier — again.')).toBe(7); // ## Fog on the pier — again.
+    expect(whitespaceWordCount('   ')).toBe(0);
   });
 });
