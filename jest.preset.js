@@ -17,6 +17,8 @@ module.exports = {
       },
     ],
   },
+  // @noble/hashes ships ES modules only: SWC turns them into CommonJS like our own code.
+  transformIgnorePatterns: ['/node_modules/(?!@noble/hashes/)'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   moduleNameMapper: {
     '^@storyos/contracts$': path.join(__dirname, 'libs/contracts/src/index.ts'),
