@@ -1,8 +1,8 @@
 import { deriveWorldState, splitSentences, type GenerationRequest, type StoryBrief, type StreamOutcome, type TextProvider } from '@storyos/domain';
+import { GAME_NARRATOR_WORDS } from './lexicon/lexicons';
 import { Llama2Model } from './llama2/llama2-model';
 import { planFreeStory } from './planner/free-story-planner';
 import { planGameReply } from './planner/game-planner';
-import { GAME_NARRATOR_WORDS } from './planner/tone-lexicon';
 import type { StoryPlan } from './planner/story-plan';
 import { planStoryProse, writeStoryOutline } from './planner/story/story-planner';
 import { writePassage } from './passage-writer';

@@ -1,6 +1,6 @@
 import type { GameProseBrief as StoryBrief } from '@storyos/domain';
+import { TONE_LEXICON } from '../lexicon/lexicons';
 import { hashString } from '../random';
-import { TONE_LEXICON } from './tone-lexicon';
 
 export interface CastMember {
   name: string;
@@ -21,6 +21,11 @@ export function castOf(brief: StoryBrief): CastMember[] {
     .map((name) => ({ name, epithet: '' }));
   if (named.length > 0) return named;
   const companions = TONE_LEXICON[brief.tone].companions;
-  const [name, epithet] = companions[hashString(`${brief.scenarioName}\n${brief.setting}`) % companions.length]!;
-  return [{ name, epithet }];
+  return [companion(companions[hashString(`${brief.scenarioName}\n${brief.setting}`) % companions.length]!)];
+}
+
+/** "Wren, the old keeper with the silver lantern": the name, then what is said of them on first mention. */
+export function companion(entry: string): CastMember {
+  const comma = entry.indexOf(', ');
+  return comma < 0 ? { name: entry, epithet: '' } : { name: entry.slice(0, comma), epithet: entry.slice(comma + 2) };
 }

@@ -1,9 +1,9 @@
+import { TONE_LEXICON } from '../lexicon/lexicons';
 import { Rng } from '../random';
 import { INVENTED_NAMES } from '../text/names';
 import { splitSentences } from '@storyos/domain';
 import { Picker } from './phrasing';
 import type { Segment, StoryPlan } from './story-plan';
-import { TONE_LEXICON } from './tone-lexicon';
 
 /**
  * For requests without a brief: a short story that continues the user's last

@@ -1,11 +1,10 @@
 import { normaliseAction, findDestination, splitSentences, type GameProseBrief as StoryBrief } from '@storyos/domain';
+import { GAME_LEXICON, TONE_LEXICON } from '../lexicon/lexicons';
 import { hashString, Rng } from '../random';
 import { whitespaceWordCount } from '../text/words';
 import { castOf, type CastMember } from './cast';
 import { fill, Picker, placeName, roleName, sentence } from './phrasing';
 import type { Segment, StoryPlan } from './story-plan';
-import { GAME_LEXICON } from './game-lexicon';
-import { TONE_LEXICON } from './tone-lexicon';
 
 /** Fillers are written below this, leaving room for the closing line to stay above 80 words. */
 const MIN_WORDS = 90;
@@ -159,7 +158,7 @@ function planTurn(brief: TurnBrief, seed: number): StoryPlan {
   return gamePlan(brief, segments, vars.player, lex.mood);
 }
 
-function gamePlan(brief: StoryBrief, segments: Segment[], player: string, mood: string[]): StoryPlan {
+function gamePlan(brief: StoryBrief, segments: Segment[], player: string, mood: readonly string[]): StoryPlan {
   return { segments, playerName: player, pov: 'second', narratorNames: [player, firstName(player)], mood, scene: `${brief.setting} ${brief.location} ${brief.playerRole}`, tries: GAME_TRIES };
 }
 
@@ -206,7 +205,7 @@ function modelScene(brief: StoryBrief, npc: CastMember, place: string): string {
   const player = firstName(brief.playerName);
   const role = simpleRole(brief.playerRole);
   const where = place.replace(/^(?:your|my)\s/i, 'the ');
-  return [role ? `${player} was ${role}.` : '', `${player} was at ${where}.`, `${firstName(npc.name)} was there too.`, GAME_LEXICON[brief.tone].scene].filter(Boolean).join(' ');
+  return [role ? `${player} was ${role}.` : '', `${player} was at ${where}.`, `${firstName(npc.name)} was there too.`, GAME_LEXICON[brief.tone].scene.join(' ')].filter(Boolean).join(' ');
 }
 
 /** "the pilot of the rescue shuttle Halcyon" → "a pilot"; "a nervous first-time contestant baking in …" → "a nervous first-time contestant". */

@@ -45,7 +45,7 @@ export interface StoryPlan {
   /** The protagonist's names (full and short) for pov. */
   narratorNames?: string[];
   /** Words that make a model sentence feel on-tone. */
-  mood: string[];
+  mood: readonly string[];
   /** Only model passages with known names and plain openings are used (see PassageContext.strict). */
   strictPassages?: boolean;
   /** The game's scene text: model passages must pass the game's bar (see PassageContext.scene). */

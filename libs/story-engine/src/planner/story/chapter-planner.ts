@@ -1,4 +1,5 @@
 import { chapterHeading, chapterTitleAt, isFinalChapter, type StoryWriterBrief } from '@storyos/domain';
+import { STORY_TONES } from '../../lexicon/lexicons';
 import { hashString, Rng } from '../../random';
 import { fill, Picker, sentence } from '../phrasing';
 import type { Segment, StoryPlan } from '../story-plan';
@@ -7,7 +8,6 @@ import { forChildren, joinForAdults } from './audience';
 import { ENDING_LINES, FINDS, OMNISCIENT, RECAPS, SOLO_TWIST, STAGE_BEATS, STRANGERS } from './chapter-lines';
 import { heroVars, modelVars, personOf } from './narrator';
 import { CHILDREN_LESSONS, PERSONA_VOICES } from './persona-voice';
-import { STORY_TONES } from './story-tone-lexicon';
 import { writerScene } from './model-scene';
 import { storyWorld } from './story-world';
 import { definite, describedAs, introduce, pronouns } from './story-words';

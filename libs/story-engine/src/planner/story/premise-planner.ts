@@ -1,10 +1,10 @@
 import type { StoryWriterBrief } from '@storyos/domain';
+import { STORY_TONES } from '../../lexicon/lexicons';
 import { hashString, Rng } from '../../random';
 import { fill, Picker, sentence } from '../phrasing';
 import type { Segment, StoryPlan } from '../story-plan';
 import { forChildren } from './audience';
 import { PERSONA_VOICES } from './persona-voice';
-import { STORY_TONES } from './story-tone-lexicon';
 import { storyWorld } from './story-world';
 import { definite, introduce, pronouns } from './story-words';
 
@@ -48,7 +48,7 @@ export function planStoryPremise(brief: PremiseBrief, seed: number): StoryPlan {
   const stakes = fill(p.pick(lex.stakes), vars);
   sentences.push(second ? `${stakes.replace(/[.!]$/, '')}, while ${definite(second)} threatens everything.` : stakes);
   const voice = PERSONA_VOICES[setup.persona];
-  if (sentences.length < 4) sentences.push(`A ${lex.adjective} story of ${voice.theme}.`);
+  if (sentences.length < 4) sentences.push(`A ${setup.tone.toLowerCase()} story of ${voice.theme}.`);
   const written = sentences.filter(Boolean).map(sentence).slice(0, 4);
   const shaped = setup.audienceAgeGroup === 'Children' ? written.flatMap(forChildren).slice(0, 4) : written;
   const segments: Segment[] = [{ kind: 'text', text: shaped.join(' ') }];
