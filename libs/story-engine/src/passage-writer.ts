@@ -1,7 +1,7 @@
 import type { Llama2Session } from './llama2/llama2-model';
 import { Sampler } from './llama2/sampler';
 import type { Tokenizer } from './llama2/tokenizer';
-import { passageComplete, pickPassage, type Candidate, type PassageContext } from './planner/passage-picker';
+import { passageComplete, pickPassage, type Candidate, type PassageContext } from './planner/passage/passage-picker';
 
 export interface PassageOptions {
   seed: number;

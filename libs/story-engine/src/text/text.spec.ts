@@ -1,4 +1,4 @@
-import { pickPassage } from '../planner/passage-picker';
+import { pickPassage } from '../planner/passage/passage-picker';
 import { replaceInventedNames, toSecondPerson } from './names';
 import { whitespaceWordCount } from './words';
 
