@@ -1,6 +1,6 @@
 import { parseWorldStateReply, type StoryBrief } from '@storyos/domain';
 import { BuiltinStoryEngine } from './builtin-engine';
-import { collectStream, modelFiles, readModelFile } from './model-files.spec-helper';
+import { abortAfterTwoDeltas, collectStream, modelFiles, readModelFile } from './model-files.spec-helper';
 
 
 const noPause = () => Promise.resolve();
@@ -69,12 +69,7 @@ describe.each([
   });
 
   it('stops promptly when aborted and says so', async () => {
-    const controller = new AbortController();
-    const stream = engine.stream({ messages: [], brief: opening, seed: 3 }, controller.signal);
-    await stream.next();
-    await stream.next();
-    controller.abort();
-    const step = await stream.next();
+    const step = await abortAfterTwoDeltas(engine, { messages: [], brief: opening, seed: 3 });
     expect(step.done).toBe(true);
     expect(step.value).toMatchObject({ finishReason: 'aborted', completionTokens: 2 });
   });

@@ -31,3 +31,13 @@ export async function collectStream(
   }
   return { text: deltas.join(''), deltas, outcome: step.value };
 }
+
+/** Starts a provider stream, takes two deltas, aborts, and returns how the stream ends. */
+export async function abortAfterTwoDeltas(provider: TextProvider, request: GenerationRequest): Promise<IteratorResult<string, StreamOutcome>> {
+  const controller = new AbortController();
+  const stream = provider.stream(request, controller.signal);
+  await stream.next();
+  await stream.next();
+  controller.abort();
+  return stream.next();
+}

@@ -1,7 +1,7 @@
 import type { Outline, StorySetup } from '@storyos/contracts';
 import { parseOutlineReply, buildChapterBrief, buildOutlineBrief, buildPremiseBrief, splitSentences } from '@storyos/domain';
 import { BuiltinStoryEngine } from './builtin-engine';
-import { collectStream, modelFiles } from './model-files.spec-helper';
+import { abortAfterTwoDeltas, collectStream, modelFiles } from './model-files.spec-helper';
 
 
 const noPause = () => Promise.resolve();
@@ -149,12 +149,7 @@ describe.each([
 
   it('stops promptly when aborted, for prose and for the outline', async () => {
     for (const brief of [buildChapterBrief(setup, title, premise, outline, 0, ''), buildOutlineBrief(setup, title, premise)]) {
-      const controller = new AbortController();
-      const stream = engine.stream({ messages: [], brief, seed: 3 }, controller.signal);
-      await stream.next();
-      await stream.next();
-      controller.abort();
-      const step = await stream.next();
+      const step = await abortAfterTwoDeltas(engine, { messages: [], brief, seed: 3 });
       expect(step.done).toBe(true);
       expect(step.value).toMatchObject({ finishReason: 'aborted', completionTokens: 2 });
     }
