@@ -17,9 +17,12 @@ module.exports = {
       },
     ],
   },
+  // @noble/hashes ships ES modules only: SWC turns them into CommonJS like our own code.
+  transformIgnorePatterns: ['/node_modules/(?!@noble/hashes/)'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   moduleNameMapper: {
     '^@storyos/contracts$': path.join(__dirname, 'libs/contracts/src/index.ts'),
     '^@storyos/domain$': path.join(__dirname, 'libs/domain/src/index.ts'),
+    '^@storyos/story-engine$': path.join(__dirname, 'libs/story-engine/src/index.ts'),
   },
 };

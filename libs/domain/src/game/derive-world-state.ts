@@ -1,8 +1,7 @@
 import type { WorldState } from '@storyos/contracts';
-import { normaliseAction } from '../engine/text/action';
-import { findDestination } from '../engine/text/places';
-import { truncate } from '../engine/text/sentences';
-import { TONE_LEXICON } from '../engine/planner/tone-lexicon';
+import { normaliseAction } from '../text/action';
+import { findDestination } from '../text/places';
+import { truncate } from '../text/sentences';
 import { findNames, type FoundName } from './names-in-text';
 
 /** Chapters and acts advance with play, so long games get a shape without a model deciding it. */
@@ -10,18 +9,21 @@ export const TURNS_PER_CHAPTER = 5;
 export const TURNS_PER_ACT = 15;
 
 /**
- * The builtin engine's world-state update: deterministic rules instead of a
- * second model call. Moves the player when the action (or "you …" in the
- * reply) goes somewhere, adds newly named characters, logs the turn.
+ * The world-state update by deterministic rules instead of a second model
+ * call (the builtin engine's, and the fallback when a model's reply holds no
+ * JSON). Moves the player when the action (or "you …" in the reply) goes
+ * somewhere, adds newly named characters, logs the turn. `narratorWords` are
+ * the lower-case words of the narrator's own phrase banks: a capitalised one
+ * opening a sentence ("Glass shattered nearby.") is a thing, not a person.
  */
-export function deriveWorldState(previous: WorldState, action: string, reply: string, turn: number): WorldState {
+export function deriveWorldState(previous: WorldState, action: string, reply: string, turn: number, narratorWords: ReadonlySet<string>): WorldState {
   const turnCount = previous.turnCount + 1;
   const destination = findDestination(action) ?? findDestination(playerSentences(reply));
   const currentLocation = destination ? truncate(capitaliseProperPlace(destination), 200) : previous.currentLocation;
 
   const known = previous.characters.map((c) => c.name);
   const exclude = [...known, currentLocation, previous.currentLocation];
-  const common = commonWords(reply);
+  const common = commonWords(reply, narratorWords);
   const found = [...addressedNames(action, exclude), ...findNames(reply, exclude).filter((f) => !f.name.split(/\s+/).some((w) => common.has(w.toLowerCase())))];
   const newcomers = found
     .filter((f, i) => !known.some((name) => sameName(name, f.name)) && found.findIndex((g) => sameName(g.name, f.name)) === i)
@@ -58,19 +60,13 @@ function addressedNames(action: string, exclude: readonly string[]): FoundName[]
   return names;
 }
 
-let bankWords: Set<string> | null = null;
-
 /**
- * Words used in lower case, in the reply or in the engine's own sentences:
+ * Words used in lower case, in the reply or in the narrator's own sentences:
  * "Glass shattered nearby." or "Footsteps pounded" starts a sentence with a
  * thing, not a person.
  */
-function commonWords(reply: string): Set<string> {
-  if (!bankWords) {
-    const text = JSON.stringify(TONE_LEXICON);
-    bankWords = new Set(text.match(/(?<![\p{L}])\p{Ll}+/gu) ?? []);
-  }
-  const words = new Set(bankWords);
+function commonWords(reply: string, narratorWords: ReadonlySet<string>): Set<string> {
+  const words = new Set(narratorWords);
   for (const word of reply.match(/(?<![\p{L}])\p{Ll}+/gu) ?? []) words.add(word);
   return words;
 }

@@ -1,5 +1,5 @@
 import type { WorldState } from '@storyos/contracts';
-import { truncate } from '../engine/text/sentences';
+import { truncate } from '../text/sentences';
 import type { GameScenario } from './game-scenario';
 import { findNames } from './names-in-text';
 

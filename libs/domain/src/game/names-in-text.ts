@@ -1,4 +1,4 @@
-import { splitSentences } from '../engine/text/sentences';
+import { splitSentences } from '../text/sentences';
 
 /** Capitalised words that start sentences or name things, but are not characters. */
 const NOT_NAMES = new Set(

@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { mysterySetup, threeChapters } from './story-fixtures.spec-helper';
-import { PROMPT_VERSION, resultCacheKey, type ResultCacheKeyInput } from './result-cache-key';
+import { canonicalJson, PROMPT_VERSION, resultCacheKey, type ResultCacheKeyInput } from './result-cache-key';
 import { sha256Hex } from './sha256';
 
 const input: ResultCacheKeyInput = { phase: 'start', setup: mysterySetup, title: 'T', premise: 'P', outline: threeChapters, provider: 'builtin', model: 'tinystories-260k', promptVersion: PROMPT_VERSION };
@@ -10,6 +11,12 @@ describe('result cache key', () => {
     expect(sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
     expect(sha256Hex('a'.repeat(1000))).toBe('41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3');
     expect(sha256Hex('héllo ✓ 🙂')).toBe('9ad6eca07d182db3795c99de4cb171bed0a04cc7783448aa5178e27969780f6e');
+  });
+
+  it('agrees with Node’s own SHA-256 over the UTF-8 bytes, lone surrogates included', () => {
+    const nodeSha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+    for (const text of ['', 'abc', 'Ada’s “telegram”', '\ud83d alone', 'x'.repeat(65)]) expect(sha256Hex(text)).toBe(nodeSha256(text));
+    expect(resultCacheKey(input)).toBe(nodeSha256(canonicalJson(input)));
   });
 
   it('is the same whatever order the fields and setup keys come in, and absent equals null', () => {

@@ -10,7 +10,7 @@ export interface StoryExportInput {
   text: string;
 }
 
-/** Words in prose, not counting Markdown heading marks or emphasis. */
+/** Words in prose, as a reader counts them: not Markdown heading marks, emphasis or lone dashes. */
 export function wordCount(text: string): number {
   const words = text.replace(/^#{1,6}[ \t]+/gm, '').replace(/[*_>`]+/g, ' ').match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu);
   return words?.length ?? 0;

@@ -1,5 +1,6 @@
 import type { WorldState } from '@storyos/contracts';
 import { deriveWorldState, extractJsonObject, parseWorldStateReply } from '@storyos/domain';
+import { GAME_NARRATOR_WORDS } from '@storyos/story-engine';
 
 export interface WorldStateOutcome {
   /** The world before this turn. */
@@ -21,7 +22,7 @@ export interface WorldStateOutcome {
 export function nextWorldState(outcome: WorldStateOutcome): WorldState {
   const { previous, turn, action, reply, text } = outcome;
   if (extractJsonObject(text)) return { ...parseWorldStateReply(text, previous), turnCount: turn };
-  const derived = deriveWorldState(previous, action ?? '', reply, turn);
+  const derived = deriveWorldState(previous, action ?? '', reply, turn, GAME_NARRATOR_WORDS);
   // The opening has no player action to log; it keeps the newcomers it introduced.
   if (turn === 0) return { ...derived, timeline: previous.timeline, act: previous.act, chapter: previous.chapter, turnCount: 0 };
   return { ...derived, turnCount: turn };

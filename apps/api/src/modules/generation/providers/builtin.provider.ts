@@ -1,4 +1,5 @@
-import { BuiltinStoryEngine, type TextProvider } from '@storyos/domain';
+import type { TextProvider } from '@storyos/domain';
+import { BuiltinStoryEngine } from '@storyos/story-engine';
 import type { AppConfig } from '../../../core/config/app-config';
 import { loadBuiltinModel } from './builtin/builtin-model-loader';
 import type { ProviderLogger } from './provider-logger';
