@@ -28,3 +28,7 @@ export * from './stories';
 export { planStoryProse, writeStoryOutline } from './engine/planner/story/story-planner';
 export { planStoryOutline } from './engine/planner/story/outline-planner';
 export { toFirstPerson } from './engine/text/names';
+export * from './generation/prompt-plan';
+export * from './generation/token-count';
+export * from './generation/context-budget';
+export * from './generation/continuation';
