@@ -39,10 +39,11 @@ export interface PromptPlan {
   outputTokens: number;
   json?: JsonReplyFormat;
   /**
-   * Reads a structured reply: the problems found, empty when it is usable.
-   * A reply with problems is shown them once to write it again.
+   * Reads a structured reply. A reply with problems is shown them once, to
+   * be written again; if the second is no better the step fails with
+   * `failure` (followed by the first problem).
    */
-  check?: (reply: string) => string[];
+  check?: { problems(reply: string): string[]; failure: string };
 }
 
 /**

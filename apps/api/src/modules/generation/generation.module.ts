@@ -7,8 +7,10 @@ import { GenerationEntity } from './entities/generation.entity';
 import { GenerationFinalizer } from './generation-finalizer.service';
 import { GenerationsController } from './generations.controller';
 import { GenerationsService } from './generations.service';
+import { ContextWindowService } from './budget/context-window.service';
 import { GenerationHandlers } from './handlers/generation-handlers';
 import { TextProviderModule } from './providers/text-provider.module';
+import { PromptRunner } from './runner/prompt-runner';
 import { GenerationStreamStore } from './stream/generation-stream.store';
 import { SseRelay } from './stream/sse-relay';
 import { StopSignals } from './stream/stop-signals';
@@ -17,7 +19,7 @@ import { StopSignals } from './stream/stop-signals';
 @Module({
   imports: [TypeOrmModule.forFeature([GenerationEntity]), BullModule.registerQueue({ name: QUEUE_NAMES.generation }), AuthModule, TextProviderModule],
   controllers: [GenerationsController],
-  providers: [GenerationsService, GenerationFinalizer, GenerationHandlers, GenerationStreamStore, StopSignals, SseRelay],
-  exports: [GenerationsService, GenerationHandlers, GenerationStreamStore, StopSignals, GenerationFinalizer, TextProviderModule, TypeOrmModule, BullModule],
+  providers: [GenerationsService, GenerationFinalizer, GenerationHandlers, GenerationStreamStore, StopSignals, SseRelay, ContextWindowService, PromptRunner],
+  exports: [GenerationsService, GenerationHandlers, GenerationStreamStore, StopSignals, GenerationFinalizer, PromptRunner, ContextWindowService, TextProviderModule, TypeOrmModule, BullModule],
 })
 export class GenerationModule {}

@@ -20,6 +20,7 @@ export const PHASE_KINDS: Record<StoryPhase, GenerationKind> = {
   outline: 'story.outline',
   start: 'story.start',
   continue: 'story.continue',
+  extend: 'story.extend',
 };
 
 export interface PhaseStarted {
