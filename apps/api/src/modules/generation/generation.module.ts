@@ -6,6 +6,8 @@ import { AuthModule } from '../auth/auth.module';
 import { GenerationEntity } from './entities/generation.entity';
 import { GenerationFinalizer } from './generation-finalizer.service';
 import { GenerationsController } from './generations.controller';
+import { ModelsController } from './models/models.controller';
+import { ModelsService } from './models/models.service';
 import { GenerationsService } from './generations.service';
 import { ContextWindowService } from './budget/context-window.service';
 import { GenerationHandlers } from './handlers/generation-handlers';
@@ -18,8 +20,8 @@ import { StopSignals } from './stream/stop-signals';
 /** The pipeline every feature streams through; features register handlers for their kinds. */
 @Module({
   imports: [TypeOrmModule.forFeature([GenerationEntity]), BullModule.registerQueue({ name: QUEUE_NAMES.generation }), AuthModule, TextProviderModule],
-  controllers: [GenerationsController],
-  providers: [GenerationsService, GenerationFinalizer, GenerationHandlers, GenerationStreamStore, StopSignals, SseRelay, ContextWindowService, PromptRunner],
+  controllers: [GenerationsController, ModelsController],
+  providers: [ModelsService, GenerationsService, GenerationFinalizer, GenerationHandlers, GenerationStreamStore, StopSignals, SseRelay, ContextWindowService, PromptRunner],
   exports: [GenerationsService, GenerationHandlers, GenerationStreamStore, StopSignals, GenerationFinalizer, PromptRunner, ContextWindowService, TextProviderModule, TypeOrmModule, BullModule],
 })
 export class GenerationModule {}

@@ -85,7 +85,7 @@ export class OpenAiCompatibleProvider implements TextProvider {
         if (progress.firstTokenSeen || !failure.retryable) throw failure;
         if (retry >= this.options.maxRetries) {
           // Retried here already: the pipeline running it all again would only keep the reader waiting.
-          throw attempts > 1 ? new ProviderError(`${failure.message.replace(/\.$/, '')} (tried ${attempts} times).`, false, failure.kind) : failure;
+          throw attempts > 1 ? new ProviderError(`${failure.message.replace(/\.$/, '')}; tried ${attempts} times.`, false, failure.kind) : failure;
         }
         const delayMs = retryDelayMs(retry, failure instanceof ProviderHttpError ? failure.retryAfterMs : undefined, {
           baseDelayMs: this.options.retryBaseDelayMs ?? 500,
