@@ -40,6 +40,7 @@ export function estimateTokens(text: string): number {
 /** Calibration never moves the estimate further than this from its measured base. */
 const MIN_FACTOR = 0.5;
 const MAX_FACTOR = 2;
+const CALIBRATION_HEADROOM = 1.1;
 
 /**
  * The estimate for models whose tokenizer we do not have. It learns from the
@@ -63,9 +64,14 @@ export class EstimatingTokenCounter implements TokenCounter {
   /** `estimated` was this counter's figure for a prompt the server counted as `actual`. */
   calibrate(estimated: number, actual: number): void {
     if (estimated <= 0 || actual <= 0) return;
-    const target = this.factor * (actual / estimated);
-    const next = target > this.factor ? target : this.factor * 0.8 + target * 0.2;
-    this.factor = Math.min(MAX_FACTOR, Math.max(MIN_FACTOR, next));
+    const exact = this.factor * (actual / estimated);
+    if (exact > this.factor) {
+      this.factor = Math.min(MAX_FACTOR, exact);
+      return;
+    }
+    // Down only slowly, and only to a tenth above the server's count: prompts differ, and an under-count is the costly error.
+    const goal = exact * CALIBRATION_HEADROOM;
+    if (goal < this.factor) this.factor = Math.max(MIN_FACTOR, this.factor * 0.8 + goal * 0.2);
   }
 }
 
