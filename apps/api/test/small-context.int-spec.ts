@@ -100,7 +100,7 @@ describe('a 2,048-token model (llama.cpp) runs every flow', () => {
   it('stores our count of each prompt beside the server’s; for an unknown model the estimate never counted low', async () => {
     const rows: { estimated: number; actual: number }[] = await api.app
       .get(DataSource)
-      .query(`SELECT estimated_prompt_tokens AS estimated, prompt_tokens AS actual FROM generations WHERE provider = 'openai-compatible' AND status = 'completed'`);
+      .query(`SELECT estimated_prompt_tokens AS estimated, prompt_tokens AS actual FROM generations WHERE owner_id = $1 AND status = 'completed'`, [player.user.id]);
     expect(rows.length).toBeGreaterThan(60);
     for (const row of rows) {
       expect(row.actual).toEqual(expect.any(Number));

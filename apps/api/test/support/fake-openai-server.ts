@@ -17,6 +17,8 @@ export interface RecordedRequest {
   replyLimit?: number;
   /** Refused with llama.cpp's exceed_context_size_error. */
   refused?: boolean;
+  /** As llama-server: the reply's last chunk says what it counted. */
+  reportUsage?: boolean;
 }
 
 /**
@@ -32,6 +34,8 @@ export interface LlamaCppBehaviour {
    * expects.
    */
   tokenScale?: number;
+  /** Whether the final chunk carries `usage` (true); some builds and proxies leave it out. */
+  reportUsage?: boolean;
 }
 
 /** Behave like Ollama: POST /api/show describes the model (num_ctx only when the model sets one). */
@@ -123,6 +127,7 @@ export async function startFakeOpenAiServer(options: FakeServerOptions = {}): Pr
       }
       const maxTokens = typeof recorded.body['max_tokens'] === 'number' ? recorded.body['max_tokens'] : Number.POSITIVE_INFINITY;
       recorded.replyLimit = Math.min(maxTokens, nCtx - recorded.promptTokens);
+      recorded.reportUsage = options.llamaCpp.reportUsage ?? true;
     }
     const routed = routes.find((candidate) => candidate.matches(recorded));
     const answer = routed?.answer ?? queue.shift() ?? errorAnswer(500, { error: { message: 'The fake server has no answer scripted' } });
@@ -158,7 +163,7 @@ export function streamAnswer(script: StreamScript): FakeAnswer {
   return async (res, request) => {
     if (request.replyLimit !== undefined) script = cutAt(script, request.replyLimit);
     // llama-server reports the usage it counted when asked to (stream_options.include_usage).
-    if (request.promptTokens !== undefined && !script.usage) script = { ...script, usage: { prompt_tokens: request.promptTokens, completion_tokens: script.deltas.reduce((sum, delta) => sum + countTokens(delta), 0) } };
+    if (request.promptTokens !== undefined && request.reportUsage && !script.usage) script = { ...script, usage: { prompt_tokens: request.promptTokens, completion_tokens: script.deltas.reduce((sum, delta) => sum + countTokens(delta), 0) } };
     const eol = script.lineEnding ?? '\n';
     res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
     res.flushHeaders();
