@@ -59,6 +59,15 @@ export const GameMessageSchema = z.object({
 });
 export type GameMessage = z.infer<typeof GameMessageSchema>;
 
+/**
+ * A game goes on only from its opening: one that failed, or came back
+ * empty, must be written again first (the API refuses turns with 409).
+ */
+export function hasOpening(messages: readonly Pick<GameMessage, 'role' | 'turn' | 'status' | 'content'>[]): boolean {
+  const opening = messages.find((message) => message.role === 'narrator' && message.turn === 0);
+  return opening !== undefined && opening.status !== 'failed' && opening.content.trim().length > 0;
+}
+
 export const GameSessionSummarySchema = z.object({
   id: UuidSchema,
   title: z.string(),

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { isTerminalStatus, type GenerationAccepted } from '@storyos/contracts';
+import { hasOpening, isTerminalStatus, type GenerationAccepted } from '@storyos/contracts';
 import { DataSource, type EntityManager, type Repository } from 'typeorm';
 import type { AuthUser } from '../../auth/auth-user';
 import { GenerationsService } from '../../generation/generations.service';
@@ -93,8 +93,8 @@ export class GameTurnsService {
 
   /** A game whose opening failed (or came back empty) cannot go on until the opening is written again. */
   private async assertOpened(manager: EntityManager, sessionId: string): Promise<void> {
-    const opening = await manager.findOneBy(GameMessageEntity, { sessionId, turn: 0, role: 'narrator' });
-    if (!opening || opening.status === 'failed' || !opening.content.trim()) throw GameErrors.noOpening();
+    const opening = await manager.findBy(GameMessageEntity, { sessionId, turn: 0, role: 'narrator' });
+    if (!hasOpening(opening)) throw GameErrors.noOpening();
   }
 
   /** Stops whatever is being written; a reply keeps its partial text. */
