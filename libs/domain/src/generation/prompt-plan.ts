@@ -41,7 +41,7 @@ export interface PromptPlan {
   /**
    * Reads a structured reply. A reply with problems is shown them once, to
    * be written again; if the second is no better the step fails with
-   * `failure` (followed by the first problem).
+   * `failure`, in words for the reader (the problems go to the log).
    */
   check?: { problems(reply: string): string[]; failure: string };
 }

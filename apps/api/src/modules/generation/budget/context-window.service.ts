@@ -28,6 +28,8 @@ export interface ContextWindow {
 @Injectable()
 export class ContextWindowService {
   private discovered: { at: number; result: Promise<DiscoveryResult> } | null = null;
+  /** The last discovery reached no server (it was down): it is asked again after a while rather than never. */
+  private failedToReach = false;
   private learned: number | null = null;
   readonly counter: TokenCounter;
 
@@ -73,6 +75,4 @@ export class ContextWindowService {
     });
     return result;
   }
-
-  private failedToReach = false;
 }

@@ -96,7 +96,8 @@ export class PromptRunner {
       const problems = plan.check && outcome.finishReason !== 'aborted' && !options.signal.aborted ? plan.check.problems(text) : [];
       if (problems.length > 0 && plan.check) {
         this.logger.warn({ ...options.logContext, problems, secondTry: repaired }, 'The reply could not be read');
-        if (repaired) throw new ProviderError(`${plan.check.failure} ${problems[0]}`, false);
+        // The reader gets the plain failure; the problems are in the log line above.
+        if (repaired) throw new ProviderError(plan.check.failure, false);
         repaired = true;
         extraParts = repairParts(text, problems, plan.json !== undefined);
         yield { type: 'restart', reason: 'The reply could not be read, so it is being written again.' };
