@@ -137,10 +137,11 @@ describe('honest endings: cut-off replies and passages can be continued; a game 
 
 describe('a prompt the server refuses as too long is sent once more, fitted to what the server said', () => {
   let d: Deployment;
+  // Reports no usage to learn from; its tokenizer turns out far denser than the estimate halfway through.
+  const behaviour = { nCtx: 2048, tokenScale: 1, reportUsage: false };
 
   beforeAll(async () => {
-    // A tokenizer far denser than any estimate expects, and no usage reported to learn from: the first long prompt is refused.
-    const fake = await startFakeOpenAiServer({ llamaCpp: { nCtx: 2048, tokenScale: 2, reportUsage: false } });
+    const fake = await startFakeOpenAiServer({ llamaCpp: behaviour });
     // Replies long enough that the transcript fills the prompt to its budget.
     routeStoryModel(fake, { narrator: (n) => narration(`reply ${n}`, 14) });
     d = await deploy(fake);
@@ -152,7 +153,11 @@ describe('a prompt the server refuses as too long is sent once more, fitted to w
     const player = await registerUser(d.api.url, 'dense');
     const { id } = await startSession(d.http, player.accessToken, d.scenario.id);
     await waitUntilIdle(d.http, player.accessToken, id);
-    for (let turn = 1; turn <= 8; turn += 1) await playTurn(d.http, player.accessToken, id, `I search row ${turn}.`);
+    for (let turn = 1; turn <= 6; turn += 1) await playTurn(d.http, player.accessToken, id, `I search row ${turn}.`);
+    expect(d.fake.requests.some((request) => request.refused)).toBe(false);
+
+    behaviour.tokenScale = 2;
+    for (let turn = 7; turn <= 10; turn += 1) await playTurn(d.http, player.accessToken, id, `I search row ${turn}.`);
 
     const refusals = d.fake.requests.filter((request) => request.refused);
     expect(refusals.length).toBeGreaterThanOrEqual(1);
@@ -163,7 +168,7 @@ describe('a prompt the server refuses as too long is sent once more, fitted to w
     }
     const rows: { kind: string; status: string; limit_hit: string | null; error: string | null }[] = await d.api.app.get(DataSource).query(`SELECT kind, status, limit_hit, error FROM generations WHERE target_id = $1`, [id]);
     expect(rows.filter((row) => row.status !== 'completed')).toEqual([]);
-    expect(rows.filter((row) => row.limit_hit === 'context').length).toBe(refusals.length);
+    expect(rows.filter((row) => row.limit_hit === 'context').length).toBeGreaterThanOrEqual(refusals.length);
     // Once corrected, the count stays right: the last turns were not refused.
     expect(d.fake.requests.slice(-4).some((request) => request.refused)).toBe(false);
   }, 120_000);

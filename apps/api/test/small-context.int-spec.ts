@@ -1,4 +1,5 @@
 import type { AuthSession, Scenario, StoryJob } from '@storyos/contracts';
+import { DEFAULT_SYSTEM_PROMPTS } from '@storyos/domain';
 import { DataSource } from 'typeorm';
 import { login, registerUser } from './support/accounts';
 import { startFakeOpenAiServer, type FakeOpenAiServer, type RecordedRequest } from './support/fake-openai-server';
@@ -48,6 +49,8 @@ describe('a 2,048-token model (llama.cpp) runs every flow', () => {
     worker = await startWorker(api.env);
     http = httpClient(api.url);
     const admin = await login(api.url, ADMIN.email, ADMIN.password);
+    // The default prompts, whatever another suite left active in the shared database.
+    for (const kind of ['narrator', 'world-state'] as const) await http.post(`/api/admin/system-prompts/${kind}/versions`, { token: admin.accessToken, body: { content: DEFAULT_SYSTEM_PROMPTS[kind] } });
     scenario = await createPublicScenario(http, admin.accessToken, { name: 'The Clockwork Orchard', playerName: 'Nell' });
     player = await registerUser(api.url, 'small-context');
   });

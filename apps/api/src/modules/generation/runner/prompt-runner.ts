@@ -92,7 +92,12 @@ export class PromptRunner {
         continue;
       }
       this.recordEstimate(fitted.promptTokens, outcome.promptTokens, options.logContext);
-      if (outcome.finishReason === 'length') limitHit ??= 'output';
+      if (outcome.finishReason === 'length') {
+        const contextEnded = this.contextEndedReply(text, outcome, fitted, window, options.logContext);
+        limitHit = contextEnded ? 'context' : (limitHit ?? 'output');
+        // A structured reply the context cut short gets its second chance with more room.
+        if (contextEnded) contextScale = Math.min(contextScale, 0.9);
+      }
       const problems = plan.check && outcome.finishReason !== 'aborted' && !options.signal.aborted ? plan.check.problems(text) : [];
       if (problems.length > 0 && plan.check) {
         this.logger.warn({ ...options.logContext, problems, secondTry: repaired }, 'The reply could not be read');
@@ -137,6 +142,22 @@ export class PromptRunner {
 
   private overflowFailure(error: ContextOverflowError, window: ContextWindow): ContextOverflowError {
     return new ContextOverflowError(promptTooLongMessage(error.promptTokens, window, error.contextTokens), error.promptTokens, error.contextTokens);
+  }
+
+  /**
+   * A reply cut well short of max_tokens was cut by the end of the context:
+   * the server counted the prompt higher than we did. Without its usage
+   * figures, what it wrote tells how much: the rest of the context.
+   */
+  private contextEndedReply(text: string, outcome: StreamOutcome, fitted: FittedPrompt, window: ContextWindow, context: Record<string, unknown> = {}): boolean {
+    if (window.tokens === null || this.provider.name === 'builtin') return false;
+    const counter = this.contextWindow.counter;
+    const written = outcome.completionTokens ?? counter.count(text);
+    if (written >= fitted.maxTokens * 0.8) return false;
+    const serverPrompt = window.tokens - written;
+    this.logger.warn({ ...context, estimatedPromptTokens: fitted.promptTokens, inferredPromptTokens: serverPrompt, maxTokens: fitted.maxTokens, written }, 'The reply ran into the end of the context: the prompt was longer than counted');
+    if (outcome.promptTokens === null && counter instanceof EstimatingTokenCounter) counter.calibrate(fitted.promptTokens, serverPrompt);
+    return true;
   }
 
   /** How far our count was from the server's, in the log; an estimating counter learns from it. */
