@@ -23,7 +23,9 @@ describe('game: playing with a chat model (OpenAI-compatible provider)', () => {
   let admin: AuthSession;
   let scenario: Scenario;
 
+  /** The system message a request opened with: the admin's prompt first, then the scenario and the world. */
   const systemPromptOf = (requestIndex: number): unknown => (fake.requests[requestIndex]?.body['messages'] as { content: string }[] | undefined)?.[0];
+  const opensWith = (prompt: string) => ({ role: 'system', content: expect.stringMatching(new RegExp(`^${prompt.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\n`)) });
 
   /** A fresh player whose game's opening (reply + world-state step) has finished. */
   const openedGame = async (): Promise<{ player: AuthSession; id: string; session: GameSession }> => {
@@ -75,8 +77,8 @@ describe('game: playing with a chat model (OpenAI-compatible provider)', () => {
     );
     const { id } = await startSession(http, player.accessToken, scenario.id);
     const opened = await waitUntilIdle(http, player.accessToken, id);
-    expect(systemPromptOf(before)).toEqual({ role: 'system', content: 'NARRATOR FIRST: tell the story in short, vivid lines.' });
-    expect(systemPromptOf(before + 1)).toEqual({ role: 'system', content: 'WORLD KEEPER: answer with the JSON world state only.' });
+    expect(systemPromptOf(before)).toEqual(opensWith('NARRATOR FIRST: tell the story in short, vivid lines.'));
+    expect(systemPromptOf(before + 1)).toEqual(opensWith('WORLD KEEPER: answer with the JSON world state only.'));
     expect(opened.state).toMatchObject({ currentLocation: 'the north end of the Copper Bridge', turnCount: 0 });
     expect(opened.state.characters.map((character) => character.name)).toEqual(['Juno', 'Old Marta']);
 
@@ -84,7 +86,7 @@ describe('game: playing with a chat model (OpenAI-compatible provider)', () => {
     expect(activated.body).toMatchObject({ version: second.body.version, isActive: true });
     fake.enqueue(prose('Marta hums a tune.'), world({ timeline: [{ turn: 1, event: 'Juno met Old Marta.' }], turnCount: 1 }));
     const { session } = await playTurn(http, player.accessToken, id, 'I ask Old Marta for a map.');
-    expect(systemPromptOf(before + 2)).toEqual({ role: 'system', content: 'NARRATOR SECOND: tell the story as a sea shanty.' });
+    expect(systemPromptOf(before + 2)).toEqual(opensWith('NARRATOR SECOND: tell the story as a sea shanty.'));
     // The world the turn is told in is the one the last step stored.
     expect(JSON.stringify(fake.requests[before + 2]!.body['messages'])).toContain('the north end of the Copper Bridge');
     expect(session.state).toMatchObject({ turnCount: 1, timeline: [{ turn: 1, event: 'Juno met Old Marta.' }] });

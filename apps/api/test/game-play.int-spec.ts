@@ -65,7 +65,7 @@ describe('game: playing a session through the worker (builtin engine)', () => {
     const session = await waitUntilIdle(http, player.accessToken, created.body.id);
     expect(session).toMatchObject({ id: created.body.id, title: 'The Lantern Market', scenario: { id: scenario.id, name: 'The Lantern Market' }, playerName: 'Juno', turnCount: 0, activeGenerationId: null });
     expect(session.messages).toEqual([
-      { id: expect.any(String), role: 'narrator', content: opening.text, generationId: opening.id, status: 'completed', error: null, turn: 0, createdAt: expect.any(String) },
+      { id: expect.any(String), role: 'narrator', content: opening.text, generationId: opening.id, status: 'completed', error: null, finishReason: 'stop', turn: 0, createdAt: expect.any(String) },
     ]);
     expect(session.state).toMatchObject({ turnCount: 0, act: 1, chapter: 1, currentLocation: expect.any(String) });
     expect(session.state.characters.map((character) => character.name)).toContain('Juno');

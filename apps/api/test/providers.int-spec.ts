@@ -1,4 +1,4 @@
-import { ProviderError, type GenerationRequest, type StreamOutcome, type TextProvider } from '@storyos/domain';
+import { ContextOverflowError, ProviderError, type GenerationRequest, type StreamOutcome, type TextProvider } from '@storyos/domain';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
@@ -155,14 +155,75 @@ describe('OpenAI-compatible text provider', () => {
     expect(retries.map((retry) => retry.retry)).toEqual([1, 2]);
   });
 
-  it('gives up with a retryable error when server errors outlast the retries', async () => {
+  it('gives up, saying how often it tried, once server errors outlast the retries (so the pipeline does not run them all again)', async () => {
     const unavailable = errorAnswer(503, { error: { message: 'Service unavailable' } });
     server.enqueue(unavailable, unavailable, unavailable);
 
     const result = await run(provider());
 
-    expectProviderError(result, 'The provider answered 503: Service unavailable', true);
+    expectProviderError(result, 'The provider answered 503: Service unavailable; tried 3 times.', false);
     expect(server.requests).toHaveLength(3);
+  });
+
+  it('tells the caller before each retry, as attempt n of m, and waits for it to listen', async () => {
+    const unavailable = errorAnswer(503, { error: { message: 'Service unavailable' } });
+    server.enqueue(unavailable, unavailable, streamAnswer({ deltas: ['At last'], finishReason: 'stop' }));
+    const heard: string[] = [];
+
+    const stream = provider().stream(REQUEST, new AbortController().signal, {
+      onRetry: async (notice) => {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        heard.push(`${notice.attempt} of ${notice.attempts}: ${notice.reason}`);
+      },
+    });
+    const deltas: string[] = [];
+    for await (const delta of stream) deltas.push(delta);
+
+    expect(deltas).toEqual(['At last']);
+    expect(heard).toEqual(['2 of 3: The provider answered 503: Service unavailable', '3 of 3: The provider answered 503: Service unavailable']);
+  });
+
+  it('reports llama.cpp’s exceed_context_size_error as an over-long prompt, with the counts, without retrying', async () => {
+    server.enqueue(errorAnswer(400, { error: { code: 400, message: 'the request exceeds the available context size, try increasing it', type: 'exceed_context_size_error', n_prompt_tokens: 2345, n_ctx: 2048 } }));
+
+    const result = await run(provider());
+
+    expect(result.error).toBeInstanceOf(ContextOverflowError);
+    expect(result.error).toMatchObject({ kind: 'context-overflow', retryable: false, promptTokens: 2345, contextTokens: 2048 });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('reports OpenAI’s context_length_exceeded the same way', async () => {
+    server.enqueue(
+      errorAnswer(400, {
+        error: { message: "This model's maximum context length is 8192 tokens. However, your messages resulted in 9001 tokens. Please reduce the length of the messages.", type: 'invalid_request_error', param: 'messages', code: 'context_length_exceeded' },
+      }),
+    );
+
+    const result = await run(provider());
+
+    expect(result.error).toMatchObject({ kind: 'context-overflow', promptTokens: 9001, contextTokens: 8192 });
+  });
+
+  it('asks for JSON with a schema, and another way when the server refuses the reply format — remembering it', async () => {
+    const refuse = errorAnswer(400, { error: { message: "Unrecognized request argument supplied: response_format.json_schema" } });
+    server.enqueue(refuse, streamAnswer({ deltas: ['{"a":1}'], finishReason: 'stop' }), streamAnswer({ deltas: ['{"a":2}'], finishReason: 'stop' }));
+    const json: GenerationRequest = { ...REQUEST, responseFormat: { name: 'thing', schema: { type: 'object', properties: { a: { type: 'integer' } } } } };
+    const chat = provider();
+    const collect = async () => {
+      const deltas: string[] = [];
+      for await (const delta of chat.stream(json, new AbortController().signal)) deltas.push(delta);
+      return deltas.join('');
+    };
+
+    expect(await collect()).toBe('{"a":1}');
+    expect(await collect()).toBe('{"a":2}');
+    expect(server.requests.map((request) => request.body['response_format'])).toEqual([
+      { type: 'json_schema', json_schema: { name: 'thing', schema: json.responseFormat!.schema } },
+      { type: 'json_object' },
+      { type: 'json_object' },
+    ]);
+    expect(retries).toEqual([]);
   });
 
   it('explains a rejected key without retrying', async () => {
@@ -222,7 +283,7 @@ describe('OpenAI-compatible text provider', () => {
     expectProviderError(result, 'The provider did not answer within 0.2s.', true);
   });
 
-  it('fails with a readable, retryable error when the provider cannot be reached', async () => {
+  it('fails with a readable error when the provider cannot be reached', async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const { port } = closed.address() as AddressInfo;
@@ -230,7 +291,7 @@ describe('OpenAI-compatible text provider', () => {
 
     const result = await run(provider({ baseUrl: `http://127.0.0.1:${port}/v1`, maxRetries: 1 }));
 
-    expectProviderError(result, 'The provider could not be reached (ECONNREFUSED).', true);
+    expectProviderError(result, 'The provider could not be reached (ECONNREFUSED); tried 2 times.', false);
     expect(retries).toHaveLength(1);
   });
 

@@ -103,13 +103,35 @@ describe('stories: prompts and whole-story jobs through a real worker', () => {
     );
   });
 
-  it('keeps an outline reply it cannot read as a one-chapter outline the writer can fix', async () => {
-    outlineAnswer = streamAnswer({ deltas: chunks('Sorry, I would rather not outline this story today.'), finishReason: 'stop' });
+  it('asks once more, with what was wrong, for an outline it cannot read; then tells the writer and keeps the outline they had', async () => {
     const story = await createStory(http, writer.accessToken, 'Unreadable Outline');
     await put(`/api/stories/${story.id}/premise`, { text: 'A premise.' });
+    await put(`/api/stories/${story.id}/outline`, { chapters: [{ title: 'Mine', summary: 'The outline I wrote by hand.' }] });
+    outlineAnswer = streamAnswer({ deltas: chunks('Sorry, I would rather not outline this story today.'), finishReason: 'stop' });
+    const before = requestsOf(isOutline).length;
+
+    const { generation, story: after } = await runPhase(http, writer.accessToken, story.id, 'outline', { regenerate: true });
+
+    expect(generation).toMatchObject({ status: 'failed', error: expect.stringMatching(/could not be read.*previous outline is kept/) });
+    expect(after.outline?.outline?.chapters).toEqual([{ title: 'Mine', summary: 'The outline I wrote by hand.' }]);
+    const asked = requestsOf(isOutline).slice(before);
+    expect(asked).toHaveLength(2);
+    // The second request shows the model its reply and what was wrong with it.
+    expect(promptOf(asked[1]!)).toContain('Sorry, I would rather not outline this story today.');
+    expect(promptOf(asked[1]!)).toMatch(/could not be used:\n- Could not read an outline/);
+    expect(asked[0]!.body['response_format']).toMatchObject({ type: 'json_schema', json_schema: { name: 'story_outline' } });
+  });
+
+  it('reads the outline when the second try gets it right', async () => {
+    const story = await createStory(http, writer.accessToken, 'Second Try Outline');
+    await put(`/api/stories/${story.id}/premise`, { text: 'A premise.' });
+    let asked = 0;
+    outlineAnswer = (res, req) => (asked++ === 0 ? streamAnswer({ deltas: ['Here is my plan: first they meet, then they part.'], finishReason: 'stop' }) : fastOutline)(res, req);
+
     const { generation, story: after } = await runPhase(http, writer.accessToken, story.id, 'outline');
-    expect(generation?.status).toBe('completed');
-    expect(after.outline?.outline?.chapters).toEqual([{ title: 'Chapter 1', summary: 'Sorry, I would rather not outline this story today.' }]);
+
+    expect(generation).toMatchObject({ status: 'completed' });
+    expect(after.outline?.outline?.chapters.map((chapter) => chapter.title)).toEqual(['The Glass Lighthouse', 'Bram Returns', 'Light Over the Bay']);
   });
 
   it('runs one phase at a time per story and never a phase beside a whole-story job', async () => {

@@ -1,3 +1,4 @@
+import { countTokens } from 'gpt-tokenizer/cjs/encoding/cl100k_base';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -10,6 +11,44 @@ export interface RecordedRequest {
   /** Resolves when the connection is gone; `completedByServer` says whether the answer had been sent in full. */
   closed: Promise<void>;
   completedByServer: boolean;
+  /** As llama-server: the prompt's tokens as counted here (set for chat completions when it behaves like llama.cpp). */
+  promptTokens?: number;
+  /** As llama-server: the tokens the reply may take before it is cut (`finish_reason: length`). */
+  replyLimit?: number;
+  /** Refused with llama.cpp's exceed_context_size_error. */
+  refused?: boolean;
+  /** As llama-server: the reply's last chunk says what it counted. */
+  reportUsage?: boolean;
+}
+
+/**
+ * Behave like llama.cpp's llama-server: GET /props reports the slot's
+ * context, a prompt that does not fit is refused with its 400 body, and a
+ * reply stops with `finish_reason: length` at max_tokens or the context's end.
+ */
+export interface LlamaCppBehaviour {
+  nCtx: number;
+  /**
+   * Prompt tokens relative to the deterministic count (cl100k_base plus a
+   * Llama 3.1 chat template); above 1, a denser tokenizer than any estimate
+   * expects.
+   */
+  tokenScale?: number;
+  /** Whether the final chunk carries `usage` (true); some builds and proxies leave it out. */
+  reportUsage?: boolean;
+}
+
+/** Behave like Ollama: POST /api/show describes the model (num_ctx only when the model sets one). */
+export interface OllamaBehaviour {
+  numCtx?: number;
+  trainedContext: number;
+}
+
+export interface FakeServerOptions {
+  llamaCpp?: LlamaCppBehaviour;
+  ollama?: OllamaBehaviour;
+  /** The /v1/models list; one "fake-model" entry by default. */
+  models?: Record<string, unknown>[];
 }
 
 /** How the fake answers one request. */
@@ -42,7 +81,10 @@ export interface StreamScript {
 export interface FakeOpenAiServer {
   /** The API root to configure, ending in /v1. */
   baseUrl: string;
+  /** Chat completion requests, in order. */
   requests: RecordedRequest[];
+  /** Everything else asked (/props, /api/show, /v1/models): the client finding out about the server. */
+  probes: RecordedRequest[];
   /** Answers the next requests in order, one answer each. */
   enqueue(...answers: FakeAnswer[]): void;
   /** Answers matching requests without taking from the queue, e.g. a pipeline's side requests. */
@@ -51,10 +93,11 @@ export interface FakeOpenAiServer {
 }
 
 /** A local Chat Completions server speaking the real SSE wire format, scripted per test. */
-export async function startFakeOpenAiServer(): Promise<FakeOpenAiServer> {
+export async function startFakeOpenAiServer(options: FakeServerOptions = {}): Promise<FakeOpenAiServer> {
   const queue: FakeAnswer[] = [];
   const routes: { matches: (request: RecordedRequest) => boolean; answer: FakeAnswer }[] = [];
   const requests: RecordedRequest[] = [];
+  const probes: RecordedRequest[] = [];
   const server: Server = createServer((req, res) => {
     void handle(req, res);
   });
@@ -70,7 +113,22 @@ export async function startFakeOpenAiServer(): Promise<FakeOpenAiServer> {
       completedByServer: false,
     };
     res.on('finish', () => (recorded.completedByServer = true));
+    if (!recorded.path.endsWith('/chat/completions')) {
+      probes.push(recorded);
+      return answerProbe(res, recorded, options);
+    }
     requests.push(recorded);
+    if (options.llamaCpp) {
+      const { nCtx, tokenScale = 1 } = options.llamaCpp;
+      recorded.promptTokens = Math.ceil(llamaPromptTokens(recorded.body) * tokenScale);
+      if (recorded.promptTokens >= nCtx) {
+        recorded.refused = true;
+        return errorAnswer(400, { error: { code: 400, message: 'the request exceeds the available context size, try increasing it', type: 'exceed_context_size_error', n_prompt_tokens: recorded.promptTokens, n_ctx: nCtx } })(res, recorded);
+      }
+      const maxTokens = typeof recorded.body['max_tokens'] === 'number' ? recorded.body['max_tokens'] : Number.POSITIVE_INFINITY;
+      recorded.replyLimit = Math.min(maxTokens, nCtx - recorded.promptTokens);
+      recorded.reportUsage = options.llamaCpp.reportUsage ?? true;
+    }
     const routed = routes.find((candidate) => candidate.matches(recorded));
     const answer = routed?.answer ?? queue.shift() ?? errorAnswer(500, { error: { message: 'The fake server has no answer scripted' } });
     await answer(res, recorded).catch(() => res.destroy());
@@ -81,6 +139,7 @@ export async function startFakeOpenAiServer(): Promise<FakeOpenAiServer> {
   return {
     baseUrl: `http://127.0.0.1:${port}/v1`,
     requests,
+    probes,
     enqueue: (...answers) => queue.push(...answers),
     route: (matches, answer) => routes.push({ matches, answer }),
     close: () =>
@@ -101,7 +160,10 @@ export function errorAnswer(status: number, body: unknown, headers: Record<strin
 
 /** A streamed chat completion. */
 export function streamAnswer(script: StreamScript): FakeAnswer {
-  return async (res) => {
+  return async (res, request) => {
+    if (request.replyLimit !== undefined) script = cutAt(script, request.replyLimit);
+    // llama-server reports the usage it counted when asked to (stream_options.include_usage).
+    if (request.promptTokens !== undefined && request.reportUsage && !script.usage) script = { ...script, usage: { prompt_tokens: request.promptTokens, completion_tokens: script.deltas.reduce((sum, delta) => sum + countTokens(delta), 0) } };
     const eol = script.lineEnding ?? '\n';
     res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
     res.flushHeaders();
@@ -168,4 +230,64 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on('end', () => resolve(Buffer.concat(parts).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+/** llama-server's answers to everything but chat completions; 404 where a real server of the kind has no such route. */
+function answerProbe(res: ServerResponse, request: RecordedRequest, options: FakeServerOptions): Promise<void> {
+  const notFound = errorAnswer(404, { error: { code: 404, message: 'File Not Found', type: 'not_found_error' } });
+  if (request.method === 'GET' && request.path === '/props' && options.llamaCpp) {
+    return jsonAnswer({ default_generation_settings: { n_ctx: options.llamaCpp.nCtx, params: { n_predict: -1 } }, total_slots: 1, model_path: '/models/fake-model.gguf', chat_template: '{{ llama-3.1 }}' })(res, request);
+  }
+  if (request.method === 'POST' && request.path === '/api/show' && options.ollama) {
+    const { numCtx, trainedContext } = options.ollama;
+    return jsonAnswer({
+      modelfile: '# Modelfile generated by "ollama show"',
+      parameters: `${numCtx ? `num_ctx                        ${numCtx}\n` : ''}stop                           "<|eot_id|>"`,
+      details: { family: 'llama', parameter_size: '1.2B' },
+      model_info: { 'general.architecture': 'llama', 'llama.context_length': trainedContext },
+    })(res, request);
+  }
+  if (request.method === 'GET' && request.path === '/v1/models') {
+    return jsonAnswer({ object: 'list', data: options.models ?? [{ id: 'fake-model', object: 'model', owned_by: 'fake' }] })(res, request);
+  }
+  return notFound(res, request);
+}
+
+function jsonAnswer(body: unknown): FakeAnswer {
+  return async (res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(body));
+  };
+}
+
+/** Llama 3.1's template: BOS, a header and end token around every message, its dated preamble in the system message, and the assistant header to reply after. */
+const LLAMA_31_PREAMBLE = 'Cutting Knowledge Date: December 2023\nToday Date: 26 Jul 2024\n\n';
+
+/** The prompt's tokens as llama-server counts them: a real tokenizer (cl100k_base, which Llama 3 extends) and the chat template around the messages. */
+export function llamaPromptTokens(body: Record<string, unknown>): number {
+  const messages = Array.isArray(body['messages']) ? (body['messages'] as { role: string; content: string }[]) : [];
+  const preamble = countTokens(LLAMA_31_PREAMBLE);
+  return 1 + preamble + messages.reduce((sum, message) => sum + 5 + countTokens(String(message.content)), 0) + 4;
+}
+
+/** The script as llama-server would send it under a token limit: cut where the limit falls, ending with `length`. */
+function cutAt(script: StreamScript, limit: number): StreamScript {
+  const deltas: string[] = [];
+  let used = 0;
+  for (const delta of script.deltas) {
+    const tokens = countTokens(delta);
+    if (used + tokens > limit) {
+      const words = delta.split(/(?<=\s)/);
+      let partial = '';
+      for (const word of words) {
+        if (used + countTokens(partial + word) > limit) break;
+        partial += word;
+      }
+      if (partial) deltas.push(partial);
+      return { ...script, deltas, finishReason: 'length', usage: script.usage && { ...script.usage, completion_tokens: limit } };
+    }
+    used += tokens;
+    deltas.push(delta);
+  }
+  return script;
 }

@@ -25,6 +25,25 @@ export const WorldStateSchema = z.object({
 });
 export type WorldState = z.infer<typeof WorldStateSchema>;
 
+/**
+ * What the world-state step asks a chat model for after a turn: what the
+ * turn changed, not the whole record, which grows with every turn and would
+ * not fit a small model's reply. Merged into the previous state.
+ */
+export const WorldStateUpdateSchema = z.object({
+  /** A compact summary of the situation now. */
+  worldState: z.string().trim().min(1).max(4000),
+  /** Where the player is now. */
+  currentLocation: z.string().trim().min(1).max(200),
+  /** Characters who appear in this turn: newcomers, and anyone whose summary changed. */
+  characters: z.array(z.object({ name: z.string().trim().min(1).max(120), summary: z.string().trim().max(1000) })).max(50),
+  /** One short sentence: what happened this turn. */
+  event: z.string().trim().min(1).max(500),
+  act: z.number().int().min(1),
+  chapter: z.number().int().min(1),
+});
+export type WorldStateUpdate = z.infer<typeof WorldStateUpdateSchema>;
+
 export const GameMessageSchema = z.object({
   id: UuidSchema,
   role: z.enum(['narrator', 'player']),
@@ -34,10 +53,21 @@ export const GameMessageSchema = z.object({
   status: GenerationStatusSchema.nullable(),
   /** Why a failed reply failed, in words for the player; null otherwise. */
   error: z.string().nullable(),
+  /** How the reply ended: `length` when the output cap cut it off (it can be continued). */
+  finishReason: z.string().nullable(),
   turn: z.number().int(),
   createdAt: TimestampSchema,
 });
 export type GameMessage = z.infer<typeof GameMessageSchema>;
+
+/**
+ * A game goes on only from its opening: one that failed, or came back
+ * empty, must be written again first (the API refuses turns with 409).
+ */
+export function hasOpening(messages: readonly Pick<GameMessage, 'role' | 'turn' | 'status' | 'content'>[]): boolean {
+  const opening = messages.find((message) => message.role === 'narrator' && message.turn === 0);
+  return opening !== undefined && opening.status !== 'failed' && opening.content.trim().length > 0;
+}
 
 export const GameSessionSummarySchema = z.object({
   id: UuidSchema,

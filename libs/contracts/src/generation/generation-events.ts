@@ -13,6 +13,8 @@ export const StreamEntrySchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('delta'), seq: z.number().int().min(1), text: z.string() }),
   /** The attempt failed and is being retried: clear the partial text. */
   z.object({ type: z.literal('reset'), seq: z.number().int().min(1), attempt: z.number().int(), reason: z.string() }),
+  /** Something the reader should know while waiting, e.g. "Retrying the provider (attempt 2 of 4)…"; no text changes. */
+  z.object({ type: z.literal('notice'), seq: z.number().int().min(1), message: z.string() }),
   /** The stream is over; `status` is final. */
   z.object({
     type: z.literal('end'),

@@ -12,7 +12,7 @@ export const TERMINAL_GENERATION_STATUSES: readonly GenerationStatus[] = ['compl
 export const isTerminalStatus = (status: GenerationStatus): boolean => TERMINAL_GENERATION_STATUSES.includes(status);
 
 /** What a generation produces; each module registers the kinds it owns. */
-export const GenerationKindSchema = z.enum(['game.opening', 'game.turn', 'game.world-state', 'story.premise', 'story.outline', 'story.start', 'story.continue']);
+export const GenerationKindSchema = z.enum(['game.opening', 'game.turn', 'game.continue', 'game.world-state', 'story.premise', 'story.outline', 'story.start', 'story.continue', 'story.extend']);
 export type GenerationKind = z.infer<typeof GenerationKindSchema>;
 
 /** The resource a generation belongs to; clients can follow it by resource. */
@@ -23,9 +23,16 @@ export const GenerationTargetSchema = z.object({
 export type GenerationTarget = z.infer<typeof GenerationTargetSchema>;
 
 export const GenerationUsageSchema = z.object({
+  /** As the provider counted them, when it said. */
   promptTokens: z.number().int().nullable(),
   completionTokens: z.number().int().nullable(),
+  /** Our own count of the prompt as it was sent, to compare with `promptTokens`. */
+  estimatedPromptTokens: z.number().int().nullable(),
 });
+
+/** Which limit a generation ran into: the model's context (the prompt was too long) or the output cap (the reply was cut off). */
+export const GenerationLimitSchema = z.enum(['context', 'output']);
+export type GenerationLimit = z.infer<typeof GenerationLimitSchema>;
 export type GenerationUsage = z.infer<typeof GenerationUsageSchema>;
 
 export const GenerationSchema = z.object({
@@ -43,6 +50,8 @@ export const GenerationSchema = z.object({
   model: z.string(),
   attempt: z.number().int(),
   usage: GenerationUsageSchema.nullable(),
+  /** Set when a limit was hit, even if a tighter second try then succeeded. */
+  limitHit: GenerationLimitSchema.nullable(),
   createdAt: TimestampSchema,
   startedAt: TimestampSchema.nullable(),
   firstChunkAt: TimestampSchema.nullable(),
@@ -64,3 +73,18 @@ export const ProviderInfoSchema = z.object({
   detail: z.string(),
 });
 export type ProviderInfo = z.infer<typeof ProviderInfoSchema>;
+
+/** One model the deployment offers: the builtin engine, or a model of the configured provider. */
+export const ModelOptionSchema = z.object({
+  /** `builtin`, or the model's id at the provider. */
+  id: z.string(),
+  provider: z.enum(['builtin', 'openai-compatible']),
+  /** The context window in tokens, when known. */
+  contextTokens: z.number().int().nullable(),
+  /** The model this deployment writes with unless a request chooses another. */
+  isDefault: z.boolean(),
+});
+export type ModelOption = z.infer<typeof ModelOptionSchema>;
+
+export const ModelListSchema = z.object({ items: z.array(ModelOptionSchema) });
+export type ModelList = z.infer<typeof ModelListSchema>;

@@ -4,6 +4,8 @@ export interface AssembledStream {
   text: string;
   lastSeq: number;
   ended: StreamEntry | null;
+  /** The latest notice, until text arrives or the stream ends. */
+  notice: string | null;
 }
 
 /**
@@ -15,6 +17,7 @@ export class StreamAssembler {
   private text = '';
   private lastSeq: number;
   private ended: StreamEntry | null = null;
+  private notice: string | null = null;
   private readonly pending = new Map<number, StreamEntry>();
 
   constructor(initial: { text?: string; lastSeq?: number } = {}) {
@@ -36,11 +39,16 @@ export class StreamAssembler {
   }
 
   state(): AssembledStream {
-    return { text: this.text, lastSeq: this.lastSeq, ended: this.ended };
+    return { text: this.text, lastSeq: this.lastSeq, ended: this.ended, notice: this.notice };
   }
 
   private apply(entry: StreamEntry): void {
     this.lastSeq = entry.seq;
+    if (entry.type === 'notice') {
+      this.notice = entry.message;
+      return;
+    }
+    this.notice = null;
     if (entry.type === 'delta') this.text += entry.text;
     else if (entry.type === 'reset') this.text = '';
     else this.ended = entry;

@@ -20,8 +20,8 @@ export const OutlineSchema = z.strictObject({
 });
 export type Outline = z.infer<typeof OutlineSchema>;
 
-/** Premise → outline → story start → continuations, in that order. */
-export const StoryPhaseSchema = z.enum(['premise', 'outline', 'start', 'continue']);
+/** Premise → outline → story start → continuations, in that order; `extend` writes on where a passage was cut off. */
+export const StoryPhaseSchema = z.enum(['premise', 'outline', 'start', 'continue', 'extend']);
 export type StoryPhase = z.infer<typeof StoryPhaseSchema>;
 
 /** The kinds of text a story keeps versions of. The story text is the start plus continuations. */
@@ -39,6 +39,8 @@ export const StoryArtifactSchema = z.object({
   outline: OutlineSchema.nullable(),
   source: z.enum(['generated', 'edited', 'cache']),
   generationId: UuidSchema.nullable(),
+  /** The story text ends where the output cap cut a passage off; "continue this passage" writes on. */
+  cutOff: z.boolean(),
   isCurrent: z.boolean(),
   createdAt: TimestampSchema,
 });

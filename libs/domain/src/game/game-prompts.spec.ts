@@ -1,10 +1,17 @@
 import type { GameScenario } from './game-scenario';
 import { initialWorldState } from './initial-world-state';
-import { buildNarratorMessages } from './narrator-messages';
+import { assemble } from '../generation/context-budget';
+import type { PromptPart } from '../generation/prompt-plan';
+import { CONTINUE_ASK, narratorPromptParts } from './narrator-messages';
 import { buildOpeningBrief, buildTurnBrief } from './story-briefs';
 import { DEFAULT_SYSTEM_PROMPTS } from './system-prompts';
 import { recentTranscript } from './transcript';
-import { buildWorldStateMessages } from './world-state-messages';
+import { worldStatePromptParts } from './world-state-messages';
+
+/** Every part sent: what a model with a large context receives. */
+const allOf = (parts: PromptPart[]) => assemble(parts, parts.map(() => true));
+const buildNarratorMessages = (input: Parameters<typeof narratorPromptParts>[0]) => allOf(narratorPromptParts(input));
+const buildWorldStateMessages = (input: Parameters<typeof worldStatePromptParts>[0]) => allOf(worldStatePromptParts(input));
 
 const scenario: GameScenario = {
   name: 'The Keeper of the Light',
@@ -23,34 +30,51 @@ describe('default system prompts', () => {
   it('has a substantial narrator and world-state prompt', () => {
     expect(DEFAULT_SYSTEM_PROMPTS.narrator.length).toBeGreaterThanOrEqual(200);
     expect(DEFAULT_SYSTEM_PROMPTS['world-state'].length).toBeGreaterThanOrEqual(200);
-    for (const field of ['worldState', 'currentLocation', 'characters', 'timeline', 'act', 'chapter', 'turnCount']) expect(DEFAULT_SYSTEM_PROMPTS['world-state']).toContain(field);
+    for (const field of ['worldState', 'currentLocation', 'characters', 'event', 'act', 'chapter']) expect(DEFAULT_SYSTEM_PROMPTS['world-state']).toContain(`"${field}"`);
   });
 });
 
 describe('narrator messages', () => {
-  it('puts the admin prompt first, then the scenario and state, the transcript, and the action last', () => {
+  it('puts the admin prompt, scenario and state in one system message, then the transcript as alternating turns, and the action last', () => {
     const messages = buildNarratorMessages({
       systemPrompt: 'ADMIN PROMPT v7',
       scenario,
       state,
       transcript: [
-        { role: 'narrator', content: 'The fog rolled in.' },
-        { role: 'player', content: 'light the lamp' },
-        { role: 'narrator', content: 'The lamp flickered.' },
+        { role: 'narrator', content: 'The fog rolled in.', turn: 0 },
+        { role: 'player', content: 'light the lamp', turn: 1 },
+        { role: 'narrator', content: 'The lamp flickered.', turn: 1 },
       ],
       action: 'climb the stairs',
     });
-    expect(messages[0]).toEqual({ role: 'system', content: 'ADMIN PROMPT v7' });
-    expect(messages[1]!.content).toContain('Slow, eerie, precise.');
-    expect(messages[1]!.content).toContain('"currentLocation":"the Old Lighthouse"');
-    expect(messages.slice(2, 5).map((m) => m.role)).toEqual(['assistant', 'user', 'assistant']);
+    expect(messages[0]!.role).toBe('system');
+    expect(messages[0]!.content.startsWith('ADMIN PROMPT v7')).toBe(true);
+    expect(messages[0]!.content).toContain('Slow, eerie, precise.');
+    expect(messages[0]!.content).toContain('The player is at: the Old Lighthouse.');
+    expect(messages.slice(1).map((m) => m.role)).toEqual(['user', 'assistant', 'user', 'assistant', 'user']);
+    expect(messages[2]!.content).toBe('The fog rolled in.');
     expect(messages[messages.length - 1]).toEqual({ role: 'user', content: expect.stringContaining('climb the stairs') });
   });
 
   it('asks for an opening scene when there is no action', () => {
     const messages = buildNarratorMessages({ systemPrompt: 'p', scenario, state, transcript: [] });
-    expect(messages).toHaveLength(3);
-    expect(messages[2]!.content).toMatch(/opening scene.*Mara/);
+    expect(messages).toHaveLength(2);
+    expect(messages[1]!.content).toMatch(/opening scene.*Mara/);
+  });
+
+  it('asks the narrator to go on from a reply the cap cut off', () => {
+    const messages = buildNarratorMessages({ systemPrompt: 'p', scenario, state, transcript: [{ role: 'narrator', content: 'The fog rolled in.', turn: 0 }], action: 'wait', cutOff: 'You wait. The bell' });
+    expect(messages.slice(-3)).toEqual([
+      { role: 'user', content: expect.stringContaining('Player: wait') },
+      { role: 'assistant', content: 'You wait. The bell' },
+      { role: 'user', content: CONTINUE_ASK },
+    ]);
+  });
+
+  it('leaves out a reply whose action fell out of the transcript, so the chat still starts with the user', () => {
+    const messages = buildNarratorMessages({ systemPrompt: 'p', scenario, state, transcript: [{ role: 'narrator', content: 'Reply four.', turn: 4 }, { role: 'player', content: 'go on', turn: 5 }, { role: 'narrator', content: 'Reply five.', turn: 5 }], action: 'stop' });
+    expect(messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user']);
+    expect(JSON.stringify(messages)).not.toContain('Reply four.');
   });
 
   it('bounds the transcript to the newest messages and characters', () => {
@@ -66,12 +90,11 @@ describe('narrator messages', () => {
 describe('world-state messages', () => {
   it('asks for exactly the WorldState fields and includes the reply and action', () => {
     const messages = buildWorldStateMessages({ systemPrompt: 'WS PROMPT', scenario, state, transcript: [], action: 'light the lamp', reply: 'The lamp blazed.' });
-    expect(messages[0]).toEqual({ role: 'system', content: 'WS PROMPT' });
+    expect(messages[0]!.content.startsWith('WS PROMPT')).toBe(true);
     const ask = messages[messages.length - 1]!.content;
     expect(ask).toContain('light the lamp');
     expect(ask).toContain('The lamp blazed.');
-    expect(ask).toContain('worldState, currentLocation, characters, timeline, act, chapter, turnCount');
-    expect(ask).toContain('The turnCount is 1');
+    for (const field of ['worldState', 'currentLocation', 'characters', 'event', 'act', 'chapter']) expect(ask).toContain(`"${field}"`);
   });
 });
 

@@ -7,4 +7,6 @@ export type GameScenario = Pick<Scenario, 'name' | 'description' | 'setting' | '
 export interface TranscriptEntry {
   role: 'narrator' | 'player';
   content: string;
+  /** The turn it belongs to (0: the opening); counted from the player's messages when absent. */
+  turn?: number;
 }

@@ -67,7 +67,8 @@ export function findNames(text: string, exclude: readonly string[] = []): FoundN
       }
       const before = start > 0 ? clean(tokens[start - 1]!).toLowerCase() : '';
       const after = i < tokens.length ? clean(tokens[i]!).toLowerCase() : '';
-      const ended = /[,;:]$/.test(tokens[i - 1] ?? '') ? '' : after;
+      // A word that closes a clause or a quotation ('"Wow," said Lily') is not who the next word is about.
+      const ended = /[,;:.!?…]["”’']*$/.test(tokens[i - 1] ?? '') ? '' : after;
       const candidate = personName(run, excluded, before, ended);
       // The summary is the first sentence that mentions them, even if a later one showed they are a person.
       if (candidate && !found.has(candidate)) found.set(candidate, { name: candidate, sentence: (sentences.find((s) => s.includes(candidate)) ?? sentence).slice(0, 300) });

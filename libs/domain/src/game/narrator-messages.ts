@@ -1,26 +1,41 @@
 import type { WorldState } from '@storyos/contracts';
-import type { ChatMessage } from '../generation/text-provider';
+import type { PromptPart } from '../generation/prompt-plan';
+import { OPENING_TURN_ASK, transcriptParts, worldStateParts } from './game-prompt-parts';
 import type { GameScenario, TranscriptEntry } from './game-scenario';
-import { describeScenario, describeWorldState } from './scenario-context';
-import { DEFAULT_TRANSCRIPT_LIMITS, recentTranscript, transcriptMessages, type TranscriptLimits } from './transcript';
+import { describeScenario } from './scenario-context';
+import { recentTranscript } from './transcript';
 
 export interface NarratorPromptInput {
   /** The admin's active narrator prompt. */
   systemPrompt: string;
   scenario: GameScenario;
   state: WorldState;
+  /** Messages before this turn, oldest first. */
   transcript: readonly TranscriptEntry[];
   /** The player's action; absent for the opening scene. */
   action?: string;
-  limits?: TranscriptLimits;
+  /** The reply so far, when the output cap cut it off and the narrator is to go on. */
+  cutOff?: string;
 }
 
-/** Messages for a chat model to write the next narrator reply (or the opening). */
-export function buildNarratorMessages(input: NarratorPromptInput): ChatMessage[] {
-  const context = `${describeScenario(input.scenario)}\n\n${describeWorldState(input.state)}`;
-  const history = transcriptMessages(recentTranscript(input.transcript, input.limits ?? DEFAULT_TRANSCRIPT_LIMITS));
-  const ask = input.action?.trim()
-    ? `Player: ${input.action.trim()}\n\nNarrate what happens next.`
+export const CONTINUE_ASK = 'Your reply was cut off by the length limit. Continue it from exactly where it stops: no repetition, no summary, no heading.';
+
+/**
+ * The parts of a narrator request: the admin's prompt, the scenario and the
+ * world state always; earlier turns as far as the context allows; the
+ * player's action (or the opening's ask) last.
+ */
+export function narratorPromptParts(input: NarratorPromptInput): PromptPart[] {
+  const action = input.action?.trim();
+  const ask = action
+    ? `Player: ${action}\n\nNarrate what happens next.`
     : `Write the opening scene: introduce ${input.scenario.playerName}, ${input.scenario.playerRole}, at ${input.scenario.initialLocation}, and end with a moment that invites the first action.`;
-  return [{ role: 'system', content: input.systemPrompt }, { role: 'system', content: context }, ...history, { role: 'user', content: ask }];
+  const parts: PromptPart[] = [
+    { role: 'system', text: input.systemPrompt },
+    { role: 'system', text: describeScenario(input.scenario) },
+    ...worldStateParts(input.state),
+    ...transcriptParts(recentTranscript(input.transcript)),
+  ];
+  if (input.cutOff === undefined) return [...parts, { role: 'user', text: ask }];
+  return [...parts, { role: 'user', text: action ? ask : `${OPENING_TURN_ASK} ${ask}` }, { role: 'assistant', text: input.cutOff }, { role: 'user', text: CONTINUE_ASK }];
 }

@@ -1,13 +1,13 @@
-import type { ChatMessage } from '../generation/text-provider';
 import type { TranscriptEntry } from './game-scenario';
 
 export interface TranscriptLimits {
   /** Most recent messages kept. */
   maxMessages: number;
-  /** Characters kept in total, newest first: long games must not outgrow the model's context. */
+  /** Characters kept in total, newest first. */
   maxChars: number;
 }
 
+/** An upper bound for large contexts, where the budget alone would send the whole game every turn; small contexts drop more. */
 export const DEFAULT_TRANSCRIPT_LIMITS: TranscriptLimits = { maxMessages: 12, maxChars: 6000 };
 
 /** The newest messages that fit both limits, oldest first. */
@@ -25,9 +25,4 @@ export function recentTranscript(entries: readonly TranscriptEntry[], limits: Tr
     kept.push(entry);
   }
   return kept.reverse();
-}
-
-/** Narrator lines become assistant messages and player lines user messages, as chat models expect. */
-export function transcriptMessages(entries: readonly TranscriptEntry[]): ChatMessage[] {
-  return entries.map((entry) => ({ role: entry.role === 'narrator' ? 'assistant' : 'user', content: entry.role === 'player' ? `Player: ${entry.content}` : entry.content }));
 }

@@ -1,38 +1,56 @@
 import type { WorldState } from '@storyos/contracts';
-import type { ChatMessage } from '../generation/text-provider';
+import type { PromptPart } from '../generation/prompt-plan';
+import { GAME_DROP_TIERS, worldStateParts } from './game-prompt-parts';
 import type { GameScenario, TranscriptEntry } from './game-scenario';
-import { describeScenario, describeWorldState } from './scenario-context';
-import { recentTranscript, type TranscriptLimits } from './transcript';
+import { describeScenario } from './scenario-context';
+import { recentTranscript } from './transcript';
 
 export interface WorldStatePromptInput {
   /** The admin's active world-state prompt. */
   systemPrompt: string;
   scenario: GameScenario;
+  /** The world before this turn. */
   state: WorldState;
+  /** Messages before this turn, oldest first. */
   transcript: readonly TranscriptEntry[];
   /** The action of this turn; absent after the opening. */
   action?: string;
   /** The narrator's reply for this turn. */
   reply: string;
-  limits?: TranscriptLimits;
 }
 
-const WORLD_STATE_FIELDS = 'worldState, currentLocation, characters, timeline, act, chapter, turnCount';
+/** The reply's fields, as the last message states them: the same shape the response format enforces where it can. */
+export const WORLD_STATE_REPLY_FIELDS = [
+  '"worldState" (a compact summary of the situation now, at most a few sentences)',
+  '"currentLocation" (where the player is now)',
+  '"characters" (array of {"name","summary"}: only the characters who appear in this turn — newcomers, and anyone whose summary changed)',
+  '"event" (one short sentence: what happened this turn)',
+  '"act" and "chapter" (integers; move them on only when the story turns a corner)',
+].join(', ');
 
-/** Messages asking a chat model for the updated world state as one JSON object. */
-export function buildWorldStateMessages(input: WorldStatePromptInput): ChatMessage[] {
-  const transcript = recentTranscript(input.transcript, input.limits ?? { maxMessages: 6, maxChars: 4000 })
-    .map((entry) => `${entry.role === 'player' ? 'Player' : 'Narrator'}: ${entry.content}`)
-    .join('\n\n');
-  const turn = [
-    transcript ? `Recent transcript:\n${transcript}` : 'Recent transcript: (none yet)',
-    `Player's action this turn: ${input.action?.trim() || '(the opening scene)'}`,
+/**
+ * The parts of a world-state request: the admin's prompt, the scenario and
+ * the world before the turn always, a few earlier messages when they fit,
+ * and this turn's action and reply with the JSON asked for last.
+ */
+export function worldStatePromptParts(input: WorldStatePromptInput): PromptPart[] {
+  const earlier = recentTranscript(input.transcript, { maxMessages: 6, maxChars: 4000 });
+  const ask = [
+    `Player's action this turn: ${input.action?.trim() || '(none: this is the opening scene)'}`,
     `Narrator's reply this turn:\n${input.reply}`,
-    `Reply with one JSON object with exactly these fields: ${WORLD_STATE_FIELDS}. The turnCount is ${input.state.turnCount + 1}.`,
+    `Reply with one JSON object and nothing else, with these fields: ${WORLD_STATE_REPLY_FIELDS}.`,
   ].join('\n\n');
   return [
-    { role: 'system', content: input.systemPrompt },
-    { role: 'system', content: `${describeScenario(input.scenario)}\n\n${describeWorldState(input.state)}` },
-    { role: 'user', content: turn },
+    { role: 'system', text: input.systemPrompt },
+    { role: 'system', text: describeScenario(input.scenario) },
+    ...worldStateParts(input.state),
+    // The heading goes with the newest message, the last of them to go.
+    ...(earlier.length > 0 ? [{ role: 'user' as const, text: 'Earlier in the story:', optional: { tier: GAME_DROP_TIERS.transcript, order: earlier.length - 1 } }] : []),
+    ...earlier.map((entry, index) => ({
+      role: 'user' as const,
+      text: `${entry.role === 'player' ? 'Player' : 'Narrator'}: ${entry.content}`,
+      optional: { tier: GAME_DROP_TIERS.transcript, order: index },
+    })),
+    { role: 'user', text: ask },
   ];
 }

@@ -142,6 +142,12 @@ describe('who counts as a character', () => {
     expect(names(next)).not.toContain('Hurry');
   });
 
+  it('takes the speaker, not the exclamation, from quoted speech ("Met Wow" was a character once)', () => {
+    const next = deriveWorldState(start, 'look around', '"Wow," said Lily. "Look at that!" Then "Hooray!" shouted Tom.', 1, NO_NARRATOR_WORDS);
+    expect(names(next)).toEqual([...names(start), 'Lily', 'Tom']);
+    expect(next.timeline.at(-1)?.event).not.toMatch(/Wow|Hooray/);
+  });
+
   it('finds names with evidence in plain text', () => {
     expect(findNames('Wren said nothing. Thessaly glittered. Halcyon waited. The Copper Kettle was warm. Old Marigold Pell runs it. Tobias Fenn lives on Ribbon Lane.').map((f) => f.name)).toEqual([
       'Wren',

@@ -1,4 +1,5 @@
 import type { Outline, StorySetup, Tone, WorldState } from '@storyos/contracts';
+import type { JsonReplyFormat } from './prompt-plan';
 
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';
@@ -84,10 +85,27 @@ export type ProseBrief = Exclude<StoryBrief, { task: 'game.world-state' | 'story
 export interface GenerationRequest {
   messages: ChatMessage[];
   brief?: StoryBrief;
+  /** The reply's cap; the pipeline always sets it. */
   maxTokens?: number;
   temperature?: number;
   /** Same seed + same request → same text from the builtin engine. */
   seed?: number;
+  /** Ask for JSON of this shape where the provider can enforce it. */
+  responseFormat?: JsonReplyFormat;
+}
+
+/** A provider is about to try again before the first token. */
+export interface ProviderRetryNotice {
+  /** The attempt about to start: 2 for the first retry. */
+  attempt: number;
+  attempts: number;
+  delayMs: number;
+  reason: string;
+}
+
+/** What a caller may hear about while a stream is set up; awaited, so it is told in order. */
+export interface StreamHooks {
+  onRetry?(notice: ProviderRetryNotice): Promise<void> | void;
 }
 
 export interface StreamOutcome {
@@ -106,8 +124,11 @@ export interface TextProvider {
   readonly model: string;
   /** A short human description, e.g. "TinyStories 260K + story planner". */
   readonly detail: string;
-  stream(request: GenerationRequest, signal: AbortSignal): AsyncGenerator<string, StreamOutcome, void>;
+  stream(request: GenerationRequest, signal: AbortSignal, hooks?: StreamHooks): AsyncGenerator<string, StreamOutcome, void>;
 }
+
+/** What kind of failure: the pipeline answers an over-long prompt differently from any other. */
+export type ProviderErrorKind = 'context-overflow' | 'other';
 
 /** A failure the user should read, e.g. "The provider rejected the API key". */
 export class ProviderError extends Error {
@@ -115,8 +136,23 @@ export class ProviderError extends Error {
     message: string,
     /** Worth retrying: rate limits, 5xx, dropped connections. */
     readonly retryable: boolean,
+    readonly kind: ProviderErrorKind = 'other',
   ) {
     super(message);
     this.name = 'ProviderError';
+  }
+}
+
+/** The server refused the prompt as longer than its context; what it counted, when it said. */
+export class ContextOverflowError extends ProviderError {
+  constructor(
+    message: string,
+    /** The prompt's size as the server counted it. */
+    readonly promptTokens: number | null,
+    /** The server's context window. */
+    readonly contextTokens: number | null,
+  ) {
+    super(message, false, 'context-overflow');
+    this.name = 'ContextOverflowError';
   }
 }

@@ -2,7 +2,7 @@ import type { Outline, StoryPhase, StorySetup } from '@storyos/contracts';
 import { sha256Hex } from './sha256';
 
 /** Bumped whenever the Writer's prompts change, so cached results of old prompts are not served. */
-export const PROMPT_VERSION = 'stories-v1';
+export const PROMPT_VERSION = 'stories-v2';
 
 export interface ResultCacheKeyInput {
   phase: StoryPhase;

@@ -1,6 +1,13 @@
 import { buildChapterBrief, buildOutlineBrief, buildPremiseBrief } from './story-briefs';
 import { mysterySetup, threeChapters } from './story-fixtures.spec-helper';
-import { buildChapterMessages, buildOutlineMessages, buildPremiseMessages, STORY_SO_FAR_CHARS } from './story-messages';
+import { assemble } from '../generation/context-budget';
+import type { PromptPart } from '../generation/prompt-plan';
+import { chapterPromptParts, extendPromptParts, outlinePromptParts, outlineReplyProblems, premisePromptParts, STORY_SO_FAR_CHARS } from './story-messages';
+
+const allOf = (parts: PromptPart[]) => assemble(parts, parts.map(() => true));
+const buildPremiseMessages = (...args: Parameters<typeof premisePromptParts>) => allOf(premisePromptParts(...args));
+const buildOutlineMessages = (...args: Parameters<typeof outlinePromptParts>) => allOf(outlinePromptParts(...args));
+const buildChapterMessages = (...args: Parameters<typeof chapterPromptParts>) => allOf(chapterPromptParts(...args));
 
 const system = (messages: { role: string; content: string }[]) => messages.filter((m) => m.role === 'system').map((m) => m.content).join('\n');
 const user = (messages: { role: string; content: string }[]) => messages[messages.length - 1]!.content;
@@ -60,6 +67,20 @@ describe('Writer prompts', () => {
     expect(text).toContain('Sentence number 1999 happened.');
     expect(text).not.toContain('Sentence number 5 happened.');
     expect(text.length).toBeLessThan(STORY_SO_FAR_CHARS + 2000);
+  });
+
+  it('asks to go on exactly where a cut-off passage stops, carrying its last words', () => {
+    const story = '## The Coded Telegram\n\nIt began at dawn.\n\nAda read the telegram twice and';
+    const text = user(allOf(extendPromptParts(mysterySetup, 'T', 'P', threeChapters, story)));
+    expect(text).toMatch(/cut off by the length limit/);
+    const all = allOf(extendPromptParts(mysterySetup, 'T', 'P', threeChapters, story)).map((m) => m.content).join('\n');
+    expect(all).toContain('Ada read the telegram twice and');
+    expect(all).toMatch(/1\. The Coded Telegram — .*← this chapter/);
+  });
+
+  it('finds the problems in an outline reply, or none', () => {
+    expect(outlineReplyProblems('{"chapters":[{"title":"One","summary":"It starts."}]}')).toEqual([]);
+    expect(outlineReplyProblems('I would rather not.')[0]).toMatch(/Could not read an outline/);
   });
 
   it('builds the engine briefs with the same inputs, bounding the story so far', () => {

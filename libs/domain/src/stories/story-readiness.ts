@@ -9,7 +9,7 @@ export interface StoryProgress {
   storyText: string | null;
 }
 
-export type StoryAction = 'premise' | 'outline' | 'start' | 'continue' | 'export';
+export type StoryAction = 'premise' | 'outline' | 'start' | 'continue' | 'extend' | 'export';
 
 /** Why an action is not possible: `invalid-setup` is the caller's bad input (400); the others are the story's state (409). */
 export type StoryBlocker = 'invalid-setup' | 'missing-premise' | 'missing-outline' | 'not-started' | 'story-complete' | 'empty-story';
@@ -21,6 +21,8 @@ export interface StoryReadiness {
   outline: PhaseCheck;
   start: PhaseCheck;
   continue: PhaseCheck;
+  /** "Continue this passage": writes on from where the story text ends. */
+  extend: PhaseCheck;
   export: PhaseCheck;
   /** The furthest phase with content, as StorySummary shows it. */
   furthest: 'setup' | 'premise' | 'outline' | 'writing';
@@ -51,8 +53,9 @@ export function storyPhaseReadiness(progress: StoryProgress): StoryReadiness {
   else if (!storyText) cont = blocked('not-started', 'Start the story before continuing it.');
   else if (next === null) cont = blocked('story-complete', 'Every chapter of the outline (and the epilogue) is written: add a chapter to the outline to continue.');
   else cont = ready;
+  const extend = !start.ready ? start : storyText ? ready : blocked('not-started', 'Start the story before continuing a passage.');
   const exportCheck = storyText ? ready : blocked('empty-story', 'There is no story text to export yet.');
 
   const furthest = storyText ? 'writing' : hasOutline ? 'outline' : hasPremise ? 'premise' : 'setup';
-  return { premise, outline, start, continue: cont, export: exportCheck, furthest, nextChapterIndex: next };
+  return { premise, outline, start, continue: cont, extend, export: exportCheck, furthest, nextChapterIndex: next };
 }

@@ -34,4 +34,14 @@ describe('configuration', () => {
     expect(config.quotas.user).toBeNull();
     expect(config.http.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
   });
+
+  it('learns the context unless it is set, caps every reply, and offers the configured model unless told otherwise', () => {
+    const plain = loadConfig({ LLM_BASE_URL: 'http://127.0.0.1:8080/v1', LLM_MODEL: 'qwen2.5-7b' });
+    expect(plain.llm).toMatchObject({ contextTokens: undefined, maxOutputTokens: 1024, allowedModels: ['qwen2.5-7b'] });
+    const set = loadConfig({ LLM_BASE_URL: 'http://127.0.0.1:8080/v1', LLM_MODEL: 'm', LLM_CONTEXT_TOKENS: '2048', LLM_MAX_OUTPUT_TOKENS: '300', LLM_MODELS_ALLOWED: 'a, b' });
+    expect(set.llm).toMatchObject({ contextTokens: 2048, maxOutputTokens: 300, allowedModels: ['a', 'b'] });
+    expect(loadConfig({ LLM_MODELS_ALLOWED: '*' }).llm.allowedModels).toBe('*');
+    expect(() => loadConfig({ LLM_CONTEXT_TOKENS: '100' })).toThrow(/LLM_CONTEXT_TOKENS/);
+    expect(() => loadConfig({ LLM_MAX_OUTPUT_TOKENS: 'lots' })).toThrow(/LLM_MAX_OUTPUT_TOKENS/);
+  });
 });

@@ -28,6 +28,12 @@ export interface AppConfig {
     connectTimeoutMs: number;
     firstTokenTimeoutMs: number;
     maxRetries: number;
+    /** The model's context window; learned from the server when unset. */
+    contextTokens?: number;
+    /** The longest reply any step may ask for (max_tokens). */
+    maxOutputTokens: number;
+    /** Models GET /api/models offers besides the builtin engine: ids, or '*' for all the provider lists. Defaults to LLM_MODEL alone. */
+    allowedModels: string[] | '*';
   };
   generation: { attempts: number; backoffMs: number; coalesceMs: number; maxStreamsPerUser: number };
   seed: { demo: boolean; demoEmail: string; demoPassword: string };
@@ -83,6 +89,9 @@ function toAppConfig(env: Env): AppConfig {
       connectTimeoutMs: env.LLM_CONNECT_TIMEOUT_MS,
       firstTokenTimeoutMs: env.LLM_FIRST_TOKEN_TIMEOUT_MS,
       maxRetries: env.LLM_MAX_RETRIES,
+      contextTokens: env.LLM_CONTEXT_TOKENS,
+      maxOutputTokens: env.LLM_MAX_OUTPUT_TOKENS,
+      allowedModels: env.LLM_MODELS_ALLOWED?.includes('*') ? '*' : (env.LLM_MODELS_ALLOWED ?? (env.LLM_MODEL ? [env.LLM_MODEL] : [])),
     },
     generation: {
       attempts: env.GENERATION_ATTEMPTS,

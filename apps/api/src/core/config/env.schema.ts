@@ -25,6 +25,12 @@ const originList = z
   .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
   .pipe(z.array(z.url({ message: 'Each origin must be a URL like http://localhost:3000' })));
 
+/** Model ids separated by commas, or `*` for every model the provider lists. */
+const modelList = z
+  .string()
+  .transform((value) => value.split(',').map((id) => id.trim()).filter(Boolean))
+  .pipe(z.array(z.string().max(200)).min(1, { message: 'List at least one model id, or * for all' }));
+
 /** Every environment variable StoryOS reads, with its default. The README lists the same. */
 export const EnvSchema = z
   .object({
@@ -66,6 +72,9 @@ export const EnvSchema = z
     LLM_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
     LLM_FIRST_TOKEN_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
     LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
+    LLM_CONTEXT_TOKENS: z.coerce.number().int().min(512, { message: 'Must be at least 512 tokens' }).max(10_000_000).optional(),
+    LLM_MAX_OUTPUT_TOKENS: z.coerce.number().int().min(64, { message: 'Must be at least 64 tokens' }).max(1_000_000).default(1024),
+    LLM_MODELS_ALLOWED: modelList.optional(),
     GENERATION_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
     GENERATION_BACKOFF_MS: z.coerce.number().int().min(0).default(2000),
     STREAM_COALESCE_MS: z.coerce.number().int().min(0).max(1000).default(40),

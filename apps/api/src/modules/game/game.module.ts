@@ -48,6 +48,7 @@ export class GameModule implements OnModuleInit {
   onModuleInit(): void {
     this.handlers.register('game.opening', this.narrator);
     this.handlers.register('game.turn', this.narrator);
+    this.handlers.register('game.continue', this.narrator);
     this.handlers.register('game.world-state', this.worldState);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { GenerationStatus, StreamEntry } from '@storyos/contracts';
+import type { GenerationLimit, GenerationStatus, GenerationUsage, StreamEntry } from '@storyos/contracts';
 import { PinoLogger } from 'nestjs-pino';
 import { DataSource, In } from 'typeorm';
 import { RealtimePublisher } from '../../core/realtime/realtime-publisher.service';
@@ -14,6 +14,9 @@ export interface GenerationOutcome {
   error: string | null;
   promptTokens: number | null;
   completionTokens: number | null;
+  /** Our own count of the prompt as sent. */
+  estimatedPromptTokens: number | null;
+  limitHit: GenerationLimit | null;
   firstChunkAt: Date | null;
   /** The last seq written to the stream so far; the end entry follows it. */
   lastSeq: number;
@@ -51,6 +54,8 @@ export class GenerationFinalizer {
         error: outcome.error,
         promptTokens: outcome.promptTokens,
         completionTokens: outcome.completionTokens,
+        estimatedPromptTokens: outcome.estimatedPromptTokens,
+        limitHit: outcome.limitHit,
         firstChunkAt: outcome.firstChunkAt ?? generation.firstChunkAt,
         lastSeq: endSeq,
         completedAt: new Date(),
@@ -67,7 +72,7 @@ export class GenerationFinalizer {
       status: outcome.status,
       finishReason: outcome.finishReason,
       error: outcome.error,
-      usage: outcome.promptTokens === null && outcome.completionTokens === null ? null : { promptTokens: outcome.promptTokens, completionTokens: outcome.completionTokens },
+      usage: usageOf(outcome),
     };
     await this.streams.append(generationId, end).catch((error: unknown) => {
       // The stored row is the truth; a listener that misses the end entry sees it on its next read.
@@ -81,4 +86,10 @@ export class GenerationFinalizer {
       .catch((error: unknown) => this.logger.error({ err: error, generationId, userId: finished.ownerId }, 'Follow-up after generation failed'));
     return true;
   }
+}
+
+/** The token counts, or null when nothing was counted (a generation stopped before it was sent). */
+export function usageOf(counts: Pick<GenerationOutcome, 'promptTokens' | 'completionTokens' | 'estimatedPromptTokens'>): GenerationUsage | null {
+  const { promptTokens, completionTokens, estimatedPromptTokens } = counts;
+  return promptTokens === null && completionTokens === null && estimatedPromptTokens === null ? null : { promptTokens, completionTokens, estimatedPromptTokens };
 }

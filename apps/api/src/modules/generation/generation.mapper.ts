@@ -1,6 +1,7 @@
 import type { Generation, StreamEntry } from '@storyos/contracts';
 import { StreamAssembler } from '@storyos/contracts';
 import type { GenerationEntity } from './entities/generation.entity';
+import { usageOf } from './generation-finalizer.service';
 
 /** Maps a row to the contract; while it streams, the text so far comes from the live entries. */
 export function toGenerationContract(generation: GenerationEntity, liveEntries: StreamEntry[] | null): Generation {
@@ -24,10 +25,8 @@ export function toGenerationContract(generation: GenerationEntity, liveEntries: 
     provider: generation.provider,
     model: generation.model,
     attempt: generation.attempt,
-    usage:
-      generation.promptTokens === null && generation.completionTokens === null
-        ? null
-        : { promptTokens: generation.promptTokens, completionTokens: generation.completionTokens },
+    usage: usageOf(generation),
+    limitHit: generation.limitHit,
     createdAt: generation.createdAt.toISOString(),
     startedAt: iso(generation.startedAt),
     firstChunkAt: iso(generation.firstChunkAt),

@@ -129,7 +129,7 @@ export class GenerationsService {
     await this.stops.request(id);
     if (generation.status === 'queued' && (await this.removeQueuedJob(id))) {
       // No worker will ever see this one, so it ends here, with nothing written.
-      await this.finalizer.finish(id, { status: 'stopped', text: '', finishReason: 'stopped', error: null, promptTokens: null, completionTokens: null, firstChunkAt: null, lastSeq: await this.streams.lastSeq(id) });
+      await this.finalizer.finish(id, { status: 'stopped', text: '', finishReason: 'stopped', error: null, promptTokens: null, completionTokens: null, estimatedPromptTokens: null, limitHit: null, firstChunkAt: null, lastSeq: await this.streams.lastSeq(id) });
     }
     return this.view(owner, id);
   }

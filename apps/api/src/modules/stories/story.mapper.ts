@@ -13,6 +13,7 @@ export function toStoryArtifact(artifact: StoryArtifactEntity): StoryArtifact {
     outline: artifact.kind === 'outline' ? artifact.outline : null,
     source: artifact.source,
     generationId: artifact.generationId,
+    cutOff: artifact.cutOff,
     isCurrent: artifact.isCurrent,
     createdAt: artifact.createdAt.toISOString(),
   };

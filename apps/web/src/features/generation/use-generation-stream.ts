@@ -34,6 +34,8 @@ export interface GenerationStreamView {
   phase: 'idle' | 'streaming' | 'ended';
   status: GenerationStatus | null;
   error: string | null;
+  /** What the reader should know while waiting, e.g. that the provider is being retried; null once text flows. */
+  notice: string | null;
 }
 
 export type OnStreamEnded = (generationId: string, outcome: StreamOutcome) => void;
@@ -42,13 +44,13 @@ interface CommittedView extends GenerationStreamView {
   generationId: string;
 }
 
-const IDLE: GenerationStreamView = { text: '', lastSeq: 0, phase: 'idle', status: null, error: null };
+const IDLE: GenerationStreamView = { text: '', lastSeq: 0, phase: 'idle', status: null, error: null, notice: null };
 
 function toView(generationId: string, stream: AssembledStream, terminal: StreamOutcome | null, error: string | null): CommittedView {
   const end = stream.ended?.type === 'end' ? stream.ended : null;
-  if (end) return { generationId, text: stream.text, lastSeq: stream.lastSeq, phase: 'ended', status: end.status, error: end.error };
-  if (terminal) return { generationId, ...terminal, phase: 'ended' };
-  return { generationId, text: stream.text, lastSeq: stream.lastSeq, phase: 'streaming', status: 'streaming', error };
+  if (end) return { generationId, text: stream.text, lastSeq: stream.lastSeq, phase: 'ended', status: end.status, error: end.error, notice: null };
+  if (terminal) return { generationId, ...terminal, phase: 'ended', notice: null };
+  return { generationId, text: stream.text, lastSeq: stream.lastSeq, phase: 'streaming', status: 'streaming', error, notice: stream.notice };
 }
 
 /**
@@ -150,5 +152,5 @@ export function useGenerationStream(
   if (committed?.generationId === generationId) return committed;
   // Until the first frame commits, show what the stream starts from.
   if (!start) return IDLE;
-  return { text: start.text, lastSeq: start.lastSeq, phase: 'streaming', status: start.status ?? 'streaming', error: null };
+  return { text: start.text, lastSeq: start.lastSeq, phase: 'streaming', status: start.status ?? 'streaming', error: null, notice: null };
 }

@@ -22,6 +22,7 @@ export const playApi = {
   sendTurn: (id: string, content: string) => http.post<GenerationAccepted>(`${session(id)}/turns`, { content }),
   stop: (id: string) => http.post<unknown>(`${session(id)}/stop`),
   regenerate: (id: string) => http.post<GenerationAccepted>(`${session(id)}/regenerate`),
+  continueReply: (id: string) => http.post<GenerationAccepted>(`${session(id)}/continue`),
   undo: (id: string) => http.post<GameSession>(`${session(id)}/undo`),
   getGeneration: (id: string) => http.get<Generation>(`/api/generations/${id}`),
   /** The story engine in use, from the health report; null while the API does not report it. */

@@ -17,7 +17,7 @@ function session(overrides: Partial<GameSession> = {}): GameSession {
     lastPlayedAt: at,
     createdAt: at,
     state: { worldState: '', currentLocation: '', characters: [], timeline: [], act: 1, chapter: 1, turnCount: 0 },
-    messages: [{ id: 'm1', role: 'narrator', content: 'Opening.', generationId: null, status: 'completed', error: null, turn: 0, createdAt: at }],
+    messages: [{ id: 'm1', role: 'narrator', content: 'Opening.', generationId: null, status: 'completed', error: null, finishReason: 'stop', turn: 0, createdAt: at }],
     activeGenerationId: null,
     playerName: 'Ada',
     playerRole: 'Keeper',

@@ -29,10 +29,14 @@ export async function settleGeneration(
     const generation = queryClient.getQueryData<Generation>(playKeys.generation(generationId));
     // World-state steps write no message; only replies are put into the transcript.
     const isReply = generation ? generation.kind !== 'game.world-state' : true;
+    // A continuation's text joins its reply on the server; the session read below brings the whole.
+    const continues = generation?.kind === 'game.continue';
     const messages: GameMessage[] = known
       ? old.messages.map((message) =>
           message.generationId === generationId
-            ? { ...message, content: outcome.text, status: outcome.status, error: outcome.error }
+            ? continues
+              ? { ...message, content: joinedText(message.content, outcome.text) }
+              : { ...message, content: outcome.text, status: outcome.status, error: outcome.error }
             : message,
         )
       : isReply
@@ -47,6 +51,12 @@ export async function settleGeneration(
   await queryClient.invalidateQueries({ queryKey: playKeys.session(sessionId) });
 }
 
+/** The reply so far with the words that continue it, as the reader sees them while they stream. */
+export function joinedText(before: string, after: string): string {
+  if (!after) return before;
+  return /\s$/.test(before) || /^[\s.,;:!?]/.test(after) ? `${before}${after}` : `${before} ${after}`;
+}
+
 function liveMessage(generationId: string, outcome: StreamOutcome, session: GameSession): GameMessage {
   return {
     id: `live-${generationId}`,
@@ -55,6 +65,7 @@ function liveMessage(generationId: string, outcome: StreamOutcome, session: Game
     generationId,
     status: outcome.status,
     error: outcome.error,
+    finishReason: null,
     turn: session.state.turnCount,
     createdAt: new Date().toISOString(),
   };
@@ -76,6 +87,7 @@ export function appendPendingTurn(queryClient: QueryClient, sessionId: string, c
               generationId: null,
               status: null,
               error: null,
+              finishReason: null,
               turn: old.state.turnCount + 1,
               createdAt: new Date().toISOString(),
             },

@@ -1,7 +1,7 @@
 import type { GameSession, GameSessionSummary, Page } from '@storyos/contracts';
 import { keepPreviousData, queryOptions, skipToken, useMutation, useQueryClient } from '@tanstack/react-query';
 import { playApi } from './api';
-import { appendPendingTurn, replaceLastReply } from './cache';
+import { appendPendingTurn, replaceLastReply, setActiveGeneration } from './cache';
 import { playKeys } from './keys';
 
 export { playKeys };
@@ -80,6 +80,13 @@ export function useGameActions(sessionId: string) {
       return refresh();
     },
   });
+  const continueReply = useMutation({
+    mutationFn: () => playApi.continueReply(sessionId),
+    onSuccess: ({ generationId }) => {
+      setActiveGeneration(queryClient, sessionId, generationId);
+      return refresh();
+    },
+  });
   const undo = useMutation({
     mutationFn: () => playApi.undo(sessionId),
     onSuccess: (session) => {
@@ -87,5 +94,5 @@ export function useGameActions(sessionId: string) {
       return queryClient.invalidateQueries({ queryKey: playKeys.sessionLists() });
     },
   });
-  return { send, stop, regenerate, undo };
+  return { send, stop, regenerate, continueReply, undo };
 }

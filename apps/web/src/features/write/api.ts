@@ -18,7 +18,7 @@ import { refreshSession, request } from '../../lib/http';
 import { sessionStore } from '../../lib/session-store';
 
 /** The generation steps of the wizard, named as the API's routes are. */
-export type PhaseRoute = 'premise' | 'outline' | 'start' | 'continue';
+export type PhaseRoute = 'premise' | 'outline' | 'start' | 'continue' | 'extend';
 
 const story = (id: string) => `/api/stories/${id}`;
 

@@ -10,6 +10,7 @@ const artifact = (kind: StoryArtifact['kind'], content: Partial<StoryArtifact>):
   outline: null,
   source: 'generated',
   generationId: null,
+  cutOff: false,
   isCurrent: true,
   createdAt: '2025-01-01T00:00:00.000Z',
   ...content,

@@ -30,6 +30,10 @@ export class GameMessageEntity {
   @Column({ type: 'text', nullable: true })
   error!: string | null;
 
+  /** How the reply ended: `length` when the output cap cut it off. */
+  @Column({ name: 'finish_reason', type: 'text', nullable: true })
+  finishReason!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

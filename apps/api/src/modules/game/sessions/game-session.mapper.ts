@@ -22,6 +22,7 @@ export function toGameMessage(message: GameMessageEntity): GameMessage {
     generationId: message.generationId,
     status: message.status,
     error: message.error,
+    finishReason: message.finishReason,
     turn: message.turn,
     createdAt: message.createdAt.toISOString(),
   };

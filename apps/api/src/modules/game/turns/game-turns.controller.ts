@@ -26,6 +26,14 @@ export class GameTurnsController {
     return this.turns.play(user, params.id, body.content);
   }
 
+  /** The narrator goes on from the last reply, which the output cap cut off (`finishReason: length`); 409 when it was not. */
+  @Post('continue')
+  @HttpCode(202)
+  @ZodResponse({ status: 202, type: GenerationAcceptedDto })
+  continueReply(@CurrentUser() user: AuthUser, @Param() params: SessionIdParams): Promise<GenerationAccepted> {
+    return this.turns.continueReply(user, params.id);
+  }
+
   @Post('stop')
   @HttpCode(202)
   @ZodResponse({ status: 202, type: GenerationAcceptedDto })

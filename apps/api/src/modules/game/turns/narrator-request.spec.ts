@@ -1,5 +1,6 @@
 import type { WorldState } from '@storyos/contracts';
-import { narratorRequest } from './narrator-request';
+import { assemble } from '@storyos/domain';
+import { narratorPlan } from './narrator-request';
 
 const scenario = {
   name: 'Bridges of Velmora',
@@ -16,15 +17,16 @@ const state: WorldState = { worldState: 'Night.', currentLocation: 'the Salt Ste
 
 describe('the narrator request', () => {
   it('is told by the active system prompt, first, and knows where the story stands', () => {
-    const request = narratorRequest({ systemPrompt: 'ACTIVE PROMPT v7', scenario, state, transcript: [{ role: 'narrator', content: 'Earlier reply.' }], action: 'I climb the steps.' });
-    expect(request.messages[0]).toEqual({ role: 'system', content: 'ACTIVE PROMPT v7' });
-    expect(JSON.stringify(request.messages)).toContain('the Salt Steps');
-    expect(request.messages.at(-1)?.content).toContain('I climb the steps.');
-    expect(request.brief).toMatchObject({ task: 'game.turn', action: 'I climb the steps.', location: 'the Salt Steps', turn: 3 });
+    const plan = narratorPlan({ systemPrompt: 'ACTIVE PROMPT v7', scenario, state, transcript: [{ role: 'narrator', content: 'Earlier reply.', turn: 0 }], action: 'I climb the steps.' });
+    const messages = assemble(plan.parts, plan.parts.map(() => true));
+    expect(messages[0]?.content.startsWith('ACTIVE PROMPT v7')).toBe(true);
+    expect(JSON.stringify(messages)).toContain('the Salt Steps');
+    expect(messages.at(-1)?.content).toContain('I climb the steps.');
+    expect(plan.brief).toMatchObject({ task: 'game.turn', action: 'I climb the steps.', location: 'the Salt Steps', turn: 3 });
   });
 
   it('asks for the opening when there is no action', () => {
-    const request = narratorRequest({ systemPrompt: 'ACTIVE PROMPT v7', scenario, state: { ...state, turnCount: 0 }, transcript: [] });
-    expect(request.brief).toMatchObject({ task: 'game.opening', playerName: 'Juno' });
+    const plan = narratorPlan({ systemPrompt: 'ACTIVE PROMPT v7', scenario, state: { ...state, turnCount: 0 }, transcript: [] });
+    expect(plan.brief).toMatchObject({ task: 'game.opening', playerName: 'Juno' });
   });
 });

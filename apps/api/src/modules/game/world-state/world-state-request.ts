@@ -1,5 +1,5 @@
 import type { WorldState } from '@storyos/contracts';
-import { buildWorldStateMessages, type GameScenario, type GenerationRequest, type TextProvider, type TranscriptEntry } from '@storyos/domain';
+import { OUTPUT_TOKENS, WORLD_STATE_REPLY_FORMAT, worldStatePromptParts, worldStateReplyProblems, type GameScenario, type PromptPlan, type TextProvider, type TranscriptEntry } from '@storyos/domain';
 
 export interface WorldStateContext {
   /** The active world-state system prompt's content. */
@@ -15,12 +15,19 @@ export interface WorldStateContext {
 }
 
 /**
- * Asks a chat model for the updated world as JSON. The builtin engine cannot
- * write JSON from instructions, so it also gets a brief it answers with the
- * state derived by rules.
+ * Asks a chat model for the turn's changes as JSON, enforced by the
+ * provider where it can, checked against the contract either way. The
+ * builtin engine cannot write JSON from instructions, so it gets a brief it
+ * answers with the state derived by rules.
  */
-export function worldStateRequest(context: WorldStateContext, provider: TextProvider['name'], turn: number): GenerationRequest {
-  const messages = buildWorldStateMessages(context);
-  if (provider !== 'builtin') return { messages, temperature: 0.2 };
-  return { messages, brief: { task: 'game.world-state', previous: context.state, action: context.action ?? null, reply: context.reply, turn } };
+export function worldStatePlan(context: WorldStateContext, provider: TextProvider['name'], turn: number): PromptPlan {
+  const parts = worldStatePromptParts(context);
+  if (provider === 'builtin') return { parts, outputTokens: OUTPUT_TOKENS.worldStateUpdate, brief: { task: 'game.world-state', previous: context.state, action: context.action ?? null, reply: context.reply, turn } };
+  return {
+    parts,
+    outputTokens: OUTPUT_TOKENS.worldStateUpdate,
+    temperature: 0.2,
+    json: WORLD_STATE_REPLY_FORMAT,
+    check: { problems: worldStateReplyProblems, failure: 'The world could not be updated: the model’s reply was not the JSON asked for, so the world stays as it was.' },
+  };
 }

@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DEFAULT_SYSTEM_PROMPTS, type GenerationRequest, type TextProvider } from '@storyos/domain';
+import type { WorldState } from '@storyos/contracts';
+import { DEFAULT_SYSTEM_PROMPTS, type PromptPlan, type TextProvider } from '@storyos/domain';
 import { UnrecoverableError } from 'bullmq';
+import { PinoLogger } from 'nestjs-pino';
 import { DataSource, LessThan, type EntityManager } from 'typeorm';
 import { RealtimePublisher } from '../../../core/realtime/realtime-publisher.service';
 import type { GenerationEntity } from '../../generation/entities/generation.entity';
@@ -10,8 +12,9 @@ import { GameMessageEntity } from '../sessions/game-message.entity';
 import { GameSessionEntity } from '../sessions/game-session.entity';
 import { SystemPromptsService } from '../system-prompts/system-prompts.service';
 import { turnOf } from '../turns/turn-input';
-import { nextWorldState } from './next-world-state';
-import { worldStateRequest } from './world-state-request';
+import { derivedWorldState, modelWorldState } from './next-world-state';
+import { StateSnapshotEntity } from './state-snapshot.entity';
+import { worldStatePlan } from './world-state-request';
 
 /** game.world-state: updates what the story keeps after the opening and after each completed turn. */
 @Injectable()
@@ -21,21 +24,25 @@ export class WorldStateHandler implements GenerationHandler {
     private readonly prompts: SystemPromptsService,
     private readonly realtime: RealtimePublisher,
     @Inject(TEXT_PROVIDER) private readonly provider: TextProvider,
-  ) {}
+    private readonly logger: PinoLogger,
+  ) {
+    this.logger.setContext(WorldStateHandler.name);
+  }
 
-  async buildRequest(generation: GenerationEntity): Promise<GenerationRequest> {
+  async buildPrompt(generation: GenerationEntity): Promise<PromptPlan> {
     const turn = turnOf(generation);
-    const session = await this.dataSource.manager.findOne(GameSessionEntity, { where: { id: generation.targetId }, relations: { scenario: true } });
+    const manager = this.dataSource.manager;
+    const session = await manager.findOne(GameSessionEntity, { where: { id: generation.targetId }, relations: { scenario: true } });
     if (!session?.scenario) throw new UnrecoverableError('The game no longer exists.');
-    const { action, reply } = await this.turnText(this.dataSource.manager, session.id, turn);
-    const earlier = await this.dataSource.manager.find(GameMessageEntity, { where: { sessionId: session.id, turn: LessThan(turn) }, order: { turn: 'ASC', role: 'DESC' } });
+    const { action, reply } = await this.turnText(manager, session.id, turn);
+    const earlier = await manager.find(GameMessageEntity, { where: { sessionId: session.id, turn: LessThan(turn) }, order: { turn: 'ASC', role: 'DESC' } });
     const prompt = await this.prompts.findActive('world-state');
-    return worldStateRequest(
+    return worldStatePlan(
       {
         systemPrompt: prompt?.content ?? DEFAULT_SYSTEM_PROMPTS['world-state'],
         scenario: session.scenario,
-        state: session.state,
-        transcript: earlier.filter((message) => message.content.length > 0).map(({ role, content }) => ({ role, content })),
+        state: await this.stateBefore(manager, session, turn),
+        transcript: earlier.filter((message) => message.content.length > 0).map(({ role, content, turn: at }) => ({ role, content, turn: at })),
         action,
         reply,
       },
@@ -49,10 +56,16 @@ export class WorldStateHandler implements GenerationHandler {
     const session = await manager.findOne(GameSessionEntity, { where: { id: generation.targetId }, lock: { mode: 'pessimistic_write' } });
     if (!session || session.activeGenerationId !== generation.id) return;
     const turn = turnOf(generation);
-    const { action, reply } = await this.turnText(manager, session.id, turn);
-    // The builtin engine's JSON is the rules' own derivation, which nextWorldState repeats (and adapts for the opening).
-    const written = generation.status === 'completed' && generation.provider !== 'builtin' ? generation.text : '';
-    const state = nextWorldState({ previous: session.state, turn, action, reply, text: written });
+    const previous = await this.stateBefore(manager, session, turn);
+    let state: WorldState;
+    if (generation.provider === 'builtin') {
+      // The builtin engine's JSON is the rules' own derivation, repeated here (and adapted for the opening).
+      state = derivedWorldState({ previous, turn, ...(await this.turnText(manager, session.id, turn)) });
+    } else {
+      const outcome = modelWorldState(previous, turn, generation.status === 'completed' ? generation.text : null);
+      if (outcome.problems.length > 0) this.logger.warn({ generationId: generation.id, userId: generation.ownerId, sessionId: session.id, turn, status: generation.status, problems: outcome.problems }, 'World state kept as it was');
+      state = outcome.state;
+    }
     await manager.update(GameSessionEntity, { id: session.id }, { state, activeGenerationId: null });
   }
 
@@ -60,6 +73,14 @@ export class WorldStateHandler implements GenerationHandler {
   async afterFinished(generation: GenerationEntity): Promise<void> {
     const session = await this.dataSource.manager.findOneBy(GameSessionEntity, { id: generation.targetId });
     if (session) this.realtime.toUser(session.ownerId, 'game:state', { sessionId: session.id, state: session.state });
+  }
+
+  /**
+   * The world before the turn was played, as its snapshot kept it: after a
+   * reply was continued, the turn is told again from there, in full.
+   */
+  private async stateBefore(manager: EntityManager, session: GameSessionEntity, turn: number): Promise<WorldState> {
+    return (await manager.findOneBy(StateSnapshotEntity, { sessionId: session.id, turn }))?.state ?? session.state;
   }
 
   private async turnText(manager: EntityManager, sessionId: string, turn: number): Promise<{ action?: string; reply: string }> {

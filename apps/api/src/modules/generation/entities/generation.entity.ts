@@ -1,4 +1,4 @@
-import type { GenerationKind, GenerationStatus, GenerationTarget } from '@storyos/contracts';
+import type { GenerationKind, GenerationLimit, GenerationStatus, GenerationTarget } from '@storyos/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /**
@@ -58,6 +58,14 @@ export class GenerationEntity {
 
   @Column({ name: 'completion_tokens', type: 'integer', nullable: true })
   completionTokens!: number | null;
+
+  /** Our count of the prompt as sent; beside prompt_tokens it shows how good the estimate is. */
+  @Column({ name: 'estimated_prompt_tokens', type: 'integer', nullable: true })
+  estimatedPromptTokens!: number | null;
+
+  /** `context`: the prompt was refused as too long (even if a shorter one then went through); `output`: the cap cut the reply. */
+  @Column({ name: 'limit_hit', type: 'text', nullable: true })
+  limitHit!: GenerationLimit | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

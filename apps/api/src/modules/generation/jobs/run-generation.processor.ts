@@ -2,7 +2,7 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { GenerationJobSchema, isTerminalStatus, QUEUE_NAMES, type StreamEntry } from '@storyos/contracts';
-import { ProviderError, type StreamOutcome, type TextProvider } from '@storyos/domain';
+import { ProviderError, type TextProvider } from '@storyos/domain';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { PinoLogger } from 'nestjs-pino';
 import type { Repository } from 'typeorm';
@@ -12,6 +12,7 @@ import { RealtimePublisher } from '../../../core/realtime/realtime-publisher.ser
 import { GenerationEntity } from '../entities/generation.entity';
 import { GenerationFinalizer } from '../generation-finalizer.service';
 import { GenerationHandlers } from '../handlers/generation-handlers';
+import { PromptRunner, type RunOutcome } from '../runner/prompt-runner';
 import { TEXT_PROVIDER } from '../text-provider.token';
 import { ChunkCoalescer } from '../stream/chunk-coalescer';
 import { GenerationStreamStore } from '../stream/generation-stream.store';
@@ -38,6 +39,7 @@ export class RunGenerationProcessor extends WorkerHost {
     @Inject(TEXT_PROVIDER) private readonly provider: TextProvider,
     @InjectConfig() private readonly config: AppConfig,
     private readonly handlers: GenerationHandlers,
+    private readonly runner: PromptRunner,
     private readonly streams: GenerationStreamStore,
     private readonly stops: StopSignals,
     private readonly finalizer: GenerationFinalizer,
@@ -64,7 +66,8 @@ export class RunGenerationProcessor extends WorkerHost {
       seq += 1;
       await emit({ type: 'reset', seq, attempt, reason: 'The reply is being written again after an interruption.' });
     }
-    await this.generations.update(generationId, { status: 'streaming', attempt, startedAt: new Date(), provider: this.provider.name, model: this.provider.model });
+    // startedAt stays the first attempt's: how long the reader has waited, retries included.
+    await this.generations.update(generationId, { status: 'streaming', attempt, startedAt: generation.startedAt ?? new Date(), provider: this.provider.name, model: this.provider.model });
 
     const abort = await this.stops.watch(generationId);
     let text = '';
@@ -74,19 +77,32 @@ export class RunGenerationProcessor extends WorkerHost {
       await emit({ type: 'delta', seq, text: delta });
     });
 
+    const notice = async (message: string): Promise<void> => {
+      await coalescer.drain();
+      seq += 1;
+      await emit({ type: 'notice', seq, message });
+    };
+
     try {
-      const request = await this.handlers.get(generation.kind).buildRequest(generation);
-      const stream = this.provider.stream({ seed: generation.seed, ...request }, abort.signal);
-      let outcome: StreamOutcome | undefined;
+      const plan = await this.handlers.get(generation.kind).buildPrompt(generation);
+      const run = this.runner.run(plan, { signal: abort.signal, seed: generation.seed, onNotice: notice, logContext: { generationId, userId: generation.ownerId, kind: generation.kind } });
+      let outcome: RunOutcome | undefined;
       for (;;) {
-        const next = await stream.next();
+        const next = await run.next();
         if (next.done) {
           outcome = next.value;
           break;
         }
+        if (next.value.type === 'restart') {
+          await coalescer.drain();
+          text = '';
+          seq += 1;
+          await emit({ type: 'reset', seq, attempt, reason: next.value.reason });
+          continue;
+        }
         firstChunkAt ??= new Date();
-        text += next.value;
-        coalescer.push(next.value);
+        text += next.value.text;
+        coalescer.push(next.value.text);
       }
       await coalescer.drain();
       const stopped = abort.signal.aborted;
@@ -97,6 +113,8 @@ export class RunGenerationProcessor extends WorkerHost {
         error: null,
         promptTokens: outcome.promptTokens,
         completionTokens: outcome.completionTokens,
+        estimatedPromptTokens: outcome.estimatedPromptTokens,
+        limitHit: outcome.limitHit,
         firstChunkAt,
         lastSeq: seq,
       });
@@ -121,6 +139,8 @@ export class RunGenerationProcessor extends WorkerHost {
       error: reason,
       promptTokens: null,
       completionTokens: null,
+      estimatedPromptTokens: null,
+      limitHit: error instanceof ProviderError && error.kind === 'context-overflow' ? 'context' : null,
       firstChunkAt: progress.firstChunkAt,
       lastSeq: progress.seq,
     });

@@ -1,8 +1,8 @@
-import { ProviderError, type GenerationRequest, type StreamOutcome, type TextProvider } from '@storyos/domain';
+import { ProviderError, type GenerationRequest, type StreamHooks, type StreamOutcome, type TextProvider } from '@storyos/domain';
 import { AttemptController } from './openai-compatible/attempt-controller';
 import { CompletionTally, parseChunk } from './openai-compatible/chat-completion-chunk';
-import { chatCompletionsBody, chatCompletionsHeaders, chatCompletionsUrl } from './openai-compatible/chat-completions-request';
-import { DROPPED_MID_REPLY, ProviderHttpError, failureFromResponse, networkFailure } from './openai-compatible/provider-failures';
+import { chatCompletionsBody, chatCompletionsHeaders, chatCompletionsUrl, RESPONSE_FORMAT_MODES, type ResponseFormatMode } from './openai-compatible/chat-completions-request';
+import { DROPPED_MID_REPLY, ProviderHttpError, ResponseFormatRefused, failureFromResponse, networkFailure } from './openai-compatible/provider-failures';
 import { retryDelayMs, sleepUnlessAborted } from './openai-compatible/retry-backoff';
 import { sseData } from './openai-compatible/sse-data';
 
@@ -23,6 +23,8 @@ export interface OpenAiCompatibleProviderOptions {
   maxRetryAfterMs?: number;
   /** Told before each retry, e.g. to log it. */
   onRetry?: (retry: ProviderRetry) => void;
+  /** Told when the server refuses a JSON reply format and the next way is tried. */
+  onFormatRefused?: (refused: { mode: ResponseFormatMode; next: ResponseFormatMode; reason: string }) => void;
 }
 
 export interface ProviderRetry {
@@ -34,6 +36,12 @@ export interface ProviderRetry {
 
 interface AttemptProgress {
   firstTokenSeen: boolean;
+}
+
+interface AttemptRequest {
+  body: string;
+  /** A response_format is in the body, so a refusal of it can be recognised. */
+  withFormat: boolean;
 }
 
 const aborted = (): StreamOutcome => ({ finishReason: 'aborted', promptTokens: null, completionTokens: null });
@@ -56,32 +64,56 @@ export class OpenAiCompatibleProvider implements TextProvider {
     this.detail = `OpenAI-compatible API at ${new URL(options.baseUrl).host}`;
   }
 
-  async *stream(request: GenerationRequest, signal: AbortSignal): AsyncGenerator<string, StreamOutcome, void> {
-    const body = JSON.stringify(chatCompletionsBody(this.model, request));
+  /** How JSON replies are asked for; moves down the list when the server refuses one, for the life of the process. */
+  private formatMode: ResponseFormatMode = 'json_schema';
+
+  async *stream(request: GenerationRequest, signal: AbortSignal, hooks: StreamHooks = {}): AsyncGenerator<string, StreamOutcome, void> {
+    const attempts = this.options.maxRetries + 1;
     for (let retry = 0; ; retry += 1) {
       const progress: AttemptProgress = { firstTokenSeen: false };
+      const mode = this.formatMode;
       try {
-        return yield* this.attempt(body, signal, progress);
+        return yield* this.attempt(this.requestFor(request, mode), signal, progress);
       } catch (error) {
         if (signal.aborted) return aborted();
+        if (error instanceof ResponseFormatRefused && mode !== 'none') {
+          this.downgradeFormat(mode, error.message);
+          retry -= 1; // asking another way is not a retry
+          continue;
+        }
         const failure = error instanceof ProviderError ? error : networkFailure(error, 'before-reply');
-        if (progress.firstTokenSeen || !failure.retryable || retry >= this.options.maxRetries) throw failure;
+        if (progress.firstTokenSeen || !failure.retryable) throw failure;
+        if (retry >= this.options.maxRetries) {
+          // Retried here already: the pipeline running it all again would only keep the reader waiting.
+          throw attempts > 1 ? new ProviderError(`${failure.message.replace(/\.$/, '')}; tried ${attempts} times.`, false, failure.kind) : failure;
+        }
         const delayMs = retryDelayMs(retry, failure instanceof ProviderHttpError ? failure.retryAfterMs : undefined, {
           baseDelayMs: this.options.retryBaseDelayMs ?? 500,
           maxDelayMs: this.options.retryMaxDelayMs ?? 8_000,
           maxRetryAfterMs: this.options.maxRetryAfterMs ?? 30_000,
         });
         this.options.onRetry?.({ retry: retry + 1, delayMs, reason: failure.message });
+        await hooks.onRetry?.({ attempt: retry + 2, attempts, delayMs, reason: failure.message });
         if (!(await sleepUnlessAborted(delayMs, signal))) return aborted();
       }
     }
   }
 
-  private async *attempt(body: string, signal: AbortSignal, progress: AttemptProgress): AsyncGenerator<string, StreamOutcome, void> {
+  private requestFor(request: GenerationRequest, mode: ResponseFormatMode): AttemptRequest {
+    return { body: JSON.stringify(chatCompletionsBody(this.model, request, mode)), withFormat: request.responseFormat !== undefined && mode !== 'none' };
+  }
+
+  private downgradeFormat(mode: ResponseFormatMode, reason: string): void {
+    const next = RESPONSE_FORMAT_MODES[RESPONSE_FORMAT_MODES.indexOf(mode) + 1] ?? 'none';
+    if (this.formatMode === mode) this.formatMode = next;
+    this.options.onFormatRefused?.({ mode, next, reason });
+  }
+
+  private async *attempt(request: AttemptRequest, signal: AbortSignal, progress: AttemptProgress): AsyncGenerator<string, StreamOutcome, void> {
     if (signal.aborted) return aborted();
     const control = new AttemptController(signal);
     try {
-      const response = await this.connect(body, control);
+      const response = await this.connect(request, control);
       control.setDeadline(this.options.firstTokenTimeoutMs, new ProviderError(`The provider sent no text within ${seconds(this.options.firstTokenTimeoutMs)}.`, true));
       return yield* this.read(response, signal, control, progress);
     } catch (error) {
@@ -91,7 +123,7 @@ export class OpenAiCompatibleProvider implements TextProvider {
     }
   }
 
-  private async connect(body: string, control: AttemptController): Promise<Response> {
+  private async connect({ body, withFormat }: AttemptRequest, control: AttemptController): Promise<Response> {
     control.setDeadline(this.options.connectTimeoutMs, new ProviderError(`The provider did not answer within ${seconds(this.options.connectTimeoutMs)}.`, true));
     let response: Response;
     try {
@@ -100,7 +132,7 @@ export class OpenAiCompatibleProvider implements TextProvider {
       throw control.timeoutError ?? networkFailure(error, 'connect');
     }
     // The deadline also bounds reading an error body.
-    if (!response.ok) throw await failureFromResponse(response, this.model);
+    if (!response.ok) throw await failureFromResponse(response, this.model, withFormat);
     control.clearDeadline();
     const type = response.headers.get('content-type') ?? '';
     if (!type.includes('text/event-stream') || !response.body) {

@@ -22,5 +22,6 @@ function createOpenAiCompatibleProvider(llm: AppConfig['llm'], logger: ProviderL
     firstTokenTimeoutMs: llm.firstTokenTimeoutMs,
     maxRetries: llm.maxRetries,
     onRetry: (retry) => logger.warn(retry, 'Retrying the text provider before the first token'),
+    onFormatRefused: (refused) => logger.warn(refused, `The provider refused response_format ${refused.mode}; asking for JSON as ${refused.next} from now on`),
   });
 }

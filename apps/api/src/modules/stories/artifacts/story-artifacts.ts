@@ -17,6 +17,8 @@ export interface NewVersion {
   content: ArtifactContent;
   source: ArtifactSource;
   generationId?: string | null;
+  /** The text ends where the output cap cut a generated passage off. */
+  cutOff?: boolean;
 }
 
 /**
@@ -48,6 +50,7 @@ export class StoryArtifacts {
         outline: version.content.outline ?? null,
         source: version.source,
         generationId: version.generationId ?? null,
+        cutOff: version.cutOff ?? false,
         isCurrent: true,
       }),
     );
@@ -56,10 +59,11 @@ export class StoryArtifacts {
   }
 
   /** Replaces a version's content in place (autosave, or a job adding chapters to its own version). */
-  async updateContent(manager: EntityManager, artifact: StoryArtifactEntity, content: ArtifactContent): Promise<StoryArtifactEntity> {
+  async updateContent(manager: EntityManager, artifact: StoryArtifactEntity, content: ArtifactContent, cutOff = false): Promise<StoryArtifactEntity> {
     artifact.text = content.text ?? null;
     artifact.outline = content.outline ?? null;
     artifact.revision += 1;
+    artifact.cutOff = cutOff;
     const saved = await manager.save(artifact);
     await this.touch(manager, artifact.storyId);
     return saved;

@@ -36,6 +36,10 @@ export class StoryArtifactEntity {
   @Column({ name: 'generation_id', type: 'uuid', nullable: true })
   generationId!: string | null;
 
+  /** The text ends where the output cap cut a generated passage off. */
+  @Column({ name: 'cut_off', type: 'boolean', default: false })
+  cutOff!: boolean;
+
   @Column({ name: 'is_current', type: 'boolean', default: false })
   isCurrent!: boolean;
 

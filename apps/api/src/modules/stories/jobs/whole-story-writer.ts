@@ -1,14 +1,14 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { ArtifactKind, Outline } from '@storyos/contracts';
-import { ProviderError, type GenerationRequest, type TextProvider } from '@storyos/domain';
+import { ProviderError, type PromptPlan } from '@storyos/domain';
 import { PinoLogger } from 'nestjs-pino';
 import { randomInt } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import { TEXT_PROVIDER } from '../../generation/text-provider.token';
+import { PromptRunner } from '../../generation/runner/prompt-runner';
 import { StoryArtifacts, type ArtifactContent } from '../artifacts/story-artifacts';
 import { StoryArtifactEntity } from '../entities/story-artifact.entity';
 import { StoryEntity } from '../entities/story.entity';
-import { appendChapter, chapterText, outlineFromReply, phaseRequest, type PhaseContext } from '../phases/phase-request';
+import { appendChapter, chapterText, extendedText, outlineFromReply, phasePlan, UNREADABLE_OUTLINE, type PhaseContext } from '../phases/phase-request';
 import { StoryJobProgress } from './story-job-progress';
 
 /** Thrown to end the run early; what was written stays. */
@@ -22,6 +22,13 @@ class RunEnded extends Error {
 const PREMISE_DONE = 10;
 const OUTLINE_DONE = 20;
 const CHAPTERS_DONE = 95;
+/** A chapter the output cap cut off is written on this many times at most before the next one starts. */
+const EXTENSIONS_PER_CHAPTER = 2;
+
+interface Answer {
+  text: string;
+  cutOff: boolean;
+}
 
 /**
  * Runs one whole-story job: premise → outline → chapter k of n → finishing,
@@ -33,7 +40,7 @@ const CHAPTERS_DONE = 95;
 @Injectable()
 export class WholeStoryWriter {
   constructor(
-    @Inject(TEXT_PROVIDER) private readonly provider: TextProvider,
+    private readonly runner: PromptRunner,
     private readonly dataSource: DataSource,
     private readonly artifacts: StoryArtifacts,
     private readonly progress: StoryJobProgress,
@@ -56,7 +63,7 @@ export class WholeStoryWriter {
       let premiseId = current.premise?.id ?? null;
       if (!context.premise?.trim()) {
         await this.stage(jobId, 'premise', 1);
-        const premise = (await this.ask(phaseRequest('premise', context), seed, signal)).trim();
+        const premise = (await this.ask(phasePlan('premise', context), seed, signal)).text.trim();
         if (premise) premiseId = (await this.store(story.id, 'premise', { text: premise })).id;
         this.endIfStopped(signal);
         context.premise = premise;
@@ -67,10 +74,10 @@ export class WholeStoryWriter {
       let outlineId = current.outline?.id ?? null;
       if (!context.outline?.chapters.length) {
         await this.stage(jobId, 'outline', PREMISE_DONE + 1);
-        const reply = await this.ask(phaseRequest('outline', context), seed + 1, signal);
+        const reply = await this.ask(phasePlan('outline', context), seed + 1, signal);
         this.endIfStopped(signal); // half an outline is not an outline
-        const { outline, parsed } = outlineFromReply(reply);
-        if (!parsed) this.logger.warn({ storyJobId: jobId, storyId: story.id }, 'Outline reply could not be parsed; using it as one chapter');
+        const outline = outlineFromReply(reply.text);
+        if (!outline) throw new RunEnded('failed', UNREADABLE_OUTLINE);
         outlineId = (await this.store(story.id, 'outline', { outline })).id;
         context.outline = outline;
       }
@@ -83,10 +90,16 @@ export class WholeStoryWriter {
       let version: StoryArtifactEntity | null = null;
       for (let index = 0; index < total; index += 1) {
         await this.stage(jobId, `chapter ${index + 1} of ${total}`, OUTLINE_DONE + Math.floor(((CHAPTERS_DONE - OUTLINE_DONE) * index) / total));
-        const reply = await this.ask(phaseRequest(index === 0 ? 'start' : 'continue', { ...context, storyText, chapterIndex: index }), seed + 2 + index, signal);
-        if (reply.trim()) {
-          storyText = appendChapter(storyText, chapterText(reply, outline, index));
-          version = await this.storeChapter(story.id, version, storyText);
+        const reply = await this.ask(phasePlan(index === 0 ? 'start' : 'continue', { ...context, storyText, chapterIndex: index }), seed + 2 + index, signal);
+        if (reply.text.trim()) {
+          storyText = appendChapter(storyText, chapterText(reply.text, outline, index));
+          let cutOff = reply.cutOff;
+          for (let extension = 1; cutOff && extension <= EXTENSIONS_PER_CHAPTER && !signal.aborted; extension += 1) {
+            const more = await this.ask(phasePlan('extend', { ...context, storyText }), seed + 100 * extension + index, signal);
+            storyText = extendedText(storyText, more.text);
+            cutOff = more.cutOff;
+          }
+          version = await this.storeChapter(story.id, version, storyText, cutOff);
           if (index === 0) await this.stage(jobId, `chapter ${index + 1} of ${total}`, OUTLINE_DONE + Math.floor((CHAPTERS_DONE - OUTLINE_DONE) / total), { storyArtifactId: version.id });
         }
         this.endIfStopped(signal);
@@ -106,16 +119,15 @@ export class WholeStoryWriter {
     if (!(await this.progress.update(jobId, { ...extra, stage, progress }, ['running']))) throw new RunEnded('cancelled', 'The job was cancelled.');
   }
 
-  /** Streams the answer and collects it; stops between chunks when the job is cancelled. */
-  private async ask(request: GenerationRequest, seed: number, signal: AbortSignal): Promise<string> {
+  /** Runs one step through the shared runner (fitted, capped, checked) and collects the final answer. */
+  private async ask(plan: PromptPlan, seed: number, signal: AbortSignal): Promise<Answer> {
     this.endIfStopped(signal);
-    const stream = this.provider.stream({ seed, ...request }, signal);
-    let text = '';
-    for await (const delta of stream) {
-      text += delta;
-      if (signal.aborted) break;
+    const run = this.runner.run(plan, { signal, seed });
+    for (;;) {
+      const next = await run.next();
+      if (next.done) return { text: next.value.text, cutOff: next.value.finishReason === 'length' };
+      if (signal.aborted) return { text: '', cutOff: false };
     }
-    return text;
   }
 
   private endIfStopped(signal: AbortSignal): void {
@@ -127,8 +139,10 @@ export class WholeStoryWriter {
   }
 
   /** The first chapter makes the new version; each further chapter grows it in place. */
-  private async storeChapter(storyId: string, version: StoryArtifactEntity | null, text: string): Promise<StoryArtifactEntity> {
-    return this.withStory(storyId, (manager) => (version ? this.artifacts.updateContent(manager, version, { text }) : this.artifacts.addVersion(manager, storyId, { kind: 'story', content: { text }, source: 'generated' })));
+  private async storeChapter(storyId: string, version: StoryArtifactEntity | null, text: string, cutOff: boolean): Promise<StoryArtifactEntity> {
+    return this.withStory(storyId, (manager) =>
+      version ? this.artifacts.updateContent(manager, version, { text }, cutOff) : this.artifacts.addVersion(manager, storyId, { kind: 'story', content: { text }, source: 'generated', cutOff }),
+    );
   }
 
   private async withStory<T>(storyId: string, write: (manager: EntityManager) => Promise<T>): Promise<T> {

@@ -30,5 +30,8 @@ export function cachedContent(phase: StoryPhase, value: string, context: PhaseCo
       return value.trim() ? { kind: 'story', content: { text: value } } : null;
     case 'continue':
       return value.trim() ? { kind: 'story', content: { text: appendChapter(context.storyText, value) } } : null;
+    case 'extend':
+      // Going on from a cut-off passage is asked for because the last one was cut: never served from the cache.
+      return null;
   }
 }

@@ -1,18 +1,23 @@
 import type { Outline, StoryPhase, StorySetup } from '@storyos/contracts';
 import {
   buildChapterBrief,
-  buildChapterMessages,
   buildOutlineBrief,
-  buildOutlineMessages,
   buildPremiseBrief,
-  buildPremiseMessages,
   chapterHeading,
   chapterHeadings,
+  chapterPromptParts,
   chapterTitleAt,
+  extendPromptParts,
+  joinContinuation,
+  OUTLINE_REPLY_FORMAT,
+  outlinePromptParts,
+  outlineReplyProblems,
+  OUTPUT_TOKENS,
   parseOutlineReply,
+  premisePromptParts,
   PROMPT_VERSION,
   resultCacheKey,
-  type GenerationRequest,
+  type PromptPlan,
 } from '@storyos/domain';
 
 /** What a phase is written from: the setup and the current versions of the earlier phases. */
@@ -26,21 +31,35 @@ export interface PhaseContext {
   chapterIndex: number | null;
 }
 
-/** Chat messages for chat models and a brief the builtin engine plans from; providers read what they understand. */
-export function phaseRequest(phase: StoryPhase, context: PhaseContext): GenerationRequest {
+/** The outline step's last word when its reply cannot be read twice: the user is told, and the outline they had stays. */
+export const UNREADABLE_OUTLINE = 'The outline could not be read from the model’s reply, so your previous outline is kept. Try again, or write it by hand.';
+
+/** Prompt parts for chat models and a brief the builtin engine plans from; providers read what they understand. */
+export function phasePlan(phase: StoryPhase, context: PhaseContext): PromptPlan {
   const { setup, title } = context;
   const premise = context.premise ?? '';
+  const outline = context.outline ?? { chapters: [] };
   switch (phase) {
     case 'premise':
-      return { messages: buildPremiseMessages(setup, title), brief: buildPremiseBrief(setup, title) };
+      return { parts: premisePromptParts(setup, title), brief: buildPremiseBrief(setup, title), outputTokens: OUTPUT_TOKENS.premise };
     case 'outline':
-      return { messages: buildOutlineMessages(setup, title, premise), brief: buildOutlineBrief(setup, title, premise) };
+      return {
+        parts: outlinePromptParts(setup, title, premise),
+        brief: buildOutlineBrief(setup, title, premise),
+        outputTokens: OUTPUT_TOKENS.outline,
+        json: OUTLINE_REPLY_FORMAT,
+        check: { problems: outlineReplyProblems, failure: UNREADABLE_OUTLINE },
+      };
     case 'start':
     case 'continue': {
-      const outline = context.outline ?? { chapters: [] };
       const index = context.chapterIndex ?? 0;
       const soFar = phase === 'start' ? '' : (context.storyText ?? '');
-      return { messages: buildChapterMessages(setup, title, premise, outline, index, soFar), brief: buildChapterBrief(setup, title, premise, outline, index, soFar) };
+      return { parts: chapterPromptParts(setup, title, premise, outline, index, soFar), brief: buildChapterBrief(setup, title, premise, outline, index, soFar), outputTokens: OUTPUT_TOKENS.chapter };
+    }
+    case 'extend': {
+      const storyText = context.storyText ?? '';
+      const index = Math.max(0, chapterHeadings(storyText).length - 1);
+      return { parts: extendPromptParts(setup, title, premise, outline, storyText), brief: buildChapterBrief(setup, title, premise, outline, index, storyText), outputTokens: OUTPUT_TOKENS.continuation };
     }
   }
 }
@@ -53,25 +72,19 @@ export function phaseCacheKey(phase: StoryPhase, context: PhaseContext, provider
     title: context.title,
     premise: phase === 'premise' ? null : context.premise,
     outline: phase === 'start' || phase === 'continue' ? context.outline : null,
-    storyText: phase === 'continue' ? context.storyText : null,
+    storyText: phase === 'continue' || phase === 'extend' ? context.storyText : null,
     provider: provider.name,
     model: provider.model,
     promptVersion: PROMPT_VERSION,
   });
 }
 
-/**
- * The outline in a reply. A reply no parser can read becomes a one-chapter
- * outline holding the reply, so the writer can fix it by hand instead of
- * losing it; `parsed` says which happened.
- */
-export function outlineFromReply(reply: string): { outline: Outline; parsed: boolean } {
+/** The outline in a reply, or null when none can be read (the previous outline then stays). */
+export function outlineFromReply(reply: string): Outline | null {
   try {
-    return { outline: parseOutlineReply(reply), parsed: true };
+    return parseOutlineReply(reply);
   } catch {
-    const text = reply.trim();
-    const summary = text.length <= 2000 ? text : `${text.slice(0, 1999).trimEnd()}…`;
-    return { outline: { chapters: [{ title: 'Chapter 1', summary: summary || 'Describe what happens in this chapter.' }] }, parsed: false };
+    return null;
   }
 }
 
@@ -80,6 +93,11 @@ export function chapterText(reply: string, outline: Outline, chapterIndex: numbe
   const text = reply.trim();
   if (chapterHeadings(text.split('\n')[0] ?? '').length > 0) return text;
   return `${chapterHeading(chapterTitleAt(outline, chapterIndex))}\n\n${text}`;
+}
+
+/** "Continue this passage": the words join the story where the cap cut it off; a heading the model added anyway is dropped. */
+export function extendedText(storySoFar: string | null, reply: string): string {
+  return joinContinuation(storySoFar ?? '', reply.replace(/^\s*##[^\n]*\n+/, ''));
 }
 
 /** A continue's new version: the story so far, a blank line, the next chapter. */

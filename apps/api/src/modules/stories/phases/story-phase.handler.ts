@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { GenerationRequest } from '@storyos/domain';
+import type { PromptPlan } from '@storyos/domain';
 import { PinoLogger } from 'nestjs-pino';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { GenerationEntity } from '../../generation/entities/generation.entity';
@@ -9,7 +9,7 @@ import { StoryResultCache } from '../cache/story-result-cache';
 import { StoryEntity } from '../entities/story.entity';
 import { cacheValueOf } from './cached-content';
 import { phaseInputOf, storedContext } from './phase-context';
-import { appendChapter, chapterText, outlineFromReply, phaseRequest } from './phase-request';
+import { appendChapter, chapterText, extendedText, outlineFromReply, phasePlan } from './phase-request';
 
 /**
  * story.premise | story.outline | story.start | story.continue: asks from the
@@ -28,9 +28,9 @@ export class StoryPhaseHandler implements GenerationHandler {
     this.logger.setContext(StoryPhaseHandler.name);
   }
 
-  async buildRequest(generation: GenerationEntity): Promise<GenerationRequest> {
+  async buildPrompt(generation: GenerationEntity): Promise<PromptPlan> {
     const { input, context } = await storedContext(this.dataSource.manager, generation);
-    return phaseRequest(input.phase, context);
+    return phasePlan(input.phase, context);
   }
 
   async onFinished(generation: GenerationEntity, manager: EntityManager): Promise<void> {
@@ -46,16 +46,18 @@ export class StoryPhaseHandler implements GenerationHandler {
     if (generation.status !== 'completed' || !generation.text.trim()) return;
     const { phase, cacheKey, chapterIndex } = phaseInputOf(generation);
     if (phase === 'outline') {
-      const { outline, parsed } = outlineFromReply(generation.text);
-      if (parsed) await this.cache.set(cacheKey, cacheValueOf(phase, { outline }));
+      const outline = outlineFromReply(generation.text);
+      if (outline) await this.cache.set(cacheKey, cacheValueOf(phase, { outline }));
       return;
     }
     if (phase === 'premise') return this.cache.set(cacheKey, cacheValueOf(phase, { text: generation.text.trim() }));
+    // A cut-off chapter is not a finished answer to serve again; nor is going on from one.
+    if (phase === 'extend' || generation.finishReason === 'length') return;
     const { context } = await storedContext(this.dataSource.manager, generation);
     await this.cache.set(cacheKey, cacheValueOf(phase, { text: chapterText(generation.text, context.outline ?? { chapters: [] }, chapterIndex ?? 0) }));
   }
 
-  private async versionOf(generation: GenerationEntity, manager: EntityManager): Promise<Pick<NewVersion, 'kind' | 'content'> | null> {
+  private async versionOf(generation: GenerationEntity, manager: EntityManager): Promise<Pick<NewVersion, 'kind' | 'content' | 'cutOff'> | null> {
     const reply = generation.text.trim();
     const usable = generation.status === 'completed' || (generation.status === 'stopped' && reply.length > 0);
     if (!usable || !reply) return null;
@@ -65,17 +67,24 @@ export class StoryPhaseHandler implements GenerationHandler {
         return { kind: 'premise', content: { text: reply } };
       case 'outline': {
         if (generation.status !== 'completed') return null; // half an outline is not an outline
-        const { outline, parsed } = outlineFromReply(reply);
-        if (!parsed) this.logger.warn({ generationId: generation.id, storyId: generation.targetId }, 'Outline reply could not be parsed; stored as one chapter');
+        const outline = outlineFromReply(reply);
+        if (!outline) {
+          // The pipeline checked it; a reply that still cannot be read leaves the previous outline in place.
+          this.logger.warn({ generationId: generation.id, storyId: generation.targetId }, 'Outline reply could not be read; the previous outline is kept');
+          return null;
+        }
         return { kind: 'outline', content: { outline } };
       }
       case 'start':
-      case 'continue': {
-        const chapter = chapterText(reply, context.outline ?? { chapters: [] }, input.chapterIndex ?? 0);
-        if (input.phase === 'start') return { kind: 'story', content: { text: chapter } };
-        // Appended to the story as it is now, so hand edits made while the chapter streamed are kept.
+      case 'continue':
+      case 'extend': {
+        const cutOff = generation.finishReason === 'length';
+        if (input.phase === 'start') return { kind: 'story', content: { text: chapterText(reply, context.outline ?? { chapters: [] }, 0) }, cutOff };
+        // Joined to the story as it is now, so hand edits made while the text streamed are kept.
         const now = (await this.artifacts.current(manager, generation.targetId)).story;
-        return { kind: 'story', content: { text: appendChapter(now?.text ?? context.storyText, chapter) } };
+        const before = now?.text ?? context.storyText;
+        if (input.phase === 'extend') return { kind: 'story', content: { text: extendedText(before, generation.text) }, cutOff };
+        return { kind: 'story', content: { text: appendChapter(before, chapterText(reply, context.outline ?? { chapters: [] }, input.chapterIndex ?? 0)) }, cutOff };
       }
     }
   }

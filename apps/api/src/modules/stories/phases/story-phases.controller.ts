@@ -40,6 +40,12 @@ export class StoryPhasesController {
     return this.run(user, params.id, 'continue', body, res);
   }
 
+  /** "Continue this passage": writes on from where the story text ends, after the output cap cut a passage off. */
+  @Post('extend')
+  extend(@CurrentUser() user: AuthUser, @Param() params: StoryIdParams, @Body() body: StartPhaseDto, @Res() res: Response): Promise<void> {
+    return this.run(user, params.id, 'extend', body, res);
+  }
+
   private async run(user: AuthUser, storyId: string, phase: StoryPhase, body: StartPhaseDto, res: Response): Promise<void> {
     const started = await this.phases.start(user, storyId, phase, body.regenerate ?? false);
     res.status(started.status).json(started.body);

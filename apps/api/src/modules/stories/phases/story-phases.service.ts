@@ -20,6 +20,7 @@ export const PHASE_KINDS: Record<StoryPhase, GenerationKind> = {
   outline: 'story.outline',
   start: 'story.start',
   continue: 'story.continue',
+  extend: 'story.extend',
 };
 
 export interface PhaseStarted {
@@ -46,7 +47,8 @@ export class StoryPhasesService {
   ) {}
 
   async start(user: AuthUser, storyId: string, phase: StoryPhase, regenerate: boolean): Promise<PhaseStarted> {
-    if (!regenerate) {
+    // Going on from a cut-off passage is never served from the cache (nor counted as a miss).
+    if (!regenerate && phase !== 'extend') {
       const cached = await this.fromCache(user, storyId, phase);
       if (cached) return cached;
     }

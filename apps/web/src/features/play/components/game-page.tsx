@@ -7,7 +7,7 @@ import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
-import type { GameSession } from '@storyos/contracts';
+import { type GameSession, hasOpening } from '@storyos/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Link as RouterLink, useParams } from 'react-router';
 import { ErrorAlert } from '../../../components/error-alert';
@@ -77,13 +77,16 @@ function Game({ session }: { session: GameSession }) {
     : session.messages.some((message) => message.generationId === activeId);
   const liveReplyId = activeId && isReply ? activeId : null;
   const replyStreaming = liveReplyId !== null && stream.phase !== 'ended';
+  const liveContinues = generation.data?.kind === 'game.continue';
   const updatingWorld = activeId !== null && !isReply && generation.isSuccess;
   const running = activeId !== null && stream.phase !== 'ended';
-  const pendingAction = actions.send.isPending || actions.regenerate.isPending || actions.undo.isPending;
+  const pendingAction = actions.send.isPending || actions.regenerate.isPending || actions.undo.isPending || actions.continueReply.isPending;
+  // A failed opening must be written again before the story can go on (the API refuses turns until then).
+  const opened = hasOpening(session.messages);
   const lastMessage = session.messages.at(-1);
   const canRegenerate = lastMessage?.role === 'narrator';
   const canUndo = session.messages.some((message) => message.role === 'player');
-  const actionError = actions.send.error ?? actions.regenerate.error ?? actions.undo.error ?? actions.stop.error;
+  const actionError = actions.send.error ?? actions.regenerate.error ?? actions.undo.error ?? actions.stop.error ?? actions.continueReply.error;
 
   const { ref, onScroll, atBottom, scrollToBottom } = useStickToBottom(`${session.messages.length}:${stream.text.length}`);
 
@@ -92,6 +95,7 @@ function Game({ session }: { session: GameSession }) {
     actions.regenerate.reset();
     actions.undo.reset();
     actions.stop.reset();
+    actions.continueReply.reset();
   };
   const onSend = async (content: string) => {
     resetErrors();
@@ -107,6 +111,11 @@ function Game({ session }: { session: GameSession }) {
     resetErrors();
     scrollToBottom();
     actions.regenerate.mutate();
+  };
+  const onContinue = () => {
+    resetErrors();
+    scrollToBottom();
+    actions.continueReply.mutate();
   };
   const onUndo = () => {
     resetErrors();
@@ -179,9 +188,13 @@ function Game({ session }: { session: GameSession }) {
           <Transcript
             messages={session.messages}
             liveReplyId={liveReplyId}
+            liveContinues={liveContinues}
             stream={stream}
             onRegenerate={onRegenerate}
             regenerating={actions.regenerate.isPending}
+            onContinue={onContinue}
+            continuing={actions.continueReply.isPending}
+            busy={running || pendingAction}
           />
         </Box>
         {!atBottom && (
@@ -214,8 +227,8 @@ function Game({ session }: { session: GameSession }) {
           </Stack>
           <TurnInput
             onSend={onSend}
-            disabled={running}
-            disabledReason={replyStreaming ? 'The narrator is writing' : 'The world is being updated'}
+            disabled={running || !opened}
+            disabledReason={replyStreaming ? 'The narrator is writing' : running ? 'The world is being updated' : 'Regenerate the opening to begin the story'}
           />
         </Box>
         <Box role="status" sx={visuallyHidden}>

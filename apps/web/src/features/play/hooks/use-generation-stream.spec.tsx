@@ -81,7 +81,7 @@ function session(): GameSession {
     createdAt: '2025-01-01T00:00:00.000Z',
     state: { worldState: '', currentLocation: 'Shore', characters: [], timeline: [], act: 1, chapter: 1, turnCount: 0 },
     messages: [
-      { id: 'm1', role: 'narrator', content: '', generationId: GEN, status: 'streaming', error: null, turn: 0, createdAt: '2025-01-01T00:00:00.000Z' },
+      { id: 'm1', role: 'narrator', content: '', generationId: GEN, status: 'streaming', error: null, finishReason: null, turn: 0, createdAt: '2025-01-01T00:00:00.000Z' },
     ],
     activeGenerationId: GEN,
     playerName: 'Ada',

@@ -46,7 +46,13 @@ export function LiveText({ label, stream, before }: LiveTextProps) {
         }}
       >
         {before && <Box sx={{ color: 'text.secondary', mb: 2 }}>{before.length > TAIL ? `…${before.slice(-TAIL)}` : before}</Box>}
-        {stream.text ? <span data-live-words>{stream.text}</span> : writing ? <Typography color="text.secondary">Waiting for the first words…</Typography> : null}
+        {stream.text ? (
+          <span data-live-words>{stream.text}</span>
+        ) : writing ? (
+          <Typography color="text.secondary" role="status">
+            {stream.notice ?? 'Waiting for the first words…'}
+          </Typography>
+        ) : null}
       </Box>
     </Box>
   );

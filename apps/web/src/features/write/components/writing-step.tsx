@@ -1,5 +1,6 @@
 import AutoStoriesRounded from '@mui/icons-material/AutoStoriesRounded';
 import PlayArrowRounded from '@mui/icons-material/PlayArrowRounded';
+import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import type { Story } from '@storyos/contracts';
@@ -14,15 +15,22 @@ import { StepLayout } from './step-layout';
 import { VersionPicker } from './version-picker';
 
 export function WritingStep({ story }: { story: Story }) {
-  const generation = usePhaseGeneration(story, ['start', 'continue']);
+  const generation = usePhaseGeneration(story, ['start', 'continue', 'extend']);
   const flushRef = useRef<(() => Promise<boolean>) | null>(null);
   const started = Boolean(story.story?.text?.trim());
   const ready = stepReadiness(story);
   const continuing = story.activePhase === 'continue';
+  const extending = story.activePhase === 'extend';
+  // The current text ends where the output cap cut a passage off.
+  const cutOff = started && story.story?.cutOff === true;
 
   const write = async () => {
     await flushRef.current?.();
     generation.run(started ? 'continue' : 'start', false);
+  };
+  const extend = async () => {
+    await flushRef.current?.();
+    generation.run('extend', false);
   };
   const restart = async () => {
     await flushRef.current?.();
@@ -44,6 +52,11 @@ export function WritingStep({ story }: { story: Story }) {
           >
             {generation.starting ? 'Starting…' : started ? 'Continue' : 'Start the story'}
           </Button>
+          {cutOff && (
+            <Button variant="outlined" onClick={() => void extend()} disabled={generation.busy}>
+              Continue this passage
+            </Button>
+          )}
           {started && (
             <Button variant="text" onClick={() => void restart()} disabled={generation.busy}>
               Write a new start
@@ -54,8 +67,13 @@ export function WritingStep({ story }: { story: Story }) {
       }
       next={{ label: 'Next: export', to: stepPath(story.id, 'export'), enabled: ready.export, hint: 'Write the story start first.' }}
     >
+      {cutOff && !generation.live && (
+        <Alert severity="info" sx={{ mb: 2 }}>
+          The last passage was cut off at the length limit. “Continue this passage” writes on from where it stops.
+        </Alert>
+      )}
       <GenerationNotices
-        what={continuing ? 'next chapter' : 'story start'}
+        what={extending ? 'passage' : continuing ? 'next chapter' : 'story start'}
         artifact={story.story}
         cached={generation.cached}
         startError={generation.startError}
@@ -66,9 +84,9 @@ export function WritingStep({ story }: { story: Story }) {
       />
       {generation.live ? (
         <LiveText
-          label={continuing ? 'Writing the next chapter' : 'Writing the story start'}
+          label={extending ? 'Continuing the passage' : continuing ? 'Writing the next chapter' : 'Writing the story start'}
           stream={generation.stream}
-          before={continuing ? (story.story?.text ?? '') : undefined}
+          before={continuing || extending ? (story.story?.text ?? '') : undefined}
         />
       ) : started ? (
         <ArtifactTextEditor

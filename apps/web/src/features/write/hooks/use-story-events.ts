@@ -8,6 +8,7 @@ const PHASE_OF_KIND: Record<string, PhaseRoute> = {
   'story.outline': 'outline',
   'story.start': 'start',
   'story.continue': 'continue',
+  'story.extend': 'extend',
 };
 
 /**

@@ -1,7 +1,15 @@
 import type { GenerationRequest } from '@storyos/domain';
 
+/**
+ * How a JSON reply is asked for, most precise first: a schema the server
+ * enforces, plain JSON mode, or the prompt's words alone. A server that
+ * refuses one is asked the next way.
+ */
+export const RESPONSE_FORMAT_MODES = ['json_schema', 'json_object', 'none'] as const;
+export type ResponseFormatMode = (typeof RESPONSE_FORMAT_MODES)[number];
+
 /** The Chat Completions body for a streamed reply; optional knobs are sent only when the request sets them. */
-export function chatCompletionsBody(model: string, request: GenerationRequest): Record<string, unknown> {
+export function chatCompletionsBody(model: string, request: GenerationRequest, formatMode: ResponseFormatMode = 'json_schema'): Record<string, unknown> {
   return {
     model,
     messages: request.messages,
@@ -10,6 +18,8 @@ export function chatCompletionsBody(model: string, request: GenerationRequest): 
     ...(request.maxTokens !== undefined && { max_tokens: request.maxTokens }),
     ...(request.temperature !== undefined && { temperature: request.temperature }),
     ...(request.seed !== undefined && { seed: request.seed }),
+    ...(request.responseFormat && formatMode === 'json_schema' && { response_format: { type: 'json_schema', json_schema: { name: request.responseFormat.name, schema: request.responseFormat.schema } } }),
+    ...(request.responseFormat && formatMode === 'json_object' && { response_format: { type: 'json_object' } }),
   };
 }
 

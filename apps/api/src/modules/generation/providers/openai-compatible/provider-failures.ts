@@ -1,4 +1,5 @@
-import { ProviderError } from '@storyos/domain';
+import { ContextOverflowError, ProviderError } from '@storyos/domain';
+import { contextOverflowIn, refusesResponseFormat, type ErrorBody } from './error-rules';
 
 /** An HTTP error answer from the provider, with what a retry needs to know. */
 export class ProviderHttpError extends ProviderError {
@@ -15,10 +16,25 @@ export class ProviderHttpError extends ProviderError {
 
 export const DROPPED_MID_REPLY = "The provider's connection dropped mid-reply";
 
+/** The server does not take the `response_format` we sent; the request can go again without it. */
+export class ResponseFormatRefused extends ProviderError {
+  constructor(message: string) {
+    super(message, false);
+  }
+}
+
 /** Turns an error answer into a message a user can act on; never a stack trace or raw body dump. */
-export async function failureFromResponse(response: Response, model: string): Promise<ProviderHttpError> {
+export async function failureFromResponse(response: Response, model: string, sentResponseFormat = false): Promise<ProviderError> {
   const { status } = response;
-  const { message, code } = errorDetails(await response.text().catch(() => ''));
+  const raw = await response.text().catch(() => '');
+  const { message, code } = errorDetails(raw);
+  const body: ErrorBody = { status, message, code, json: parseJson(raw) };
+  const overflow = contextOverflowIn(body);
+  if (overflow) {
+    const counted = overflow.promptTokens !== null && overflow.contextTokens !== null ? ` (${overflow.promptTokens} tokens for a ${overflow.contextTokens}-token context)` : '';
+    return new ContextOverflowError(`The prompt was too long for the model${counted}.`, overflow.promptTokens, overflow.contextTokens);
+  }
+  if (sentResponseFormat && refusesResponseFormat(body)) return new ResponseFormatRefused(message || `The provider answered ${status} to a JSON reply format.`);
   const retryable = status === 408 || status === 429 || status >= 500;
   const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
   if (status === 401 || status === 403) {
@@ -41,6 +57,14 @@ export function networkFailure(error: unknown, context: 'connect' | 'before-repl
   return context === 'connect'
     ? new ProviderError(`The provider could not be reached (${detail}).`, true)
     : new ProviderError(`The provider's connection dropped before it replied (${detail}).`, true);
+}
+
+function parseJson(body: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch {
+    return null;
+  }
 }
 
 function errorDetails(body: string): { message: string; code: string } {

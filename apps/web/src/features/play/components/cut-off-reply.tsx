@@ -1,0 +1,27 @@
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+
+interface CutOffReplyProps {
+  onContinue: () => void;
+  continuing: boolean;
+  disabled: boolean;
+  /** Why the last try to continue failed, if it did. */
+  error: string | null;
+}
+
+/** The last reply ended at the output cap: say so, and let the narrator go on. */
+export function CutOffReply({ onContinue, continuing, disabled, error }: CutOffReplyProps) {
+  return (
+    <Alert
+      severity={error ? 'error' : 'info'}
+      sx={{ mt: 1, fontFamily: 'inherit' }}
+      action={
+        <Button color="inherit" size="small" onClick={onContinue} disabled={disabled || continuing} aria-label="Continue the reply">
+          Continue
+        </Button>
+      }
+    >
+      {error ?? 'The reply was cut off at the length limit. The narrator can go on from where it stopped.'}
+    </Alert>
+  );
+}
