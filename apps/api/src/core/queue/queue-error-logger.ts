@@ -24,13 +24,23 @@ export class QueueErrorLogger implements OnApplicationBootstrap {
 
   onApplicationBootstrap(): void {
     for (const name of Object.values(QUEUE_NAMES)) {
-      const queue = this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
+      const queue = this.queueNamed(name);
+      // A process that registers no such queue (the seed, a CLI command) has nothing to watch.
+      if (!queue) continue;
       let lastReport = 0;
       queue.on('error', (error: Error) => {
         if (Date.now() - lastReport < REPORT_EVERY_MS) return;
         lastReport = Date.now();
         this.logger.warn({ queue: name, err: error.message }, 'Queue lost its Redis connection; retrying');
       });
+    }
+  }
+
+  private queueNamed(name: string): Queue | null {
+    try {
+      return this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
+    } catch {
+      return null;
     }
   }
 }
