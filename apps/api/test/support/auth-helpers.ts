@@ -4,6 +4,19 @@ import { REFRESH_COOKIE_NAME } from '@storyos/contracts';
 import { DataSource } from 'typeorm';
 import { GOOD_PASSWORD, uniqueEmail, type HttpClient, type HttpResult } from './http';
 
+/**
+ * Makes a request come from another client address: apps started with
+ * TRUST_PROXY=true take the address from X-Forwarded-For, as behind a proxy.
+ */
+export const fromAddress = (address: string): Record<string, string> => ({ 'x-forwarded-for': address });
+
+let addresses = 0;
+/** A client address no other request of this run has used. */
+export const uniqueAddress = (): string => {
+  addresses += 1;
+  return `198.51.${Math.floor(addresses / 250) % 250}.${(addresses % 250) + 1}`;
+};
+
 /** The header the web app sends so the refresh token travels only in the httpOnly cookie. */
 export const BROWSER = { 'x-refresh-transport': 'cookie' } as const;
 

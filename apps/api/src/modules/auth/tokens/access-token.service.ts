@@ -1,42 +1,52 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { RoleSchema } from '@storyos/contracts';
 import { InjectConfig } from '../../../core/config/config.module';
 import type { AppConfig } from '../../../core/config/app-config';
 import { AppError } from '../../../core/errors/app-error';
-import type { AccessTokenClaims, AuthUser } from '../auth-user';
+import type { AuthUser, VerifiedAccess } from '../auth-user';
+import { ACCESS_TOKEN_ALGORITHM, AccessTokenClaimsSchema } from './access-token-claims';
+import { RevokedSessions } from './revoked-sessions.service';
 
 export interface SignedAccessToken {
   token: string;
   expiresAt: Date;
 }
 
+const invalidToken = (): AppError => AppError.unauthenticated('The access token is not valid. Please sign in again.');
+
 /** Short-lived access JWTs; used by the HTTP guard and the socket handshake alike. */
 @Injectable()
 export class AccessTokenService {
   constructor(
     private readonly jwt: JwtService,
+    private readonly revoked: RevokedSessions,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
-  sign(user: AuthUser): SignedAccessToken {
+  sign(user: AuthUser, sessionId: string): SignedAccessToken {
     const ttl = this.config.auth.accessTokenTtlSeconds;
-    const claims: AccessTokenClaims = { sub: user.id, role: user.role, guest: user.isGuest };
-    return { token: this.jwt.sign(claims, { expiresIn: ttl }), expiresAt: new Date(Date.now() + ttl * 1000) };
+    const claims = { sub: user.id, role: user.role, guest: user.isGuest, sid: sessionId };
+    return { token: this.jwt.sign(claims, { expiresIn: ttl, algorithm: ACCESS_TOKEN_ALGORITHM }), expiresAt: new Date(Date.now() + ttl * 1000) };
   }
 
-  verify(token: string): AuthUser {
+  /** Signature (HS256 only), expiry, claims, and a session that has not ended. */
+  async verify(token: string): Promise<VerifiedAccess> {
+    let claims: unknown;
     try {
-      return toAuthUser(this.jwt.verify<AccessTokenClaims>(token));
+      claims = this.jwt.verify(token, { algorithms: [ACCESS_TOKEN_ALGORITHM] });
     } catch (error) {
-      const expired = (error as { name?: string }).name === 'TokenExpiredError';
-      throw AppError.unauthenticated(expired ? 'Your session has expired. Please sign in again.' : 'The access token is not valid.');
+      if ((error as { name?: string }).name === 'TokenExpiredError') throw AppError.unauthenticated('Your session has expired. Please sign in again.');
+      throw invalidToken();
     }
+    return this.authorize(claims);
   }
-}
 
-export function toAuthUser(claims: AccessTokenClaims): AuthUser {
-  const role = RoleSchema.safeParse(claims.role);
-  if (typeof claims.sub !== 'string' || !role.success) throw AppError.unauthenticated('The access token is not valid.');
-  return { id: claims.sub, role: role.data, isGuest: claims.guest === true };
+  /** For claims whose signature was already checked (the HTTP strategy): the shape, `exp`, and revocation. */
+  async authorize(claims: unknown): Promise<VerifiedAccess> {
+    const parsed = AccessTokenClaimsSchema.safeParse(claims);
+    if (!parsed.success) throw invalidToken();
+    const { sub, role, guest, sid } = parsed.data;
+    if (await this.revoked.isRevoked(sid)) throw AppError.unauthenticated('This session has ended. Please sign in again.');
+    return { user: { id: sub, role, isGuest: guest }, sessionId: sid };
+  }
 }
