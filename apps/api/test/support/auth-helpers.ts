@@ -80,6 +80,17 @@ export function decodeJwtPayload(token: string): Record<string, unknown> {
   return JSON.parse(Buffer.from(payload!, 'base64url').toString('utf8')) as Record<string, unknown>;
 }
 
+/**
+ * Moves a rotated refresh token's rotation an hour into the past, as if the
+ * grace window for tabs refreshing at once had passed: presenting it again is
+ * then a replay. (Changes the stored time rather than waiting.)
+ */
+export async function endGraceWindow(app: NestExpressApplication, refreshToken: string): Promise<void> {
+  const [id] = refreshToken.split('.');
+  const [, affected] = await app.get(DataSource).query(`UPDATE refresh_tokens SET rotated_at = rotated_at - interval '1 hour' WHERE id = $1 AND rotated_at IS NOT NULL`, [id]);
+  if (affected !== 1) throw new Error(`refresh token ${id} has not been rotated`);
+}
+
 export async function countUsers(app: NestExpressApplication): Promise<number> {
   const [row] = await app.get(DataSource).query('SELECT count(*)::int AS count FROM users');
   return (row as { count: number }).count;

@@ -39,3 +39,8 @@ export function nextEvent<E extends keyof ServerToClientEvents>(
     }) as never);
   });
 }
+
+/** Resolves with the reason once the socket is disconnected ("io server disconnect" when the server closed it). */
+export function disconnection(socket: TestSocket): Promise<string> {
+  return new Promise((resolve) => socket.once('disconnect', (reason) => resolve(reason)));
+}
