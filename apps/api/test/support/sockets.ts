@@ -40,7 +40,13 @@ export function nextEvent<E extends keyof ServerToClientEvents>(
   });
 }
 
-/** Resolves with the reason once the socket is disconnected ("io server disconnect" when the server closed it). */
-export function disconnection(socket: TestSocket): Promise<string> {
-  return new Promise((resolve) => socket.once('disconnect', (reason) => resolve(reason)));
+/** Resolves with the reason once the socket is disconnected ("io server disconnect" when the server closed it), or rejects after `ms`. */
+export function disconnection(socket: TestSocket, ms = 10_000): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`Still connected after ${ms} ms`)), ms);
+    socket.once('disconnect', (reason) => {
+      clearTimeout(timer);
+      resolve(reason);
+    });
+  });
 }

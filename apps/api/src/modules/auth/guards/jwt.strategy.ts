@@ -3,16 +3,17 @@ import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { InjectConfig } from '../../../core/config/config.module';
 import type { AppConfig } from '../../../core/config/app-config';
-import type { AuthUser } from '../auth-user';
-import { ACCESS_TOKEN_ALGORITHM } from '../tokens/access-token-claims';
-import { AccessTokenService } from '../tokens/access-token.service';
+import type { VerifiedAccess } from '../auth-user';
+import { ACCESS_TOKEN_ALGORITHM, readAccessClaims } from '../tokens/access-token-claims';
 
+/**
+ * Checks the bearer token's signature (HS256 only), expiry and claims. It
+ * stays stateless on purpose: passport keeps one strategy per name for the
+ * whole process, so whether the session has ended is asked by the guard.
+ */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
-  constructor(
-    @InjectConfig() config: AppConfig,
-    private readonly accessTokens: AccessTokenService,
-  ) {
+  constructor(@InjectConfig() config: AppConfig) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       secretOrKey: config.auth.jwtSecret,
@@ -21,7 +22,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  async validate(claims: unknown): Promise<AuthUser> {
-    return (await this.accessTokens.authorize(claims)).user;
+  validate(claims: unknown): VerifiedAccess {
+    return readAccessClaims(claims);
   }
 }

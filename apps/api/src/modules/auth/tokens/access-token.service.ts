@@ -4,15 +4,13 @@ import { InjectConfig } from '../../../core/config/config.module';
 import type { AppConfig } from '../../../core/config/app-config';
 import { AppError } from '../../../core/errors/app-error';
 import type { AuthUser, VerifiedAccess } from '../auth-user';
-import { ACCESS_TOKEN_ALGORITHM, AccessTokenClaimsSchema } from './access-token-claims';
+import { ACCESS_TOKEN_ALGORITHM, readAccessClaims } from './access-token-claims';
 import { RevokedSessions } from './revoked-sessions.service';
 
 export interface SignedAccessToken {
   token: string;
   expiresAt: Date;
 }
-
-const invalidToken = (): AppError => AppError.unauthenticated('The access token is not valid. Please sign in again.');
 
 /** Short-lived access JWTs; used by the HTTP guard and the socket handshake alike. */
 @Injectable()
@@ -35,18 +33,15 @@ export class AccessTokenService {
     try {
       claims = this.jwt.verify(token, { algorithms: [ACCESS_TOKEN_ALGORITHM] });
     } catch (error) {
-      if ((error as { name?: string }).name === 'TokenExpiredError') throw AppError.unauthenticated('Your session has expired. Please sign in again.');
-      throw invalidToken();
+      const expired = (error as { name?: string }).name === 'TokenExpiredError';
+      throw AppError.unauthenticated(expired ? 'Your session has expired. Please sign in again.' : 'The access token is not valid. Please sign in again.');
     }
-    return this.authorize(claims);
+    return this.ensureActive(readAccessClaims(claims));
   }
 
-  /** For claims whose signature was already checked (the HTTP strategy): the shape, `exp`, and revocation. */
-  async authorize(claims: unknown): Promise<VerifiedAccess> {
-    const parsed = AccessTokenClaimsSchema.safeParse(claims);
-    if (!parsed.success) throw invalidToken();
-    const { sub, role, guest, sid } = parsed.data;
-    if (await this.revoked.isRevoked(sid)) throw AppError.unauthenticated('This session has ended. Please sign in again.');
-    return { user: { id: sub, role, isGuest: guest }, sessionId: sid };
+  /** Refuses a token whose session was signed out or revoked, even though the token itself has not expired. */
+  async ensureActive(access: VerifiedAccess): Promise<VerifiedAccess> {
+    if (await this.revoked.isRevoked(access.sessionId)) throw AppError.unauthenticated('This session has ended. Please sign in again.');
+    return access;
   }
 }
