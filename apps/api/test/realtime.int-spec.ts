@@ -95,7 +95,7 @@ describe('realtime: socket handshake and worker-to-socket delivery', () => {
       const other = await login(api.url, user.user.email!, GOOD_PASSWORD);
       const [first, second] = [await open(user.accessToken), await open(user.accessToken)];
       const survivor = await open(other.accessToken);
-      const closed = [first, second].map(disconnection);
+      const closed = [first, second].map((socket) => disconnection(socket));
 
       expect((await logout(user)).status).toBe(204);
       expect(await Promise.all(closed)).toEqual(['io server disconnect', 'io server disconnect']);
