@@ -8,10 +8,14 @@ import type { AppConfig } from '../../../core/config/app-config';
 import { AppError } from '../../../core/errors/app-error';
 import { RefreshTokenEntity } from '../entities/refresh-token.entity';
 import { RevokedSessions } from './revoked-sessions.service';
-import { RotationGrace, type Successor } from './rotation-grace';
+import { RotationGrace } from './rotation-grace';
 
 /** A refresh token as handed out; `familyId` is the sign-in session its access tokens name. */
-export type IssuedRefreshToken = Successor;
+export interface IssuedRefreshToken {
+  token: string;
+  expiresAt: Date;
+  familyId: string;
+}
 
 type Rotation =
   | { kind: 'rotated'; userId: string; next: IssuedRefreshToken }

@@ -5,14 +5,9 @@ import { z } from 'zod';
 import { InjectConfig } from '../../../core/config/config.module';
 import type { AppConfig } from '../../../core/config/app-config';
 import { InjectRedis } from '../../../core/redis/redis.module';
+import type { IssuedRefreshToken } from './refresh-token.service';
 
 const SuccessorSchema = z.object({ token: z.string(), expiresAt: z.iso.datetime(), familyId: z.uuid() });
-
-export interface Successor {
-  token: string;
-  expiresAt: Date;
-  familyId: string;
-}
 
 /**
  * For a few seconds after a refresh token is rotated, remembers its successor
@@ -32,7 +27,7 @@ export class RotationGrace {
     return this.config.auth.refreshReuseGraceSeconds;
   }
 
-  async remember(tokenId: string, secret: string, successor: Successor): Promise<void> {
+  async remember(tokenId: string, secret: string, successor: IssuedRefreshToken): Promise<void> {
     if (this.seconds === 0) return;
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', keyFrom(secret), iv);
@@ -42,7 +37,7 @@ export class RotationGrace {
   }
 
   /** The successor, while the grace window lasts; null after it or when the secret does not open it. */
-  async recall(tokenId: string, secret: string): Promise<Successor | null> {
+  async recall(tokenId: string, secret: string): Promise<IssuedRefreshToken | null> {
     const stored = await this.redis.get(this.key(tokenId));
     if (!stored) return null;
     const sealed = Buffer.from(stored, 'base64url');
