@@ -5,6 +5,7 @@ import {
   BROWSER,
   cookieHeader,
   decodeJwtPayload,
+  endGraceWindow,
   expectError,
   loginAccount,
   refreshCookieOf,
@@ -99,7 +100,7 @@ describe('auth: login, tokens, refresh rotation, logout and me', () => {
   });
 
   describe('refresh with rotation', () => {
-    it('refreshes via the body: returns a new token pair and the old refresh token no longer works', async () => {
+    it('refreshes via the body: returns a new token pair and, once the grace window has passed, the old refresh token no longer works', async () => {
       const session = await loginAccount(http, account.email);
       const refreshed = await refreshWithBody(session.refreshToken!);
       expect(refreshed.status).toBe(200);
@@ -111,11 +112,12 @@ describe('auth: login, tokens, refresh rotation, logout and me', () => {
       expect(me.status).toBe(200);
       expect(me.body.id).toBe(account.session.user.id);
 
+      await endGraceWindow(app.app, session.refreshToken!);
       const replay = await refreshWithBody(session.refreshToken!);
       expect(replay.status).toBe(401);
     });
 
-    it('refreshes via the cookie: a new cookie, no token in the body, and the old cookie no longer works', async () => {
+    it('refreshes via the cookie: a new cookie, no token in the body, and (after the grace window) the old cookie no longer works', async () => {
       const login = await http.post('/api/auth/login', { body: { email: account.email, password: GOOD_PASSWORD }, headers: BROWSER });
       const first = refreshCookieOf(login)!.value;
 
@@ -127,6 +129,7 @@ describe('auth: login, tokens, refresh rotation, logout and me', () => {
       expect(second.attributes['httponly']).toBe(true);
       expect((await http.get('/api/auth/me', { token: refreshed.body.accessToken })).status).toBe(200);
 
+      await endGraceWindow(app.app, first);
       expect((await refreshWithCookie(first)).status).toBe(401);
     });
 
@@ -158,7 +161,7 @@ describe('auth: login, tokens, refresh rotation, logout and me', () => {
       }
     });
 
-    it('detects reuse: replaying a rotated token gives 401 REFRESH_TOKEN_REUSED and revokes the whole family, not other sessions', async () => {
+    it('detects reuse: replaying a rotated token after the grace window gives 401 REFRESH_TOKEN_REUSED and revokes the whole family, not other sessions', async () => {
       const stolen = await loginAccount(http, account.email);
       const otherSession = await loginAccount(http, account.email);
 
@@ -166,6 +169,7 @@ describe('auth: login, tokens, refresh rotation, logout and me', () => {
       expect(rotated.status).toBe(200);
       const newest = rotated.body.refreshToken!;
 
+      await endGraceWindow(app.app, stolen.refreshToken!);
       const replay = await refreshWithBody(stolen.refreshToken!);
       expectError(replay, 401, 'REFRESH_TOKEN_REUSED');
 
@@ -186,6 +190,7 @@ describe('auth: login, tokens, refresh rotation, logout and me', () => {
       const refreshed = await refreshWithCookie(first);
       const newest = refreshCookieOf(refreshed)!.value;
 
+      await endGraceWindow(app.app, first);
       const replay = await refreshWithCookie(first);
       expectError(replay, 401, 'REFRESH_TOKEN_REUSED');
       const cleared = refreshCookieOf(replay);
@@ -259,6 +264,8 @@ describe('auth: login, tokens, refresh rotation, logout and me', () => {
 
   describe('me', () => {
     const jwt = new JwtService({ secret: TEST_JWT_SECRET });
+    /** Claims as the app issues them, naming the suite account's live session. */
+    const liveClaims = () => ({ sub: account.session.user.id, role: 'user', guest: false, sid: decodeJwtPayload(account.session.accessToken)['sid'] });
 
     it('returns the signed-in user with a valid access token', async () => {
       const response = await http.get('/api/auth/me', { token: account.session.accessToken });
@@ -294,14 +301,117 @@ describe('auth: login, tokens, refresh rotation, logout and me', () => {
     });
 
     it('answers 401 UNAUTHENTICATED saying the session expired for an expired token', async () => {
-      const expired = jwt.sign({ sub: account.session.user.id, role: 'user', guest: false }, { expiresIn: -10 });
+      const expired = jwt.sign(liveClaims(), { expiresIn: -10 });
       const response = await http.get('/api/auth/me', { token: expired });
       expectError(response, 401, 'UNAUTHENTICATED');
       expect(response.body.message).toMatch(/expired/i);
 
       // The same claims, still valid, are accepted: the expiry is what was refused.
-      const valid = jwt.sign({ sub: account.session.user.id, role: 'user', guest: false }, { expiresIn: 60 });
+      const valid = jwt.sign(liveClaims(), { expiresIn: 60 });
       expect((await http.get('/api/auth/me', { token: valid })).status).toBe(200);
+    });
+
+    it('answers 401 for a token signed with the right secret but HS512, where the same claims signed HS256 pass', async () => {
+      const hs512 = jwt.sign(liveClaims(), { expiresIn: 60, algorithm: 'HS512' });
+      expectError(await http.get('/api/auth/me', { token: hs512 }), 401, 'UNAUTHENTICATED');
+      expect((await http.get('/api/auth/me', { token: jwt.sign(liveClaims(), { expiresIn: 60, algorithm: 'HS256' }) })).status).toBe(200);
+    });
+
+    it('answers 401 for a correctly signed token without an expiry (exp), which would otherwise never expire', async () => {
+      const noExpiry = jwt.sign(liveClaims());
+      expect(decodeJwtPayload(noExpiry)).not.toHaveProperty('exp');
+      const response = await http.get('/api/auth/me', { token: noExpiry });
+      expectError(response, 401, 'UNAUTHENTICATED');
+      expect(response.body.message).toMatch(/not valid.*sign in/i);
+    });
+
+    it('answers 401 for a correctly signed token that names no session (sid), since it could not be revoked', async () => {
+      const { sid: _sid, ...withoutSession } = liveClaims();
+      expectError(await http.get('/api/auth/me', { token: jwt.sign(withoutSession, { expiresIn: 60 }) }), 401, 'UNAUTHENTICATED');
+    });
+  });
+
+  describe('ending a session ends its access tokens at once', () => {
+    const me = (token: string) => http.get('/api/auth/me', { token });
+
+    it('refuses the access token of a signed-out session with 401 at once, and only that session’s', async () => {
+      const ending = await loginAccount(http, account.email);
+      const staying = await loginAccount(http, account.email);
+      expect((await me(ending.accessToken)).status).toBe(200);
+
+      expect((await http.post('/api/auth/logout', { body: { refreshToken: ending.refreshToken } })).status).toBe(204);
+      const refused = await me(ending.accessToken);
+      expectError(refused, 401, 'UNAUTHENTICATED');
+      expect(refused.body.message).toBe('This session has ended. Please sign in again.');
+      expect((await me(staying.accessToken)).status).toBe(200);
+    });
+
+    it('refuses every access token of a family revoked for refresh token reuse', async () => {
+      const stolen = await loginAccount(http, account.email);
+      const rotated = (await refreshWithBody(stolen.refreshToken!)).body as AuthSession;
+      expect((await me(rotated.accessToken)).status).toBe(200);
+
+      await endGraceWindow(app.app, stolen.refreshToken!);
+      expectError(await refreshWithBody(stolen.refreshToken!), 401, 'REFRESH_TOKEN_REUSED');
+      for (const token of [stolen.accessToken, rotated.accessToken]) expectError(await me(token), 401, 'UNAUTHENTICATED');
+    });
+
+    it('puts the session in the access token (sid) and keeps it across refreshes', async () => {
+      const session = await loginAccount(http, account.email);
+      const refreshed = (await refreshWithBody(session.refreshToken!)).body as AuthSession;
+      const sid = decodeJwtPayload(session.accessToken)['sid'];
+      expect(sid).toMatch(/^[0-9a-f-]{36}$/);
+      expect(decodeJwtPayload(refreshed.accessToken)['sid']).toBe(sid);
+      expect(decodeJwtPayload((await loginAccount(http, account.email)).accessToken)['sid']).not.toBe(sid);
+    });
+  });
+
+  describe('two tabs refreshing at the same moment', () => {
+    it('gives both the same new refresh token and keeps the session alive (body transport)', async () => {
+      const session = await loginAccount(http, account.email);
+      const [first, second] = await Promise.all([refreshWithBody(session.refreshToken!), refreshWithBody(session.refreshToken!)]);
+      expect([first.status, second.status]).toEqual([200, 200]);
+      expect(second.body.refreshToken).toBe(first.body.refreshToken);
+      for (const tab of [first, second]) expect((await http.get('/api/auth/me', { token: tab.body.accessToken })).status).toBe(200);
+
+      const next = await refreshWithBody(first.body.refreshToken);
+      expect(next.status).toBe(200);
+      expect((await http.get('/api/auth/me', { token: next.body.accessToken })).status).toBe(200);
+    });
+
+    it('sets the same new cookie in both tabs (cookie transport)', async () => {
+      const login = await http.post('/api/auth/login', { body: { email: account.email, password: GOOD_PASSWORD }, headers: BROWSER });
+      const cookie = refreshCookieOf(login)!.value;
+      const tabs = await Promise.all(Array.from({ length: 3 }, () => refreshWithCookie(cookie)));
+      expect(tabs.map((tab) => tab.status)).toEqual([200, 200, 200]);
+      const cookies = new Set(tabs.map((tab) => refreshCookieOf(tab)!.value));
+      expect(cookies.size).toBe(1);
+      expect((await refreshWithCookie([...cookies][0]!)).status).toBe(200);
+    });
+
+    it('answers a tab that presents the just-rotated token a moment later with the same new token', async () => {
+      const session = await loginAccount(http, account.email);
+      const first = await refreshWithBody(session.refreshToken!);
+      const late = await refreshWithBody(session.refreshToken!);
+      expect(late.status).toBe(200);
+      expect(late.body.refreshToken).toBe(first.body.refreshToken);
+    });
+  });
+
+  describe('with the grace window turned off (REFRESH_REUSE_GRACE_SECONDS=0)', () => {
+    let strict: TestApp;
+
+    beforeAll(async () => {
+      strict = await startTestApp({ REFRESH_REUSE_GRACE_SECONDS: '0' });
+    });
+    afterAll(() => strict.close());
+
+    it('treats an immediate second use of a refresh token as reuse', async () => {
+      const client = httpClient(strict.url);
+      const { email } = await registerAccount(client, 'strict');
+      const session = await loginAccount(client, email);
+      expect((await client.post('/api/auth/refresh', { body: { refreshToken: session.refreshToken } })).status).toBe(200);
+      expectError(await client.post('/api/auth/refresh', { body: { refreshToken: session.refreshToken } }), 401, 'REFRESH_TOKEN_REUSED');
     });
   });
 });

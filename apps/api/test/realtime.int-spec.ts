@@ -1,8 +1,10 @@
 import { JwtService } from '@nestjs/jwt';
+import { randomUUID } from 'node:crypto';
 import type { AuthSession } from '@storyos/contracts';
 import { login, registerUser } from './support/accounts';
-import { httpClient } from './support/http';
-import { connectSocket, nextEvent, type TestSocket } from './support/sockets';
+import { decodeJwtPayload, endGraceWindow } from './support/auth-helpers';
+import { GOOD_PASSWORD, httpClient } from './support/http';
+import { connectSocket, disconnection, nextEvent, type TestSocket } from './support/sockets';
 import { startTestApp, TEST_JWT_SECRET, type TestApp } from './support/test-app';
 import { startWorker, type WorkerProcess } from './support/worker-process';
 
@@ -56,6 +58,25 @@ describe('realtime: socket handshake and worker-to-socket delivery', () => {
       await expect(connectSocket(api.url, { token })).rejects.toMatchObject({ message: expect.stringMatching(/expired/i) });
     });
 
+    /** The admin session's own claims, so only what a test changes differs from a token the app issued. */
+    const adminClaims = () => {
+      const { sub, role, guest, sid } = decodeJwtPayload(admin.accessToken);
+      return { sub, role, guest, sid };
+    };
+
+    it('refuses a token signed with the right secret but HS512, and accepts the same claims signed HS256', async () => {
+      const jwt = new JwtService({ secret: TEST_JWT_SECRET });
+      const hs512 = jwt.sign(adminClaims(), { expiresIn: 60, algorithm: 'HS512' });
+      await expect(connectSocket(api.url, { token: hs512 })).rejects.toMatchObject({ data: { code: 'UNAUTHENTICATED' } });
+      expect((await open(jwt.sign(adminClaims(), { expiresIn: 60, algorithm: 'HS256' }))).connected).toBe(true);
+    });
+
+    it('refuses a correctly signed token without an expiry (exp)', async () => {
+      const token = new JwtService({ secret: TEST_JWT_SECRET }).sign(adminClaims());
+      expect(decodeJwtPayload(token)).not.toHaveProperty('exp');
+      await expect(connectSocket(api.url, { token })).rejects.toMatchObject({ data: { code: 'UNAUTHENTICATED' }, message: expect.stringMatching(/not valid/) });
+    });
+
     it('refuses a browser Origin outside the allow-list', async () => {
       await expect(connectSocket(api.url, { token: admin.accessToken, origin: 'http://evil.test' })).rejects.toThrow();
     });
@@ -63,6 +84,37 @@ describe('realtime: socket handshake and worker-to-socket delivery', () => {
     it('accepts a valid token from an allowed Origin', async () => {
       const socket = await open(admin.accessToken, 'http://allowed.test');
       expect(socket.connected).toBe(true);
+    });
+  });
+
+  describe('ending a session', () => {
+    const logout = (session: AuthSession) => httpClient(api.url).post('/api/auth/logout', { body: { refreshToken: session.refreshToken } });
+
+    it('disconnects the sockets of a signed-out session at once, keeps the user’s other sessions connected, and refuses the token at the next handshake', async () => {
+      const user = await registerUser(api.url, 'socket-logout');
+      const other = await login(api.url, user.user.email!, GOOD_PASSWORD);
+      const [first, second] = [await open(user.accessToken), await open(user.accessToken)];
+      const survivor = await open(other.accessToken);
+      const closed = [first, second].map((socket) => disconnection(socket));
+
+      expect((await logout(user)).status).toBe(204);
+      expect(await Promise.all(closed)).toEqual(['io server disconnect', 'io server disconnect']);
+      await expect(connectSocket(api.url, { token: user.accessToken })).rejects.toMatchObject({ message: 'This session has ended. Please sign in again.' });
+      // A round trip after the disconnects proves the other session's socket is still served.
+      const ack = await survivor.emitWithAck('generation:subscribe', { generationId: randomUUID() });
+      expect(ack).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      expect(survivor.connected).toBe(true);
+    });
+
+    it('disconnects the sockets of a family revoked for refresh token reuse', async () => {
+      const user = await registerUser(api.url, 'socket-reuse');
+      const socket = await open(user.accessToken);
+      const closed = disconnection(socket);
+      const http = httpClient(api.url);
+      expect((await http.post('/api/auth/refresh', { body: { refreshToken: user.refreshToken } })).status).toBe(200);
+      await endGraceWindow(api.app, user.refreshToken!);
+      expect((await http.post('/api/auth/refresh', { body: { refreshToken: user.refreshToken } })).body.code).toBe('REFRESH_TOKEN_REUSED');
+      expect(await closed).toBe('io server disconnect');
     });
   });
 

@@ -4,6 +4,19 @@ import { REFRESH_COOKIE_NAME } from '@storyos/contracts';
 import { DataSource } from 'typeorm';
 import { GOOD_PASSWORD, uniqueEmail, type HttpClient, type HttpResult } from './http';
 
+/**
+ * Makes a request come from another client address: apps started with
+ * TRUST_PROXY=true take the address from X-Forwarded-For, as behind a proxy.
+ */
+export const fromAddress = (address: string): Record<string, string> => ({ 'x-forwarded-for': address });
+
+let addresses = 0;
+/** A client address no other request of this run has used. */
+export const uniqueAddress = (): string => {
+  addresses += 1;
+  return `198.51.${Math.floor(addresses / 250) % 250}.${(addresses % 250) + 1}`;
+};
+
 /** The header the web app sends so the refresh token travels only in the httpOnly cookie. */
 export const BROWSER = { 'x-refresh-transport': 'cookie' } as const;
 
@@ -65,6 +78,17 @@ export function expectError(response: ApiResponse, status: number, code: string)
 export function decodeJwtPayload(token: string): Record<string, unknown> {
   const [, payload] = token.split('.');
   return JSON.parse(Buffer.from(payload!, 'base64url').toString('utf8')) as Record<string, unknown>;
+}
+
+/**
+ * Moves a rotated refresh token's rotation an hour into the past, as if the
+ * grace window for tabs refreshing at once had passed: presenting it again is
+ * then a replay. (Changes the stored time rather than waiting.)
+ */
+export async function endGraceWindow(app: NestExpressApplication, refreshToken: string): Promise<void> {
+  const [id] = refreshToken.split('.');
+  const [, affected] = await app.get(DataSource).query(`UPDATE refresh_tokens SET rotated_at = rotated_at - interval '1 hour' WHERE id = $1 AND rotated_at IS NOT NULL`, [id]);
+  if (affected !== 1) throw new Error(`refresh token ${id} has not been rotated`);
 }
 
 export async function countUsers(app: NestExpressApplication): Promise<number> {

@@ -39,3 +39,14 @@ export function nextEvent<E extends keyof ServerToClientEvents>(
     }) as never);
   });
 }
+
+/** Resolves with the reason once the socket is disconnected ("io server disconnect" when the server closed it), or rejects after `ms`. */
+export function disconnection(socket: TestSocket, ms = 10_000): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`Still connected after ${ms} ms`)), ms);
+    socket.once('disconnect', (reason) => {
+      clearTimeout(timer);
+      resolve(reason);
+    });
+  });
+}

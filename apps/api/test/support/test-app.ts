@@ -37,6 +37,9 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
     JWT_SECRET: TEST_JWT_SECRET,
     CORS_ORIGINS: 'http://allowed.test',
     SEED_DEMO: 'false',
+    // Every test client signs up from 127.0.0.1; the suites about these limits set their own.
+    SIGNUP_MAX_GUESTS_PER_IP: '100000',
+    SIGNUP_MAX_REGISTRATIONS_PER_IP: '100000',
     ...overrides,
   };
   const config = loadConfig(env);

@@ -44,4 +44,28 @@ describe('configuration', () => {
     expect(() => loadConfig({ LLM_CONTEXT_TOKENS: '100' })).toThrow(/LLM_CONTEXT_TOKENS/);
     expect(() => loadConfig({ LLM_MAX_OUTPUT_TOKENS: 'lots' })).toThrow(/LLM_MAX_OUTPUT_TOKENS/);
   });
+
+  it('keeps docs and metrics open in development and test, and closed in production unless chosen', () => {
+    for (const NODE_ENV of ['development', 'test']) {
+      expect(loadConfig({ NODE_ENV })).toMatchObject({ http: { docsAccess: 'public' }, metrics: { access: 'public' } });
+    }
+    const secret = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) };
+    expect(loadConfig(secret)).toMatchObject({ http: { docsAccess: 'off' }, metrics: { access: 'off' } });
+    const token = 'scrape-token-'.padEnd(32, 'x');
+    expect(loadConfig({ ...secret, METRICS_TOKEN: token }).metrics).toEqual({ access: 'token', token });
+    expect(loadConfig({ ...secret, API_DOCS_ACCESS: 'admin', METRICS_ACCESS: 'public' })).toMatchObject({ http: { docsAccess: 'admin' }, metrics: { access: 'public' } });
+  });
+
+  it('refuses metrics behind a token without the token, and unknown access modes', () => {
+    expect(() => loadConfig({ METRICS_ACCESS: 'token' })).toThrow(/METRICS_TOKEN/);
+    expect(() => loadConfig({ API_DOCS_ACCESS: 'everyone' })).toThrow(/API_DOCS_ACCESS: Must be public, admin or off/);
+  });
+
+  it('stops on the replaced LOGIN_MAX_FAILURES_PER_ACCOUNT, naming what replaced it', () => {
+    expect(() => loadConfig({ LOGIN_MAX_FAILURES_PER_ACCOUNT: '5' })).toThrow(/LOGIN_MAX_FAILURES_PER_ACCOUNT: No longer used.*LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_IP.*LOGIN_SLOWDOWN_AFTER_FAILURES/);
+  });
+
+  it('refuses a login slow-down whose cap is below its first delay', () => {
+    expect(() => loadConfig({ LOGIN_SLOWDOWN_BASE_MS: '5000', LOGIN_SLOWDOWN_MAX_MS: '1000' })).toThrow(/LOGIN_SLOWDOWN_MAX_MS/);
+  });
 });

@@ -5,7 +5,17 @@ import { EnvSchema, type Env } from './env.schema';
 /** The typed, nested configuration every module receives. */
 export interface AppConfig {
   env: Env['NODE_ENV'];
-  http: { port: number; host: string; corsOrigins: string[]; trustProxy: boolean; bodyLimit: string; webDistDir?: string };
+  http: {
+    port: number;
+    host: string;
+    corsOrigins: string[];
+    trustProxy: boolean;
+    bodyLimit: string;
+    webDistDir?: string;
+    /** Who may read `/api/docs`: anyone, admins (bearer access token), or nobody (not served). */
+    docsAccess: Env['API_DOCS_ACCESS'];
+  };
+  metrics: { access: Env['METRICS_ACCESS']; token?: string };
   log: { level: Env['LOG_LEVEL'] };
   db: { url: string };
   redis: { url: string; prefix: string };
@@ -15,7 +25,16 @@ export interface AppConfig {
     refreshTokenTtlDays: number;
     cookieSecure: boolean;
     admin?: { email: string; password: string };
-    login: { maxFailuresPerAccount: number; maxFailuresPerIp: number; failureWindowSeconds: number };
+    /** Seconds in which presenting a just-rotated refresh token again yields the same successor instead of revoking. */
+    refreshReuseGraceSeconds: number;
+    login: {
+      maxFailuresPerAccountAndIp: number;
+      maxFailuresPerIp: number;
+      failureWindowSeconds: number;
+      /** The account as a whole is never locked: past `afterFailures`, its password checks are spaced out. */
+      slowdown: { afterFailures: number; baseDelayMs: number; maxDelayMs: number };
+    };
+    signup: { windowSeconds: number; maxGuestsPerIp: number; maxRegistrationsPerIp: number };
   };
   quotas: DailyQuotaLimits;
   llm: {
@@ -62,7 +81,9 @@ function toAppConfig(env: Env): AppConfig {
       trustProxy: env.TRUST_PROXY,
       bodyLimit: env.BODY_LIMIT,
       webDistDir: env.WEB_DIST_DIR,
+      docsAccess: env.API_DOCS_ACCESS,
     },
+    metrics: { access: env.METRICS_ACCESS, token: env.METRICS_TOKEN },
     log: { level: env.LOG_LEVEL },
     db: { url: env.DATABASE_URL },
     redis: { url: env.REDIS_URL, prefix: env.REDIS_PREFIX },
@@ -72,11 +93,14 @@ function toAppConfig(env: Env): AppConfig {
       refreshTokenTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
       cookieSecure: env.COOKIE_SECURE,
       admin: env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL.toLowerCase(), password: env.ADMIN_PASSWORD } : undefined,
+      refreshReuseGraceSeconds: env.REFRESH_REUSE_GRACE_SECONDS,
       login: {
-        maxFailuresPerAccount: env.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+        maxFailuresPerAccountAndIp: env.LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_IP,
         maxFailuresPerIp: env.LOGIN_MAX_FAILURES_PER_IP,
         failureWindowSeconds: env.LOGIN_FAILURE_WINDOW_SECONDS,
+        slowdown: { afterFailures: env.LOGIN_SLOWDOWN_AFTER_FAILURES, baseDelayMs: env.LOGIN_SLOWDOWN_BASE_MS, maxDelayMs: env.LOGIN_SLOWDOWN_MAX_MS },
       },
+      signup: { windowSeconds: env.SIGNUP_WINDOW_SECONDS, maxGuestsPerIp: env.SIGNUP_MAX_GUESTS_PER_IP, maxRegistrationsPerIp: env.SIGNUP_MAX_REGISTRATIONS_PER_IP },
     },
     quotas: { guest: env.QUOTA_GUEST_DAILY, user: env.QUOTA_USER_DAILY, admin: env.QUOTA_ADMIN_DAILY },
     seed: { demo: env.SEED_DEMO, demoEmail: env.DEMO_EMAIL.toLowerCase(), demoPassword: env.DEMO_PASSWORD },

@@ -20,6 +20,18 @@ const dailyLimit = z
   .union([z.literal('unlimited'), z.coerce.number().int().min(0)], { message: 'Must be a whole number or "unlimited"' })
   .transform((value) => (value === 'unlimited' ? null : value));
 
+/** Who may read an operational endpoint (`/api/docs`, `/metrics`). */
+const docsAccess = z.enum(['public', 'admin', 'off'], { message: 'Must be public, admin or off' });
+const metricsAccess = z.enum(['public', 'token', 'off'], { message: 'Must be public, token or off' });
+
+/** A variable that no longer exists: setting it stops start-up with what replaced it, rather than being ignored. */
+const replaced = (replacement: string) =>
+  z
+    .string()
+    .optional()
+    .refine((value) => value === undefined, { message: `No longer used. ${replacement}` })
+    .transform(() => undefined);
+
 const originList = z
   .string()
   .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
@@ -62,9 +74,22 @@ export const EnvSchema = z
     QUOTA_GUEST_DAILY: dailyLimit.default(20),
     QUOTA_USER_DAILY: dailyLimit.default(200),
     QUOTA_ADMIN_DAILY: dailyLimit.default(null),
-    LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+    LOGIN_MAX_FAILURES_PER_ACCOUNT: replaced(
+      'Accounts are no longer locked: use LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_IP (failures per account from one address) and LOGIN_SLOWDOWN_AFTER_FAILURES (failures per account before sign-ins to it are slowed down)',
+    ),
+    LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_IP: z.coerce.number().int().min(1).default(5),
     LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(20),
     LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+    LOGIN_SLOWDOWN_AFTER_FAILURES: z.coerce.number().int().min(0).default(5),
+    LOGIN_SLOWDOWN_BASE_MS: z.coerce.number().int().min(1).default(1000),
+    LOGIN_SLOWDOWN_MAX_MS: z.coerce.number().int().min(1).max(120_000).default(30_000),
+    SIGNUP_WINDOW_SECONDS: z.coerce.number().int().min(1).default(3600),
+    SIGNUP_MAX_GUESTS_PER_IP: z.coerce.number().int().min(1).default(10),
+    SIGNUP_MAX_REGISTRATIONS_PER_IP: z.coerce.number().int().min(1).default(10),
+    REFRESH_REUSE_GRACE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
+    API_DOCS_ACCESS: docsAccess.optional(),
+    METRICS_ACCESS: metricsAccess.optional(),
+    METRICS_TOKEN: z.string().min(24, { message: 'Must be at least 24 characters' }).optional(),
     LLM_BASE_URL: z.url({ message: 'Must be the provider base URL, e.g. https://api.openai.com/v1' }).optional(),
     LLM_API_KEY: z.string().min(1).optional(),
     LLM_MODEL: z.string().min(1).optional(),
@@ -94,11 +119,23 @@ export const EnvSchema = z
     if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
       ctx.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: 'Set ADMIN_EMAIL and ADMIN_PASSWORD together' });
     }
+    if (env.LOGIN_SLOWDOWN_MAX_MS < env.LOGIN_SLOWDOWN_BASE_MS) {
+      ctx.addIssue({ code: 'custom', path: ['LOGIN_SLOWDOWN_MAX_MS'], message: 'Must be at least LOGIN_SLOWDOWN_BASE_MS' });
+    }
+    if (env.METRICS_ACCESS === 'token' && !env.METRICS_TOKEN) {
+      ctx.addIssue({ code: 'custom', path: ['METRICS_TOKEN'], message: 'Required when METRICS_ACCESS is token (at least 24 characters)' });
+    }
   })
-  .transform((env) => ({
-    ...env,
-    JWT_SECRET: env.JWT_SECRET ?? DEV_JWT_SECRET,
-    COOKIE_SECURE: env.COOKIE_SECURE ?? env.NODE_ENV === 'production',
-  }));
+  .transform(({ LOGIN_MAX_FAILURES_PER_ACCOUNT: _replaced, ...env }) => {
+    const production = env.NODE_ENV === 'production';
+    return {
+      ...env,
+      JWT_SECRET: env.JWT_SECRET ?? DEV_JWT_SECRET,
+      COOKIE_SECURE: env.COOKIE_SECURE ?? production,
+      // Open while developing; in production off unless chosen, and metrics only behind a token.
+      API_DOCS_ACCESS: env.API_DOCS_ACCESS ?? (production ? 'off' : 'public'),
+      METRICS_ACCESS: env.METRICS_ACCESS ?? (production ? (env.METRICS_TOKEN ? 'token' : 'off') : 'public'),
+    };
+  });
 
 export type Env = z.output<typeof EnvSchema>;

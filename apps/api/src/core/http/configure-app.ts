@@ -35,7 +35,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
   app.enableCors({ origin: config.http.corsOrigins, credentials: true });
   app.setGlobalPrefix('api', { exclude: [{ path: 'metrics', method: RequestMethod.GET }] });
   app.useWebSocketAdapter(new RedisIoAdapter(app, config));
-  setUpOpenApi(app);
+  setUpOpenApi(app, config);
   if (config.http.webDistDir) serveWebApp(app, config.http.webDistDir);
   return app;
 }

@@ -1,11 +1,13 @@
-import { Controller, Get, Header } from '@nestjs/common';
+import { Controller, Get, Header, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Public } from '../../modules/auth/guards/auth.decorators';
 import { metricsRegistry } from './metrics';
+import { MetricsAccessGuard } from './metrics-access.guard';
 
-/** Prometheus scrape endpoint, outside the `/api` prefix. */
+/** Prometheus scrape endpoint, outside the `/api` prefix; no user session, its own access rule. */
 @ApiExcludeController()
 @Public()
+@UseGuards(MetricsAccessGuard)
 @Controller('metrics')
 export class MetricsController {
   @Get()

@@ -6,6 +6,7 @@ import { PinoLogger } from 'nestjs-pino';
 import { InjectConfig } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { closeRedis, createRedis } from '../redis/create-redis';
+import { sessionRoom } from './session-room';
 import { socketIoRedisKey } from './socket-io-key';
 
 type EventName = keyof ServerToClientEvents;
@@ -27,6 +28,11 @@ export class RealtimePublisher implements OnApplicationShutdown {
 
   toUser<E extends EventName>(userId: string, event: E, ...payload: Parameters<ServerToClientEvents[E]>): void {
     this.emitter.to(userRoom(userId)).emit(event, ...payload);
+  }
+
+  /** Closes, in every API process, the sockets opened with a session that has just ended. */
+  disconnectSession(sessionId: string): void {
+    this.emitter.in(sessionRoom(sessionId)).disconnectSockets(true);
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -49,7 +49,7 @@ export class AuthSessions {
   }
 
   private respond(user: UserEntity, refresh: IssuedRefreshToken, request: Request, response: Response): AuthSession {
-    const access = this.accessTokens.sign(toAuthUser(user));
+    const access = this.accessTokens.sign(toAuthUser(user), refresh.familyId);
     response.cookie(REFRESH_COOKIE_NAME, refresh.token, {
       httpOnly: true,
       secure: this.config.auth.cookieSecure,

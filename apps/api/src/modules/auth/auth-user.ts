@@ -7,8 +7,8 @@ export interface AuthUser {
   isGuest: boolean;
 }
 
-export interface AccessTokenClaims {
-  sub: string;
-  role: Role;
-  guest: boolean;
+/** A verified access token: the caller and the sign-in session (refresh token family) it belongs to. */
+export interface VerifiedAccess {
+  user: AuthUser;
+  sessionId: string;
 }

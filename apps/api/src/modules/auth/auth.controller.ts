@@ -1,59 +1,47 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { AuthSession, QuotaStatus, User } from '@storyos/contracts';
 import type { Request, Response } from 'express';
 import { ZodResponse } from 'nestjs-zod';
-import { AppError } from '../../core/errors/app-error';
-import { AccountsService } from './accounts/accounts.service';
-import { PasswordHasher } from './accounts/password-hasher';
-import { toUserContract } from './accounts/user.mapper';
-import { AuthSessions } from './auth-sessions.service';
 import type { AuthUser } from './auth-user';
 import { AuthSessionDto, LoginDto, LogoutDto, QuotaStatusDto, RefreshDto, RegisterDto, UpgradeGuestDto, UserDto } from './auth.dto';
+import { AuthService } from './auth.service';
 import { CurrentUser, Public } from './guards/auth.decorators';
 import { GenerationQuota } from './quota/generation-quota.service';
-import { LoginThrottle } from './throttling/login-throttle.service';
+
+const THROTTLED = { description: 'Too many attempts from this address (or on this account); wait Retry-After seconds.' };
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
   constructor(
-    private readonly accounts: AccountsService,
-    private readonly sessions: AuthSessions,
-    private readonly hasher: PasswordHasher,
-    private readonly throttle: LoginThrottle,
+    private readonly auth: AuthService,
     private readonly quota: GenerationQuota,
   ) {}
 
   @Public()
   @Post('register')
+  @ApiTooManyRequestsResponse(THROTTLED)
   @ZodResponse({ status: 201, type: AuthSessionDto })
-  async register(@Body() body: RegisterDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<AuthSession> {
-    return this.sessions.start(await this.accounts.register(body), request, response);
+  register(@Body() body: RegisterDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<AuthSession> {
+    return this.auth.register(body, request, response);
   }
 
   @Public()
   @Post('login')
   @HttpCode(200)
+  @ApiTooManyRequestsResponse(THROTTLED)
   @ZodResponse({ status: 200, type: AuthSessionDto })
-  async login(@Body() body: LoginDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<AuthSession> {
-    const ip = request.ip ?? 'unknown';
-    await this.throttle.assertAllowed(ip, body.email);
-    const user = await this.accounts.findByEmail(body.email);
-    const valid = user?.passwordHash ? await this.hasher.verify(user.passwordHash, body.password) : false;
-    if (!user || !valid) {
-      await this.throttle.recordFailure(ip, body.email);
-      throw AppError.unauthenticated('The email or password is not correct.');
-    }
-    await this.throttle.recordSuccess(body.email);
-    return this.sessions.start(user, request, response);
+  login(@Body() body: LoginDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<AuthSession> {
+    return this.auth.login(body, request, response);
   }
 
   @Public()
   @Post('guest')
+  @ApiTooManyRequestsResponse(THROTTLED)
   @ZodResponse({ status: 201, type: AuthSessionDto })
-  async guest(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<AuthSession> {
-    return this.sessions.start(await this.accounts.createGuest(), request, response);
+  guest(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<AuthSession> {
+    return this.auth.startGuest(request, response);
   }
 
   @Public()
@@ -61,34 +49,29 @@ export class AuthController {
   @HttpCode(200)
   @ZodResponse({ status: 200, type: AuthSessionDto })
   refresh(@Body() body: RefreshDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<AuthSession> {
-    return this.sessions.refresh(body.refreshToken, request, response);
+    return this.auth.refresh(body.refreshToken, request, response);
   }
 
   @Public()
   @Post('logout')
   @HttpCode(204)
-  async logout(@Body() body: LogoutDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
-    await this.sessions.end(body.refreshToken, request, response);
+  logout(@Body() body: LogoutDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
+    return this.auth.logout(body.refreshToken, request, response);
   }
 
   @ApiBearerAuth()
   @Post('upgrade')
   @HttpCode(200)
   @ZodResponse({ status: 200, type: AuthSessionDto })
-  async upgrade(
-    @CurrentUser() user: AuthUser,
-    @Body() body: UpgradeGuestDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<AuthSession> {
-    return this.sessions.start(await this.accounts.upgradeGuest(user.id, body), request, response);
+  upgrade(@CurrentUser() user: AuthUser, @Body() body: UpgradeGuestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<AuthSession> {
+    return this.auth.upgradeGuest(user, body, request, response);
   }
 
   @ApiBearerAuth()
   @Get('me')
   @ZodResponse({ status: 200, type: UserDto })
-  async me(@CurrentUser() user: AuthUser): Promise<User> {
-    return toUserContract(await this.accounts.findById(user.id));
+  me(@CurrentUser() user: AuthUser): Promise<User> {
+    return this.auth.me(user);
   }
 
   @ApiBearerAuth()

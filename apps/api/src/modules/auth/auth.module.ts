@@ -9,14 +9,19 @@ import { PasswordHasher } from './accounts/password-hasher';
 import { AdminBootstrap } from './admin-bootstrap.service';
 import { AuthSessions } from './auth-sessions.service';
 import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
 import { RefreshTokenEntity } from './entities/refresh-token.entity';
 import { UserEntity } from './entities/user.entity';
 import { JwtAuthGuard } from './guards/jwt-auth.guard';
 import { JwtStrategy } from './guards/jwt.strategy';
 import { GenerationQuota } from './quota/generation-quota.service';
 import { LoginThrottle } from './throttling/login-throttle.service';
+import { SignupThrottle } from './throttling/signup-throttle.service';
+import { ACCESS_TOKEN_ALGORITHM } from './tokens/access-token-claims';
 import { AccessTokenService } from './tokens/access-token.service';
 import { RefreshTokenService } from './tokens/refresh-token.service';
+import { RevokedSessions } from './tokens/revoked-sessions.service';
+import { RotationGrace } from './tokens/rotation-grace';
 
 @Module({
   imports: [
@@ -24,7 +29,11 @@ import { RefreshTokenService } from './tokens/refresh-token.service';
     PassportModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({ secret: config.auth.jwtSecret, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
+      useFactory: (config: AppConfig) => ({
+        secret: config.auth.jwtSecret,
+        signOptions: { algorithm: ACCESS_TOKEN_ALGORITHM },
+        verifyOptions: { algorithms: [ACCESS_TOKEN_ALGORITHM] },
+      }),
     }),
   ],
   controllers: [AuthController],
@@ -33,13 +42,17 @@ import { RefreshTokenService } from './tokens/refresh-token.service';
     PasswordHasher,
     AccessTokenService,
     RefreshTokenService,
+    RotationGrace,
+    RevokedSessions,
     AuthSessions,
+    AuthService,
     LoginThrottle,
+    SignupThrottle,
     GenerationQuota,
     JwtStrategy,
     AdminBootstrap,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
   ],
-  exports: [AccessTokenService, AccountsService, GenerationQuota],
+  exports: [AccessTokenService, RevokedSessions, AccountsService, GenerationQuota],
 })
 export class AuthModule {}

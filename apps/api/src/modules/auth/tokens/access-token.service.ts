@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { RoleSchema } from '@storyos/contracts';
 import { InjectConfig } from '../../../core/config/config.module';
 import type { AppConfig } from '../../../core/config/app-config';
 import { AppError } from '../../../core/errors/app-error';
-import type { AccessTokenClaims, AuthUser } from '../auth-user';
+import type { AuthUser, VerifiedAccess } from '../auth-user';
+import { ACCESS_TOKEN_ALGORITHM, readAccessClaims } from './access-token-claims';
+import { RevokedSessions } from './revoked-sessions.service';
 
 export interface SignedAccessToken {
   token: string;
@@ -16,27 +17,31 @@ export interface SignedAccessToken {
 export class AccessTokenService {
   constructor(
     private readonly jwt: JwtService,
+    private readonly revoked: RevokedSessions,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
-  sign(user: AuthUser): SignedAccessToken {
+  sign(user: AuthUser, sessionId: string): SignedAccessToken {
     const ttl = this.config.auth.accessTokenTtlSeconds;
-    const claims: AccessTokenClaims = { sub: user.id, role: user.role, guest: user.isGuest };
-    return { token: this.jwt.sign(claims, { expiresIn: ttl }), expiresAt: new Date(Date.now() + ttl * 1000) };
+    const claims = { sub: user.id, role: user.role, guest: user.isGuest, sid: sessionId };
+    return { token: this.jwt.sign(claims, { expiresIn: ttl, algorithm: ACCESS_TOKEN_ALGORITHM }), expiresAt: new Date(Date.now() + ttl * 1000) };
   }
 
-  verify(token: string): AuthUser {
+  /** Signature (HS256 only), expiry, claims, and a session that has not ended. */
+  async verify(token: string): Promise<VerifiedAccess> {
+    let claims: unknown;
     try {
-      return toAuthUser(this.jwt.verify<AccessTokenClaims>(token));
+      claims = this.jwt.verify(token, { algorithms: [ACCESS_TOKEN_ALGORITHM] });
     } catch (error) {
       const expired = (error as { name?: string }).name === 'TokenExpiredError';
-      throw AppError.unauthenticated(expired ? 'Your session has expired. Please sign in again.' : 'The access token is not valid.');
+      throw AppError.unauthenticated(expired ? 'Your session has expired. Please sign in again.' : 'The access token is not valid. Please sign in again.');
     }
+    return this.ensureActive(readAccessClaims(claims));
   }
-}
 
-export function toAuthUser(claims: AccessTokenClaims): AuthUser {
-  const role = RoleSchema.safeParse(claims.role);
-  if (typeof claims.sub !== 'string' || !role.success) throw AppError.unauthenticated('The access token is not valid.');
-  return { id: claims.sub, role: role.data, isGuest: claims.guest === true };
+  /** Refuses a token whose session was signed out or revoked, even though the token itself has not expired. */
+  async ensureActive(access: VerifiedAccess): Promise<VerifiedAccess> {
+    if (await this.revoked.isRevoked(access.sessionId)) throw AppError.unauthenticated('This session has ended. Please sign in again.');
+    return access;
+  }
 }
