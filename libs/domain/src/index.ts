@@ -28,3 +28,4 @@ export * from './stories';
 export { planStoryProse, writeStoryOutline } from './engine/planner/story/story-planner';
 export { planStoryOutline } from './engine/planner/story/outline-planner';
 export { toFirstPerson } from './engine/text/names';
+export * from './media';
