@@ -6,7 +6,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-// Server and persistence libraries stay out of the shared libraries, and so does the UI.
+// Server and persistence libraries stay out of the shared libraries and the engine, and so does the UI.
 const SHARED_LIB_BANNED_IMPORTS = ['@nestjs/*', 'typeorm', 'bullmq', 'ioredis', 'react*', '@mui/*'];
 
 export default tseslint.config(
@@ -27,7 +27,13 @@ export default tseslint.config(
           enforceBuildableLibDependency: true,
           allow: [],
           depConstraints: [
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain'] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:engine'] },
+            {
+              // The builtin story engine implements domain's TextProvider port; the illustrator draws the builtin pictures.
+              sourceTag: 'type:engine',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'],
+              bannedExternalImports: SHARED_LIB_BANNED_IMPORTS,
+            },
             {
               sourceTag: 'type:domain',
               onlyDependOnLibsWithTags: ['type:contracts'],
@@ -38,7 +44,8 @@ export default tseslint.config(
               onlyDependOnLibsWithTags: [],
               bannedExternalImports: SHARED_LIB_BANNED_IMPORTS,
             },
-            { sourceTag: 'scope:web', notDependOnLibsWithTags: ['scope:api'] },
+            // The model code stays on the server: the browser never downloads the engine.
+            { sourceTag: 'scope:web', notDependOnLibsWithTags: ['scope:api', 'type:engine'] },
           ],
         },
       ],

@@ -21,5 +21,6 @@ module.exports = {
   moduleNameMapper: {
     '^@storyos/contracts$': path.join(__dirname, 'libs/contracts/src/index.ts'),
     '^@storyos/domain$': path.join(__dirname, 'libs/domain/src/index.ts'),
+    '^@storyos/illustrator$': path.join(__dirname, 'libs/illustrator/src/index.ts'),
   },
 };

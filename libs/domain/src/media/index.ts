@@ -5,3 +5,4 @@ export * from './storage-allowance';
 export * from './speech-sentences';
 export * from './voice-casting';
 export * from './media-providers';
+export * from './wav';
