@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { UploadContentTypeSchema, type UploadContentType } from '@storyos/contracts';
 import { dimensionProblem, MAX_UPLOAD_PIXELS, screenUpload } from '@storyos/domain';
 import { filetypeinfo } from 'magic-bytes.js';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { MediaErrors } from '../media.errors';
 
 /** An upload that passed every check, re-encoded without its metadata, with its preview. */
@@ -17,7 +17,7 @@ export interface CleanPicture {
 /** Previews fit in this square, enough for a chat bubble or a list. */
 const THUMBNAIL_SIDE = 320;
 
-const ENCODE: Record<UploadContentType, (image: sharp.Sharp) => sharp.Sharp> = {
+const ENCODE: Record<UploadContentType, (image: Sharp) => Sharp> = {
   'image/jpeg': (image) => image.jpeg({ quality: 88, mozjpeg: true }),
   'image/png': (image) => image.png({ compressionLevel: 9 }),
   'image/webp': (image) => image.webp({ quality: 88 }),
@@ -47,7 +47,7 @@ export class UploadInspector {
 
     try {
       // failOn 'truncated' refuses pictures whose pixel data stops early; rotate() applies the EXIF orientation before it is dropped.
-      const source = (): sharp.Sharp => sharp(bytes, { failOn: 'truncated', limitInputPixels: MAX_UPLOAD_PIXELS }).rotate();
+      const source = (): Sharp => sharp(bytes, { failOn: 'truncated', limitInputPixels: MAX_UPLOAD_PIXELS }).rotate();
       const cleaned = await ENCODE[detectedType](source()).toBuffer({ resolveWithObject: true });
       const preview = await source().resize(THUMBNAIL_SIDE, THUMBNAIL_SIDE, { fit: 'inside', withoutEnlargement: true }).webp({ quality: 80 }).toBuffer({ resolveWithObject: true });
       return {
