@@ -39,7 +39,7 @@ export class MediaResponder {
       'Content-Disposition': contentDisposition(fileNameOf(row), { type: 'inline' }),
     });
     if (!row.isPublic) response.vary('Authorization');
-    if (request.fresh) {
+    if (matchesNoneMatch(request.headers['if-none-match'], etag)) {
       response.status(304);
       return undefined;
     }
@@ -77,6 +77,15 @@ export class MediaResponder {
       throw MediaErrors.missingBytes();
     }
   }
+}
+
+/** If-None-Match holds `*` or a list of (possibly weak) ETags; weak comparison applies to GET. */
+function matchesNoneMatch(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((tag) => {
+    const trimmed = tag.trim();
+    return trimmed === '*' || trimmed.replace(/^W\//, '') === etag;
+  });
 }
 
 function fileNameOf(row: MediaAssetEntity): string {
