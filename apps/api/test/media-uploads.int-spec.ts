@@ -142,7 +142,7 @@ describe('picture uploads', () => {
     expectError(last as any, 413, 'STORAGE_ALLOWANCE_EXCEEDED');
     expect(last.body.message).toMatch(/storage allowance/);
     expect(last.body.details).toMatchObject({ allowanceBytes: 1024 * 1024 });
-    const usage = await fetch(`${api.url}/api/media/usage`, { headers: { authorization: `Bearer ${fresh}` } }).then((response) => response.json());
+    const usage = await fetch(`${api.url}/api/media/usage`, { headers: { authorization: `Bearer ${fresh}` } }).then((response) => response.json() as Promise<any>);
     expect(usage).toMatchObject({ userType: 'user', allowanceBytes: 1024 * 1024 });
     expect(usage.usedBytes).toBeLessThanOrEqual(1024 * 1024);
     expect(usage.usedBytes + last.body.details.incomingBytes).toBeGreaterThan(1024 * 1024);
@@ -159,7 +159,7 @@ describe('picture uploads', () => {
       expectError(refused as any, 429, 'RATE_LIMITED');
       expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
     }
-    const usage = await fetch(`${api.url}/api/media/usage`, { headers: { authorization: `Bearer ${flooder}` } }).then((response) => response.json());
+    const usage = await fetch(`${api.url}/api/media/usage`, { headers: { authorization: `Bearer ${flooder}` } }).then((response) => response.json() as Promise<any>);
     const accepted = results.filter((result) => result.status === 201).map((result) => result.body);
     // Every accepted upload is there with its thumbnail; the refused ones left nothing.
     const thumbnails = await Promise.all(accepted.map((asset) => fetch(`${api.url}${asset.thumbnailUrl}`, { headers: { authorization: `Bearer ${flooder}` } }).then((response) => response.arrayBuffer())));
