@@ -29,11 +29,11 @@ export function drawSky(context: DrawContext): { defs: string; body: string } {
   const hidden = scene.weather === 'storm' || scene.weather === 'rain';
   if (!hidden) {
     body += `<circle cx="${n(position[0])}" cy="${n(position[1])}" r="${n(radius * 5)}" fill="url(#glow)"/>`;
-    body += `<circle cx="${n(position[0])}" cy="${n(position[1])}" r="${n(radius)}" fill="${lighten(palette.sun, 0.3)}"/>`;
-    if (night) {
-      // A crescent: the moon with a sky-coloured disc over one side.
-      body += `<circle cx="${n(position[0] + radius * 0.45)}" cy="${n(position[1] - radius * 0.2)}" r="${n(radius * 0.9)}" fill="${palette.skyTop}"/>`;
-    }
+    const [x, y] = position;
+    body += night
+      ? // A crescent between two arcs, so the glow behind it shows through its dark side.
+        `<path d="M${n(x)},${n(y - radius)} A${n(radius)},${n(radius)} 0 1 0 ${n(x)},${n(y + radius)} A${n(radius * 0.72)},${n(radius)} 0 1 1 ${n(x)},${n(y - radius)} Z" fill="${lighten(palette.sun, 0.3)}"/>`
+      : `<circle cx="${n(x)}" cy="${n(y)}" r="${n(radius)}" fill="${lighten(palette.sun, 0.3)}"/>`;
   }
   body += clouds(context, random.between(2, 4) + (hidden ? 3 : 0), night);
   return { defs, body };

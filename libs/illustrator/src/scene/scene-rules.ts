@@ -28,7 +28,7 @@ export const MOOD_RULES: readonly WordRule<Mood>[] = [
   { value: 'tense', reason: 'Danger and fear call for hard contrast and a red-tinged light.', words: ['danger', 'fear', 'afraid', 'scream', 'battle', 'fight', 'attack', 'chase', 'run', 'monster', 'blood', 'threat', 'sword', 'fire', 'flee', 'trap', 'storm'] },
   { value: 'mysterious', reason: 'Secrets and strangeness call for cool, veiled colours.', words: ['mystery', 'mysterious', 'secret', 'strange', 'whisper', 'shadow', 'ghost', 'magic', 'spell', 'hidden', 'unknown', 'ancient', 'riddle', 'glow', 'fog', 'mist'] },
   { value: 'sad', reason: 'Loss and tears call for muted, grey-blue colours.', words: ['sad', 'sorrow', 'cry', 'tears', 'wept', 'lonely', 'alone', 'lost', 'grief', 'goodbye', 'miss', 'gloom'] },
-  { value: 'joyful', reason: 'Laughter and celebration call for warm, saturated colours.', words: ['happy', 'joy', 'laugh', 'smile', 'celebrate', 'party', 'dance', 'sing', 'cheer', 'delight', 'fun', 'play', 'friend', 'festival', 'giggle'] },
+  { value: 'joyful', reason: 'Laughter and celebration call for warm, saturated colours.', words: ['happy', 'joy', 'laugh', 'smile', 'celebrate', 'party', 'dance', 'sing', 'sang', 'cheer', 'delight', 'fun', 'play', 'friend', 'festival', 'giggle'] },
   { value: 'calm', reason: 'Quiet and rest call for soft, even colours.', words: ['calm', 'quiet', 'peace', 'gentle', 'rest', 'soft', 'still', 'slow', 'breeze', 'warm'] },
 ];
 

@@ -5,11 +5,11 @@ export interface WordRule<T> {
   words: readonly string[];
 }
 
-/** Words are matched whole, singular or plural, case-insensitively. */
+/** Words are matched whole, with plural, past and -ing endings, case-insensitively. */
 export function countMatches(text: string, words: readonly string[]): number {
   let count = 0;
   for (const word of words) {
-    const pattern = new RegExp(`\\b${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:s|es)?\\b`, 'gi');
+    const pattern = new RegExp(`\\b${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:s|es|d|ed|ing)?\\b`, 'gi');
     count += text.match(pattern)?.length ?? 0;
   }
   return count;
