@@ -2,7 +2,7 @@ import { encodeWav, ProviderError } from '@storyos/domain';
 import { loadConfig } from '../src/core/config/app-config';
 import { createImageProvider, createSpeechProvider, createTranscriptionProvider } from '../src/modules/media/providers/media-providers.factory';
 import { ProviderAbortedError } from '../src/modules/media/providers/provider-request';
-import { BuiltinSpeechProvider } from '../src/modules/media/providers/speech/builtin-speech.provider';
+import type { BuiltinSpeechProvider } from '../src/modules/media/providers/speech/builtin-speech.provider';
 import sharp from 'sharp';
 import { makePicture } from './support/media-helpers';
 import { json, slow, startFakeMediaServer, type FakeMediaServer } from './support/fake-media-server';
