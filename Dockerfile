@@ -15,6 +15,7 @@ COPY apps/web/package.json apps/web/
 COPY libs/contracts/package.json libs/contracts/
 COPY libs/domain/package.json libs/domain/
 COPY libs/story-engine/package.json libs/story-engine/
+COPY libs/illustrator/package.json libs/illustrator/
 # No usage analytics from dependencies' install scripts.
 ENV SCARF_ANALYTICS=false
 # The committed lock file holds every platform's optional binaries, so npm ci takes it as it is.
@@ -35,6 +36,7 @@ COPY apps/web/package.json apps/web/
 COPY libs/contracts/package.json libs/contracts/
 COPY libs/domain/package.json libs/domain/
 COPY libs/story-engine/package.json libs/story-engine/
+COPY libs/illustrator/package.json libs/illustrator/
 # npm links the workspace packages (node_modules/@storyos/* -> libs/*); their
 # dist/ folders are copied in below. No runtime dependency needs an install
 # script (native modules ship prebuilt per platform). The embedded PostgreSQL
@@ -61,6 +63,8 @@ COPY --from=build /app/libs/domain/package.json libs/domain/package.json
 COPY --from=build /app/libs/domain/dist libs/domain/dist
 COPY --from=build /app/libs/story-engine/package.json libs/story-engine/package.json
 COPY --from=build /app/libs/story-engine/dist libs/story-engine/dist
+COPY --from=build /app/libs/illustrator/package.json libs/illustrator/package.json
+COPY --from=build /app/libs/illustrator/dist libs/illustrator/dist
 COPY --from=build /app/apps/api/package.json apps/api/package.json
 COPY --from=build /app/apps/api/dist apps/api/dist
 # The built web app too, so a single api container can serve it (set WEB_DIST_DIR=/app/apps/web/dist).
@@ -68,6 +72,8 @@ COPY --from=build /app/apps/web/dist apps/web/dist
 # The builtin engine looks for its weights in <repo>/models (or LLM_MODEL_PATH).
 COPY --from=build /app/models models
 # Files stay owned by root (read-only for the app); the process runs as `node`.
+# Media (MEDIA_DIR) is the one place it writes; a named volume mounted there starts with this owner.
+RUN mkdir -p /app/data/media && chown node:node /app/data/media
 USER node
 EXPOSE 3000
 CMD ["node", "apps/api/dist/main.js"]

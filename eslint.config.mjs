@@ -29,7 +29,7 @@ export default tseslint.config(
           depConstraints: [
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:engine'] },
             {
-              // The builtin story engine implements domain's TextProvider port.
+              // The builtin story engine implements domain's TextProvider port; the illustrator draws the builtin pictures.
               sourceTag: 'type:engine',
               onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'],
               bannedExternalImports: SHARED_LIB_BANNED_IMPORTS,

@@ -24,5 +24,6 @@ module.exports = {
     '^@storyos/contracts$': path.join(__dirname, 'libs/contracts/src/index.ts'),
     '^@storyos/domain$': path.join(__dirname, 'libs/domain/src/index.ts'),
     '^@storyos/story-engine$': path.join(__dirname, 'libs/story-engine/src/index.ts'),
+    '^@storyos/illustrator$': path.join(__dirname, 'libs/illustrator/src/index.ts'),
   },
 };

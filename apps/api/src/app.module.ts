@@ -8,13 +8,14 @@ import { MetricsModule } from './core/metrics/metrics.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { GameModule } from './modules/game/game.module';
 import { GenerationModule } from './modules/generation/generation.module';
+import { MediaModule } from './modules/media/media.module';
 import { RealtimeModule } from './modules/realtime/realtime.module';
 import { StoriesModule } from './modules/stories/stories.module';
 import { SystemModule } from './modules/system/system.module';
 
 /** The HTTP + Socket.IO process: controllers and gateways, queues as producers only. */
 @Module({
-  imports: [CoreModule, HealthModule, MetricsModule, AuthModule, RealtimeModule, SystemModule, GenerationModule, GameModule, StoriesModule],
+  imports: [CoreModule, HealthModule, MetricsModule, AuthModule, RealtimeModule, SystemModule, GenerationModule, GameModule, StoriesModule, MediaModule],
   providers: [
     { provide: APP_PIPE, useClass: ZodValidationPipe },
     { provide: APP_FILTER, useClass: AllExceptionsFilter },

@@ -21,6 +21,10 @@ export const ErrorCodeSchema = z.enum([
   'CONFLICT',
   /** The request body is larger than the server accepts. */
   'PAYLOAD_TOO_LARGE',
+  /** The upload would take the user past their storage allowance; see `details`. */
+  'STORAGE_ALLOWANCE_EXCEEDED',
+  /** The `Range` asked for bytes the file does not have. */
+  'RANGE_NOT_SATISFIABLE',
   /** The request's address or headers are longer than the server reads. */
   'HEADERS_TOO_LARGE',
   /** The request body's content type, encoding or character set is not one the API reads. */

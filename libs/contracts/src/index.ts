@@ -15,3 +15,4 @@ export * from './game/game.schemas';
 export * from './game/system-prompt.schemas';
 export * from './stories/story-setup.schemas';
 export * from './stories/story.schemas';
+export * from './media/media.schemas';

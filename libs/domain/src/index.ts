@@ -22,3 +22,4 @@ export * from './generation/token-count';
 export * from './generation/context-budget';
 export * from './generation/continuation';
 export * from './generation/json-reply';
+export * from './media';

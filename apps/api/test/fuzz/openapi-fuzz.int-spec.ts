@@ -6,6 +6,7 @@ import { sizeInBytes } from '../../src/core/config/env.schema';
 import { registerUser } from '../support/accounts';
 import { createPublicScenario, createScenario, startSession } from '../support/game-helpers';
 import { httpClient, type HttpClient } from '../support/http';
+import { makePicture, uploadOk } from '../support/media-helpers';
 import { createStory, putOnCurrent, THREE_CHAPTERS } from '../support/story-helpers';
 import { resetDatabase, startTestApp, type TestApp } from '../support/test-app';
 import { HOSTILE_TEXT, hostileText, hostileValue, RAW_BODIES } from './hostile-values';
@@ -22,7 +23,8 @@ interface FuzzRequest {
   path: string;
   actor: Actor;
   headers: Record<string, string>;
-  body?: string;
+  /** JSON or raw text, or a multipart form for upload routes. */
+  body?: string | FormData;
 }
 
 interface Finding {
@@ -45,6 +47,7 @@ describe('OpenAPI-driven fuzzing', () => {
   let tokens: Record<Actor, string | null>;
   const known: Record<string, string> = {};
   let tables: string[];
+  let tinyPng: Uint8Array;
 
   beforeAll(async () => {
     api = await startTestApp({
@@ -61,6 +64,7 @@ describe('OpenAPI-driven fuzzing', () => {
     const other = await registerUser(api.url, 'fuzz-other');
     tokens = { owner: owner.accessToken, other: other.accessToken, admin: admin.accessToken, anonymous: null, forged: 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.' };
     await makeFixtures(owner, admin);
+    tinyPng = await makePicture('png', 8, 8);
     doc = (await http.get<OpenApiDocument>('/api/docs/openapi.json')).body;
     const names = (await api.app.get(DataSource).query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'migrations' ORDER BY 1`)) as { table_name: string }[];
     tables = names.map((row) => row.table_name);
@@ -79,7 +83,8 @@ describe('OpenAPI-driven fuzzing', () => {
     const scenario = await createScenario(http, owner.accessToken);
     const publicScenario = await createPublicScenario(http, admin.accessToken);
     const session = await startSession(http, owner.accessToken, publicScenario.id);
-    Object.assign(known, { storyId: story.id, versionId: premise.body.id, jobId: job.body.id, scenarioId: scenario.id, publicScenarioId: publicScenario.id, sessionId: session.id, generationId: session.generationId });
+    const picture = await uploadOk(api.url, owner.accessToken, await makePicture('png', 40, 30), 'fuzz.png');
+    Object.assign(known, { mediaId: picture.id, storyId: story.id, versionId: premise.body.id, jobId: job.body.id, scenarioId: scenario.id, publicScenarioId: publicScenario.id, sessionId: session.id, generationId: session.generationId });
   }
 
   /** The owner's real id for a path parameter, so requests reach past "not found". */
@@ -89,6 +94,7 @@ describe('OpenAPI-driven fuzzing', () => {
       [/^\/api\/scenarios\/\{id\}/, known['scenarioId']!],
       [/^\/api\/game\/sessions\/\{id\}/, known['sessionId']!],
       [/^\/api\/generations\/\{id\}/, known['generationId']!],
+      [/^\/api\/media\/\{id\}/, known['mediaId']!],
     ];
     if (parameter.name === 'id') return byRoute.find(([pattern]) => pattern.test(operation.path))?.[1] ?? String(sampleOf(doc, parameter.schema ?? {}));
     if (parameter.name === 'versionId') return known['versionId']!;
@@ -105,8 +111,9 @@ describe('OpenAPI-driven fuzzing', () => {
       if (value === undefined) continue;
       if (parameter.in === 'path') path = path.replace(`{${parameter.name}}`, encodePathSegment(value));
       if (parameter.in === 'query') query.set(parameter.name, value);
-      // Headers travel as bytes: the UTF-8 of the value, as a client that does not check would send it.
-      if (parameter.in === 'header') headers[parameter.name] = Buffer.from(value.replace(/[\r\n\u0000]/g, '').slice(0, 4000), 'utf8').toString('latin1');
+      // Headers travel as bytes: the UTF-8 of the value, as a client that does not check would send it. Control
+      // characters other than tab cannot be sent in a header at all (fetch refuses them), so they are left out.
+      if (parameter.in === 'header') headers[parameter.name] = Buffer.from(value.replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, '').slice(0, 4000), 'utf8').toString('latin1');
     }
     const search = query.toString();
     const request: FuzzRequest = { method: operation.method, path: search ? `${path}?${search}` : path, actor, headers };
@@ -136,8 +143,10 @@ describe('OpenAPI-driven fuzzing', () => {
     return rows.map((row) => `${row.t}:${row.h}`).join(',');
   }
 
+  const describeBody = (body: FuzzRequest['body']): string =>
+    typeof body === 'string' ? body.slice(0, 200) : body ? JSON.stringify([...body.entries()].map(([name, value]) => [name, typeof value === 'string' ? value.slice(0, 80) : `${value.name} (${value.size} bytes)`])).slice(0, 200) : '';
   const describeRequest = (request: FuzzRequest): string =>
-    `${request.method} ${request.path.slice(0, 200)} as ${request.actor}${request.body ? ` body ${request.body.slice(0, 200)}` : ''} ${JSON.stringify(request.headers).slice(0, 200)}`;
+    `${request.method} ${request.path.slice(0, 200)} as ${request.actor}${request.body ? ` body ${describeBody(request.body)}` : ''} ${JSON.stringify(request.headers).slice(0, 200)}`;
 
   /** Sends one request and checks the invariants; returns what broke, if anything. */
   async function check(request: FuzzRequest): Promise<Finding | null> {
@@ -185,6 +194,31 @@ describe('OpenAPI-driven fuzzing', () => {
       for (const raw of RAW_BODIES) requests.push({ ...baseRequest(operation, 'owner'), body: raw.body, headers: { ...baseRequest(operation, 'owner').headers, ...raw.headers } });
     }
     for (const actor of ['other', 'anonymous', 'forged'] as const) requests.push(baseRequest(operation, actor, {}, validBody(operation)));
+    if (operation.multipart) requests.push(...multipartRequests(operation));
+    return requests;
+  }
+
+  /** Upload routes: every file field gets hostile names and contents, and a field the route does not expect. */
+  function multipartRequests(operation: Operation): FuzzRequest[] {
+    const fields = Object.keys(resolve(doc, operation.multipart!).properties ?? {});
+    const contents: [string, Uint8Array][] = [
+      ['svg', new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>')],
+      ['empty', new Uint8Array()],
+      ['png-then-script', Uint8Array.from([...tinyPng, ...new TextEncoder().encode('<script>alert(1)</script>')])],
+      ['truncated', tinyPng.subarray(0, 20)],
+    ];
+    const requests: FuzzRequest[] = [];
+    const form = (field: string, bytes: Uint8Array, name: string): FormData => {
+      const body = new FormData();
+      body.append(field, new Blob([bytes], { type: 'image/png' }), name);
+      return body;
+    };
+    for (const field of fields) {
+      for (const name of [...EVERY_FIELD_GETS, ...HOSTILE_TEXT.slice(8, 14)]) requests.push({ ...baseRequest(operation, 'owner'), body: form(field, tinyPng, name) });
+      for (const [, bytes] of contents) requests.push({ ...baseRequest(operation, 'owner'), body: form(field, bytes, 'x.png') });
+      for (const actor of ['other', 'anonymous', 'forged'] as const) requests.push({ ...baseRequest(operation, actor), body: form(field, tinyPng, 'x.png') });
+    }
+    requests.push({ ...baseRequest(operation, 'owner'), body: form('unexpected', tinyPng, 'x.png') });
     return requests;
   }
 

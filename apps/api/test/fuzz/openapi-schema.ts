@@ -34,6 +34,8 @@ export interface Operation {
   path: string;
   parameters: Parameter[];
   body: SchemaObject | null;
+  /** The form of a multipart/form-data route (file uploads). */
+  multipart: SchemaObject | null;
   produces: string[];
 }
 
@@ -53,6 +55,7 @@ export function operationsOf(doc: OpenApiDocument): Operation[] {
         path,
         parameters: op.parameters ?? [],
         body: op.requestBody?.content?.['application/json']?.schema ?? null,
+        multipart: op.requestBody?.content?.['multipart/form-data']?.schema ?? null,
         produces: Object.values(op.responses ?? {}).flatMap((response) => Object.keys(response.content ?? {})),
       })),
   );

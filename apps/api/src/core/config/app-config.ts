@@ -1,4 +1,5 @@
-import type { DailyQuotaLimits } from '@storyos/domain';
+import type { DailyQuotaLimits, StorageAllowances } from '@storyos/domain';
+import { resolve } from 'node:path';
 
 import { EnvSchema, type Env } from './env.schema';
 
@@ -56,6 +57,20 @@ export interface AppConfig {
   };
   generation: { attempts: number; backoffMs: number; coalesceMs: number; maxStreamsPerUser: number };
   seed: { demo: boolean; demoEmail: string; demoPassword: string };
+  media: {
+    storage: { kind: 'disk'; dir: string } | { kind: 's3'; endpoint?: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string; forcePathStyle: boolean; prefix: string };
+    allowances: StorageAllowances;
+    uploadsPerMinute: number;
+    parallelUploads: number;
+    /** Retries on 408/429/5xx, dropped connections and timeouts, for every media provider. */
+    providerMaxRetries: number;
+    /** An OpenAI-compatible images API, else the builtin illustrator. */
+    image: { baseUrl?: string; apiKey?: string; model?: string; size: string; timeoutMs: number; costCents?: number };
+    /** An OpenAI-compatible speech API, else the builtin espeak-ng voice. */
+    speech: { baseUrl?: string; apiKey?: string; model?: string; voices?: string[]; narratorVoice?: string; timeoutMs: number };
+    /** An OpenAI-compatible transcription API; none when no base URL is set. */
+    transcription: { baseUrl?: string; apiKey?: string; model: string; timeoutMs: number };
+  };
   queues: { workerConcurrency: number; shutdownTimeoutSeconds: number; lockDurationMs: number; stalledIntervalMs: number };
 }
 
@@ -122,6 +137,36 @@ function toAppConfig(env: Env): AppConfig {
       backoffMs: env.GENERATION_BACKOFF_MS,
       coalesceMs: env.STREAM_COALESCE_MS,
       maxStreamsPerUser: env.SSE_MAX_STREAMS_PER_USER,
+    },
+    media: {
+      storage:
+        env.MEDIA_STORAGE === 's3'
+          ? {
+              kind: 's3',
+              endpoint: env.MEDIA_S3_ENDPOINT,
+              // The schema requires these three whenever MEDIA_STORAGE is s3.
+              bucket: env.MEDIA_S3_BUCKET ?? '',
+              accessKeyId: env.MEDIA_S3_ACCESS_KEY_ID ?? '',
+              secretAccessKey: env.MEDIA_S3_SECRET_ACCESS_KEY ?? '',
+              region: env.MEDIA_S3_REGION,
+              forcePathStyle: env.MEDIA_S3_FORCE_PATH_STYLE,
+              prefix: env.MEDIA_S3_PREFIX,
+            }
+          : { kind: 'disk', dir: resolve(env.MEDIA_DIR) },
+      allowances: { guest: env.MEDIA_ALLOWANCE_GUEST_MB, user: env.MEDIA_ALLOWANCE_USER_MB, admin: env.MEDIA_ALLOWANCE_ADMIN_MB },
+      uploadsPerMinute: env.MEDIA_UPLOADS_PER_MINUTE,
+      parallelUploads: env.MEDIA_PARALLEL_UPLOADS,
+      providerMaxRetries: env.MEDIA_PROVIDER_MAX_RETRIES,
+      image: { baseUrl: env.IMAGE_BASE_URL, apiKey: env.IMAGE_API_KEY, model: env.IMAGE_MODEL, size: env.IMAGE_SIZE, timeoutMs: env.IMAGE_TIMEOUT_MS, costCents: env.IMAGE_COST_CENTS },
+      speech: {
+        baseUrl: env.SPEECH_BASE_URL,
+        apiKey: env.SPEECH_API_KEY,
+        model: env.SPEECH_MODEL,
+        voices: env.SPEECH_VOICES,
+        narratorVoice: env.SPEECH_NARRATOR_VOICE,
+        timeoutMs: env.SPEECH_TIMEOUT_MS,
+      },
+      transcription: { baseUrl: env.TRANSCRIPTION_BASE_URL, apiKey: env.TRANSCRIPTION_API_KEY, model: env.TRANSCRIPTION_MODEL, timeoutMs: env.TRANSCRIPTION_TIMEOUT_MS },
     },
     queues: {
       workerConcurrency: env.WORKER_CONCURRENCY,

@@ -32,6 +32,11 @@ const replaced = (replacement: string) =>
     .refine((value) => value === undefined, { message: `No longer used. ${replacement}` })
     .transform(() => undefined);
 
+/** An allowance in megabytes: a non-negative number, or `unlimited`. */
+const megabytes = z
+  .union([z.literal('unlimited'), z.coerce.number().min(0)], { message: 'Must be a number of megabytes or "unlimited"' })
+  .transform((value) => (value === 'unlimited' ? null : Math.round(value * 1024 * 1024)));
+
 const originList = z
   .string()
   .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
@@ -108,6 +113,41 @@ export const EnvSchema = z
     QUEUE_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(30_000),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(4),
     SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(25),
+    MEDIA_STORAGE: z.enum(['disk', 's3'], { message: 'Must be disk or s3' }).default('disk'),
+    MEDIA_DIR: z.string().min(1).default('.data/media'),
+    MEDIA_S3_ENDPOINT: z.url({ message: 'Must be the S3 endpoint URL, e.g. https://s3.eu-west-1.amazonaws.com' }).optional(),
+    MEDIA_S3_BUCKET: z.string().min(3).optional(),
+    MEDIA_S3_REGION: z.string().min(1).default('us-east-1'),
+    MEDIA_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    MEDIA_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    MEDIA_S3_FORCE_PATH_STYLE: bool.default(false),
+    MEDIA_S3_PREFIX: z.string().regex(/^[a-z0-9/_-]*$/i, { message: 'Letters, digits, /, - and _ only' }).default(''),
+    MEDIA_ALLOWANCE_GUEST_MB: megabytes.prefault('25'),
+    MEDIA_ALLOWANCE_USER_MB: megabytes.prefault('500'),
+    MEDIA_ALLOWANCE_ADMIN_MB: megabytes.prefault('unlimited'),
+    MEDIA_UPLOADS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+    MEDIA_PARALLEL_UPLOADS: z.coerce.number().int().min(1).max(100).default(3),
+    MEDIA_PROVIDER_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+    IMAGE_BASE_URL: z.url({ message: 'Must be the images API root, e.g. https://api.openai.com/v1' }).optional(),
+    IMAGE_API_KEY: z.string().min(1).optional(),
+    IMAGE_MODEL: z.string().min(1).optional(),
+    IMAGE_SIZE: z.string().regex(/^\d{2,5}x\d{2,5}$/, { message: 'Must be WIDTHxHEIGHT, e.g. 1024x1024' }).default('1024x1024'),
+    IMAGE_TIMEOUT_MS: z.coerce.number().int().min(1000).default(180_000),
+    IMAGE_COST_CENTS: z.coerce.number().min(0).optional(),
+    SPEECH_BASE_URL: z.url({ message: 'Must be the speech API root, e.g. https://api.openai.com/v1' }).optional(),
+    SPEECH_API_KEY: z.string().min(1).optional(),
+    SPEECH_MODEL: z.string().min(1).optional(),
+    SPEECH_VOICES: z
+      .string()
+      .transform((value) => value.split(',').map((voice) => voice.trim()).filter(Boolean))
+      .pipe(z.array(z.string()).min(1, { message: 'Name at least one voice' }))
+      .optional(),
+    SPEECH_NARRATOR_VOICE: z.string().min(1).optional(),
+    SPEECH_TIMEOUT_MS: z.coerce.number().int().min(1000).default(120_000),
+    TRANSCRIPTION_BASE_URL: z.url({ message: 'Must be the transcription API root, e.g. http://localhost:8080/v1' }).optional(),
+    TRANSCRIPTION_API_KEY: z.string().min(1).optional(),
+    TRANSCRIPTION_MODEL: z.string().min(1).default('whisper-1'),
+    TRANSCRIPTION_TIMEOUT_MS: z.coerce.number().int().min(1000).default(120_000),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
@@ -115,6 +155,20 @@ export const EnvSchema = z
     }
     if (env.LLM_BASE_URL && !env.LLM_MODEL) {
       ctx.addIssue({ code: 'custom', path: ['LLM_MODEL'], message: 'Required when LLM_BASE_URL is set (the model name the provider knows)' });
+    }
+    if (env.MEDIA_STORAGE === 's3') {
+      for (const key of ['MEDIA_S3_BUCKET', 'MEDIA_S3_ACCESS_KEY_ID', 'MEDIA_S3_SECRET_ACCESS_KEY'] as const) {
+        if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'Required when MEDIA_STORAGE is s3' });
+      }
+    }
+    if (env.IMAGE_BASE_URL && !env.IMAGE_MODEL) {
+      ctx.addIssue({ code: 'custom', path: ['IMAGE_MODEL'], message: 'Required when IMAGE_BASE_URL is set (e.g. gpt-image-1 or dall-e-3)' });
+    }
+    if (env.SPEECH_BASE_URL && !env.SPEECH_MODEL) {
+      ctx.addIssue({ code: 'custom', path: ['SPEECH_MODEL'], message: 'Required when SPEECH_BASE_URL is set (e.g. gpt-4o-mini-tts or tts-1)' });
+    }
+    if (env.SPEECH_NARRATOR_VOICE && env.SPEECH_VOICES && !env.SPEECH_VOICES.includes(env.SPEECH_NARRATOR_VOICE)) {
+      ctx.addIssue({ code: 'custom', path: ['SPEECH_NARRATOR_VOICE'], message: 'Must be one of SPEECH_VOICES' });
     }
     if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
       ctx.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: 'Set ADMIN_EMAIL and ADMIN_PASSWORD together' });

@@ -1,0 +1,19 @@
+import { formatBytes } from '@storyos/domain';
+import { AppError } from '../../core/errors/app-error';
+
+/** Every refusal the media module gives, in the words users read. */
+export const MediaErrors = {
+  notFound: (): AppError => AppError.notFound('The picture or recording'),
+  unreadableUpload: (message: string, rule: string): AppError => new AppError('BAD_REQUEST', message, { rule }),
+  noFile: (): AppError => new AppError('VALIDATION_FAILED', 'Choose a picture to upload.', [{ path: 'file', message: 'Required' }]),
+  tooLarge: (maxBytes: number): AppError => new AppError('PAYLOAD_TOO_LARGE', `The picture is too large: the limit is ${formatBytes(maxBytes)}.`),
+  allowanceExceeded: (allowanceBytes: number, usedBytes: number, incomingBytes: number): AppError =>
+    new AppError(
+      'STORAGE_ALLOWANCE_EXCEEDED',
+      `This upload needs ${formatBytes(incomingBytes)}, but only ${formatBytes(Math.max(0, allowanceBytes - usedBytes))} of your ${formatBytes(allowanceBytes)} storage allowance is left. Delete some pictures to make room.`,
+      { allowanceBytes, usedBytes, incomingBytes },
+    ),
+  rangeNotSatisfiable: (size: number): AppError =>
+    new AppError('RANGE_NOT_SATISFIABLE', `The requested range is outside the file, which is ${size} bytes long.`, { size }, { 'Content-Range': `bytes */${size}` }),
+  missingBytes: (): AppError => new AppError('NOT_FOUND', 'The file is no longer in storage.'),
+};
