@@ -77,7 +77,7 @@ export class MediaController {
 
   /** Someone without a valid token who cannot see the media is asked to sign in; a signed-in stranger is told it is not there. */
   private async find(request: Request, lookup: (viewer: AuthUser | null) => Promise<MediaAssetEntity>): Promise<MediaAssetEntity> {
-    const { user, presentedToken } = this.viewer.of(request);
+    const { user, presentedToken } = await this.viewer.of(request);
     try {
       return await lookup(user);
     } catch (error) {

@@ -13,12 +13,12 @@ import { AccessTokenService } from '../../auth/tokens/access-token.service';
 export class MediaViewer {
   constructor(private readonly tokens: AccessTokenService) {}
 
-  of(request: Request): { user: AuthUser | null; presentedToken: boolean } {
+  async of(request: Request): Promise<{ user: AuthUser | null; presentedToken: boolean }> {
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     if (!match) return { user: null, presentedToken: header !== undefined };
     try {
-      return { user: this.tokens.verify(match[1]!), presentedToken: true };
+      return { user: (await this.tokens.verify(match[1]!)).user, presentedToken: true };
     } catch (error) {
       if (error instanceof AppError) return { user: null, presentedToken: true };
       throw error;
