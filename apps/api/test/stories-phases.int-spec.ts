@@ -193,7 +193,7 @@ describe('stories: phases and the result cache with the builtin engine', () => {
     expect(mine.at(-1)).toMatchObject({ status: 'completed', progress: 100 });
     const progress = mine.map((event) => event.progress);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
-    expect(new Set(mine.map((event) => event.stage))).toEqual(new Set(['queued', 'starting', 'premise', 'outline', ...Array.from({ length: total }, (_, i) => `chapter ${i + 1} of ${total}`), 'finishing']));
+    expect(new Set(mine.map((event) => event.stage))).toEqual(new Set(['queued', 'premise', 'outline', ...Array.from({ length: total }, (_, i) => `chapter ${i + 1} of ${total}`), 'finishing']));
 
     const result = await http.get<StoryJobResult>(`/api/stories/${story.id}/jobs/${accepted.body.id}/result`, { token: writer.accessToken });
     expect(result.body).toEqual({ jobId: accepted.body.id, storyId: story.id, premise: after.premise?.text, outline: after.outline?.outline, text: after.story?.text });

@@ -8,6 +8,7 @@ export * from './socket-events';
 export * from './common/paging.schemas';
 export * from './common/text.schemas';
 export * from './generation/generation.schemas';
+export * from './generation/flow.schemas';
 export * from './generation/generation-events';
 export * from './generation/stream-assembler';
 export * from './game/scenario.schemas';

@@ -12,7 +12,22 @@ export const TERMINAL_GENERATION_STATUSES: readonly GenerationStatus[] = ['compl
 export const isTerminalStatus = (status: GenerationStatus): boolean => TERMINAL_GENERATION_STATUSES.includes(status);
 
 /** What a generation produces; each module registers the kinds it owns. */
-export const GenerationKindSchema = z.enum(['game.opening', 'game.turn', 'game.continue', 'game.world-state', 'story.premise', 'story.outline', 'story.start', 'story.continue', 'story.extend']);
+export const GenerationKindSchema = z.enum([
+  'game.opening',
+  'game.turn',
+  'game.continue',
+  'game.world-state',
+  'story.premise',
+  'story.outline',
+  'story.start',
+  'story.continue',
+  'story.extend',
+  // The steps of "write the whole story" (a flow): they grow one story version, chapter by chapter.
+  'story.whole.premise',
+  'story.whole.outline',
+  'story.whole.chapter',
+  'story.whole.extend',
+]);
 export type GenerationKind = z.infer<typeof GenerationKindSchema>;
 
 /** The resource a generation belongs to; clients can follow it by resource. */

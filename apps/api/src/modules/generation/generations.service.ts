@@ -26,6 +26,12 @@ export interface GenerationSpec {
   input?: Record<string, unknown>;
 }
 
+/** The flow job a step reports back to: BullMQ wakes it when the step's job is done. */
+export interface ParentJob {
+  id: string;
+  queue: string;
+}
+
 /** Starts, reads and stops generations; the worker's processor does the streaming. */
 @Injectable()
 export class GenerationsService {
@@ -63,19 +69,7 @@ export class GenerationsService {
     let result: T | undefined;
     try {
       ({ generation, result } = await this.dataSource.transaction(async (manager) => {
-        const row = await manager.save(
-          manager.create(GenerationEntity, {
-            ownerId: owner.id,
-            kind: spec.kind,
-            targetType: spec.target.type,
-            targetId: spec.target.id,
-            input: spec.input ?? {},
-            seed: randomInt(0, 2 ** 31 - 1),
-            provider: this.provider.name,
-            model: this.provider.model,
-            status: 'queued',
-          }),
-        );
+        const row = await this.insert(manager, owner.id, spec);
         return { generation: row, result: withRows ? await withRows(manager, row) : undefined };
       }));
     } catch (error) {
@@ -87,8 +81,38 @@ export class GenerationsService {
     return { generation, result };
   }
 
-  /** Idempotent: the job id is the generation id. */
-  async enqueue(generation: GenerationEntity): Promise<void> {
+  /**
+   * A step of a flow, stored in the flow's transaction (no quota: the flow
+   * was counted once). Enqueued afterwards by the flow's job, as its child.
+   */
+  createStep(manager: EntityManager, flow: { id: string; ownerId: string }, stepIndex: number, spec: GenerationSpec): Promise<GenerationEntity> {
+    return this.insert(manager, flow.ownerId, spec, { flowId: flow.id, stepIndex });
+  }
+
+  private insert(manager: EntityManager, ownerId: string, spec: GenerationSpec, step: { flowId: string; stepIndex: number } | null = null): Promise<GenerationEntity> {
+    return manager.save(
+      manager.create(GenerationEntity, {
+        ownerId,
+        kind: spec.kind,
+        targetType: spec.target.type,
+        targetId: spec.target.id,
+        input: spec.input ?? {},
+        seed: randomInt(0, 2 ** 31 - 1),
+        provider: this.provider.name,
+        model: this.provider.model,
+        status: 'queued',
+        flowId: step?.flowId ?? null,
+        stepIndex: step?.stepIndex ?? null,
+      }),
+    );
+  }
+
+  /**
+   * Idempotent: the job id is the generation id. A step names its flow's job
+   * as parent; a step whose job gives up for good (it stalled too often) does
+   * not hold the flow: the flow reads the step's state and decides.
+   */
+  async enqueue(generation: GenerationEntity, parent?: ParentJob): Promise<void> {
     const { attempts, backoffMs } = this.config.generation;
     try {
       await this.queue.add(JOB_NAMES.runGeneration, { generationId: generation.id }, {
@@ -97,6 +121,7 @@ export class GenerationsService {
         backoff: { type: 'exponential', delay: backoffMs },
         removeOnComplete: { age: 3600 },
         removeOnFail: { age: 24 * 3600 },
+        ...(parent ? { parent, ignoreDependencyOnFailure: true } : {}),
       });
     } catch (error) {
       this.logger.error({ err: error, generationId: generation.id, userId: generation.ownerId }, 'Could not enqueue generation');
@@ -127,9 +152,9 @@ export class GenerationsService {
     const generation = await this.findOwned(owner, id);
     if (isTerminalStatus(generation.status)) return this.view(owner, id);
     await this.stops.request(id);
-    if (generation.status === 'queued' && (await this.removeQueuedJob(id))) {
-      // No worker will ever see this one, so it ends here, with nothing written.
-      await this.finalizer.finish(id, { status: 'stopped', text: '', finishReason: 'stopped', error: null, promptTokens: null, completionTokens: null, estimatedPromptTokens: null, limitHit: null, firstChunkAt: null, lastSeq: await this.streams.lastSeq(id) });
+    if (generation.status === 'queued') {
+      // A step's job belongs to its flow's job (BullMQ waits for it): it stays, and the worker that takes it finds it ended.
+      if (generation.flowId || (await this.removeQueuedJob(id))) await this.finalizer.finishUnrun(id, 'stopped', null);
     }
     return this.view(owner, id);
   }

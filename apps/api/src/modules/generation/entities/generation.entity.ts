@@ -16,6 +16,14 @@ export class GenerationEntity {
   @Column({ type: 'text' })
   kind!: GenerationKind;
 
+  /** Set when this generation is a step of a multi-step flow. */
+  @Column({ name: 'flow_id', type: 'uuid', nullable: true })
+  flowId!: string | null;
+
+  /** Its place among the flow's steps, from 0. */
+  @Column({ name: 'step_index', type: 'integer', nullable: true })
+  stepIndex!: number | null;
+
   @Column({ name: 'target_type', type: 'text' })
   targetType!: GenerationTarget['type'];
 
