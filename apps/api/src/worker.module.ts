@@ -7,6 +7,7 @@ import { GameModule } from './modules/game/game.module';
 import { GenerationModule } from './modules/generation/generation.module';
 import { RunFlowProcessor } from './modules/generation/jobs/run-flow.processor';
 import { RunGenerationProcessor } from './modules/generation/jobs/run-generation.processor';
+import { RunMediaStepProcessor } from './modules/media/jobs/run-media-step.processor';
 import { MediaModule } from './modules/media/media.module';
 import { StoriesModule } from './modules/stories/stories.module';
 import { DeliverPingProcessor } from './modules/system/jobs/deliver-ping.processor';
@@ -19,12 +20,15 @@ import { SystemModule } from './modules/system/system.module';
     DeliverPingProcessor,
     RunGenerationProcessor,
     RunFlowProcessor,
+    RunMediaStepProcessor,
     tunedProcessors([
       { processor: DeliverPingProcessor, queue: QUEUE_NAMES.system },
       // A step whose worker died is handed back once more before it is given up on; the retry starts it over.
       { processor: RunGenerationProcessor, queue: QUEUE_NAMES.generation, maxStalledCount: 2 },
       // Planning is quick; a flow mostly sleeps in waiting-children while its steps run.
       { processor: RunFlowProcessor, queue: QUEUE_NAMES.flow, maxStalledCount: 2 },
+      // Pictures and narration: what a killed worker finished stays; the retry goes on from the next part.
+      { processor: RunMediaStepProcessor, queue: QUEUE_NAMES.media, maxStalledCount: 2 },
     ]),
   ],
 })

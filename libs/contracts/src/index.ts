@@ -16,4 +16,5 @@ export * from './game/game.schemas';
 export * from './game/system-prompt.schemas';
 export * from './stories/story-setup.schemas';
 export * from './stories/story.schemas';
+export * from './stories/story-media.schemas';
 export * from './media/media.schemas';

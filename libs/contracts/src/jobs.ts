@@ -8,6 +8,8 @@ export const QUEUE_NAMES = {
   generation: 'generation',
   /** Flows: the parent job of a multi-step job, which plans its steps and waits for them. */
   flow: 'flow',
+  /** Media steps: pictures and narration, generations of step type image or narration. */
+  media: 'media',
 } as const;
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
 
@@ -15,6 +17,7 @@ export const JOB_NAMES = {
   deliverPing: 'deliver-ping',
   runGeneration: 'run-generation',
   runFlow: 'run-flow',
+  runMediaStep: 'run-media-step',
 } as const;
 
 /** Job payloads carry ids and small values only. */

@@ -32,7 +32,7 @@ import { StopSignals } from './stream/stop-signals';
 @Module({
   imports: [
     TypeOrmModule.forFeature([GenerationEntity, GenerationFlowEntity]),
-    BullModule.registerQueue({ name: QUEUE_NAMES.generation }, { name: QUEUE_NAMES.flow }),
+    BullModule.registerQueue({ name: QUEUE_NAMES.generation }, { name: QUEUE_NAMES.flow }, { name: QUEUE_NAMES.media }),
     AuthModule,
     TextProviderModule,
   ],

@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { isTerminalStatus, QUEUE_NAMES, JOB_NAMES, type Generation, type GenerationJob, type GenerationKind, type GenerationTarget } from '@storyos/contracts';
+import { isTerminalStatus, JOB_NAMES, QUEUE_NAMES, stepTypeOf, type Generation, type GenerationJob, type GenerationKind, type GenerationTarget } from '@storyos/contracts';
 import type { TextProvider } from '@storyos/domain';
 import type { Queue } from 'bullmq';
 import { PinoLogger } from 'nestjs-pino';
@@ -38,6 +38,7 @@ export class GenerationsService {
   constructor(
     @InjectRepository(GenerationEntity) private readonly generations: Repository<GenerationEntity>,
     @InjectQueue(QUEUE_NAMES.generation) private readonly queue: Queue<GenerationJob>,
+    @InjectQueue(QUEUE_NAMES.media) private readonly mediaQueue: Queue<GenerationJob>,
     @Inject(TEXT_PROVIDER) private readonly provider: TextProvider,
     @InjectConfig() private readonly config: AppConfig,
     private readonly dataSource: DataSource,
@@ -115,7 +116,9 @@ export class GenerationsService {
   async enqueue(generation: GenerationEntity, parent?: ParentJob): Promise<void> {
     const { attempts, backoffMs } = this.config.generation;
     try {
-      await this.queue.add(JOB_NAMES.runGeneration, { generationId: generation.id }, {
+      // Text streams from the text provider; pictures and narration go to the media steps' queue.
+      const [queue, name] = stepTypeOf(generation.kind) === 'text' ? [this.queue, JOB_NAMES.runGeneration] : [this.mediaQueue, JOB_NAMES.runMediaStep];
+      await queue.add(name, { generationId: generation.id }, {
         jobId: generation.id,
         attempts,
         backoff: { type: 'exponential', delay: backoffMs },
@@ -161,7 +164,7 @@ export class GenerationsService {
 
   /** True when the job was still waiting and is now gone; an active job belongs to a worker, which sees the stop flag itself. */
   private async removeQueuedJob(id: string): Promise<boolean> {
-    const job = await this.queue.getJob(id);
+    const job = (await this.queue.getJob(id)) ?? (await this.mediaQueue.getJob(id));
     const state = await job?.getState();
     if (!job || !(state === 'waiting' || state === 'delayed' || state === 'prioritized')) return false;
     return job.remove().then(

@@ -20,5 +20,6 @@ export const StoryErrors = {
       `The ${KIND_NAMES[kind]} was changed elsewhere after you started editing. Choose which text to keep.`,
       { current } satisfies EditConflictDetails,
     ),
+  chapterNotFound: (index: number): AppError => AppError.notFound(`Chapter ${index + 1} of this story`),
   nothingToExport: (): AppError => new AppError('CONFLICT', 'There is no story text to export yet. Write the story start first.'),
 };

@@ -19,6 +19,10 @@ import { StoryJobsService } from './jobs/story-jobs.service';
 import { WHOLE_STORY_STEP_KINDS } from './jobs/whole-story-state';
 import { WholeStoryStepHandler } from './jobs/whole-story-step.handler';
 import { WholeStoryFlow } from './jobs/whole-story.flow';
+import { StoryChapterMediaController } from './media/story-chapter-media.controller';
+import { StoryChapterMediaEntity } from './media/story-chapter-media.entity';
+import { StoryChapterMediaHandler } from './media/story-chapter-media.handler';
+import { StoryChapterMediaService } from './media/story-chapter-media.service';
 import { OwnedStories } from './owned-stories';
 import { StoryPhaseHandler } from './phases/story-phase.handler';
 import { StoryPhasesController } from './phases/story-phases.controller';
@@ -33,12 +37,12 @@ import { StoriesService } from './stories.service';
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([StoryEntity, StoryArtifactEntity]),
+    TypeOrmModule.forFeature([StoryEntity, StoryArtifactEntity, StoryChapterMediaEntity]),
     AuthModule,
     GenerationModule,
     RealtimePublisherModule,
   ],
-  controllers: [StoriesController, StoryPhasesController, StoryVersionsController, StoryJobsController, StoryExportController, StoryCacheController],
+  controllers: [StoriesController, StoryPhasesController, StoryVersionsController, StoryJobsController, StoryExportController, StoryCacheController, StoryChapterMediaController],
   providers: [
     OwnedStories,
     StoryArtifacts,
@@ -51,6 +55,8 @@ import { StoriesService } from './stories.service';
     WholeStoryFlow,
     WholeStoryStepHandler,
     StoryExportService,
+    StoryChapterMediaService,
+    StoryChapterMediaHandler,
   ],
 })
 export class StoriesModule implements OnModuleInit {
@@ -60,11 +66,14 @@ export class StoriesModule implements OnModuleInit {
     private readonly phaseHandler: StoryPhaseHandler,
     private readonly stepHandler: WholeStoryStepHandler,
     private readonly wholeStory: WholeStoryFlow,
+    private readonly chapterMedia: StoryChapterMediaHandler,
   ) {}
 
   onModuleInit(): void {
     for (const kind of Object.values(PHASE_KINDS)) this.handlers.register(kind, this.phaseHandler);
     for (const kind of WHOLE_STORY_STEP_KINDS) this.handlers.register(kind, this.stepHandler);
     this.flows.register('story.whole', this.wholeStory);
+    this.handlers.register('story.illustration', this.chapterMedia);
+    this.handlers.register('story.narration', this.chapterMedia);
   }
 }

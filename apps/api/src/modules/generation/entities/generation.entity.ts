@@ -1,4 +1,4 @@
-import type { GenerationKind, GenerationLimit, GenerationStatus, GenerationTarget } from '@storyos/contracts';
+import type { GenerationKind, GenerationLimit, GenerationStatus, GenerationTarget, MediaPart } from '@storyos/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /**
@@ -42,6 +42,10 @@ export class GenerationEntity {
 
   @Column({ type: 'text', default: '' })
   text!: string;
+
+  /** The parts a picture or narration step made, in order (written as each is stored). */
+  @Column({ type: 'jsonb', default: [] })
+  media!: MediaPart[];
 
   @Column({ name: 'last_seq', type: 'integer', default: 0 })
   lastSeq!: number;

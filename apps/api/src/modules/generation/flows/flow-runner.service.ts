@@ -1,6 +1,6 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
-import { isTerminalFlowStatus, isTerminalStatus, QUEUE_NAMES, type GenerationJob } from '@storyos/contracts';
+import { isTerminalFlowStatus, isTerminalStatus, QUEUE_NAMES, stepTypeOf, type GenerationJob } from '@storyos/contracts';
 import type { Queue } from 'bullmq';
 import { PinoLogger } from 'nestjs-pino';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -32,7 +32,8 @@ export class FlowRunner {
     private readonly finalizer: GenerationFinalizer,
     private readonly stops: StopSignals,
     private readonly realtime: RealtimePublisher,
-    @InjectQueue(QUEUE_NAMES.generation) private readonly stepQueue: Queue<GenerationJob>,
+    @InjectQueue(QUEUE_NAMES.generation) private readonly textQueue: Queue<GenerationJob>,
+    @InjectQueue(QUEUE_NAMES.media) private readonly mediaQueue: Queue<GenerationJob>,
     private readonly logger: PinoLogger,
   ) {
     this.logger.setContext(FlowRunner.name);
@@ -112,7 +113,7 @@ export class FlowRunner {
     const unfinished = (await this.dataSource.manager.find(GenerationEntity, { where: { flowId }, order: { stepIndex: 'ASC' } })).filter((step) => !isTerminalStatus(step.status));
     const live: GenerationEntity[] = [];
     for (const step of unfinished) {
-      const job = await this.stepQueue.getJob(step.id);
+      const job = await (stepTypeOf(step.kind) === 'text' ? this.textQueue : this.mediaQueue).getJob(step.id);
       const state = job ? await job.getState() : 'missing';
       if (LIVE_JOB_STATES.has(state)) {
         live.push(step);

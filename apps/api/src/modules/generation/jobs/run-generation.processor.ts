@@ -81,7 +81,9 @@ export class RunGenerationProcessor extends WorkerHost {
     };
 
     try {
-      const plan = await this.handlers.get(generation.kind).buildPrompt(generation);
+      const handler = this.handlers.get(generation.kind);
+      if (!handler.buildPrompt) throw new UnrecoverableError(`Generation kind ${generation.kind} has no prompt to stream`);
+      const plan = await handler.buildPrompt(generation);
       const run = this.runner.run(plan, { signal: abort.signal, seed: generation.seed, onNotice: notice, logContext: { generationId, userId: generation.ownerId, kind: generation.kind } });
       let outcome: RunOutcome | undefined;
       for (;;) {
