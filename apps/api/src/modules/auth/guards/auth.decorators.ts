@@ -2,11 +2,7 @@ import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestj
 import type { Role } from '@storyos/contracts';
 import type { AuthUser } from '../auth-user';
 
-export const IS_PUBLIC = 'storyos:isPublic';
 export const REQUIRED_ROLE = 'storyos:requiredRole';
-
-/** Every route needs a signed-in user unless marked public. */
-export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC, true);
 
 export const RequireRole = (role: Role): MethodDecorator & ClassDecorator => SetMetadata(REQUIRED_ROLE, role);
 
