@@ -1,6 +1,6 @@
 import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
 import type { Role } from '@storyos/contracts';
-import type { AuthUser } from '../auth-user';
+import type { AuthUser, VerifiedAccess } from '../auth-user';
 
 export const REQUIRED_ROLE = 'storyos:requiredRole';
 
@@ -8,4 +8,9 @@ export const RequireRole = (role: Role): MethodDecorator & ClassDecorator => Set
 
 export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionContext): AuthUser => {
   return context.switchToHttp().getRequest<{ user: AuthUser }>().user;
+});
+
+/** The verified access token: the caller and the sign-in session it belongs to. */
+export const CurrentAccess = createParamDecorator((_: unknown, context: ExecutionContext): VerifiedAccess => {
+  return context.switchToHttp().getRequest<{ access: VerifiedAccess }>().access;
 });
