@@ -77,6 +77,8 @@ describe('the queue dashboard', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/text\/html/);
     expect(page.body).toContain('StoryOS queues');
+    // The page's assets and API calls are relative to its base: it must be where the page is.
+    expect(page.body).toContain(`<base href="${DASHBOARD}/" />`);
     const script = /src="(static\/js\/main\.[^"]+\.js)"/.exec(page.body)?.[1];
     expect(script).toBeDefined();
     const asset = await http.get(`${DASHBOARD}/${script}`, withCookie(cookie));

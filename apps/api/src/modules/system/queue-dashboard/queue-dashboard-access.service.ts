@@ -10,9 +10,9 @@ import { AccountsService } from '../../auth/accounts/accounts.service';
 import type { VerifiedAccess } from '../../auth/auth-user';
 import { RevokedSessions } from '../../auth/tokens/revoked-sessions.service';
 
-/** Where bull-board is mounted, under the API's global prefix; the cookie is sent nowhere else. */
-export const QUEUE_DASHBOARD_ROUTE = 'admin/queues';
-export const QUEUE_DASHBOARD_PATH = `/api/${QUEUE_DASHBOARD_ROUTE}`;
+/** Where bull-board is mounted, under the API's global prefix (it expects the leading slash); the cookie is sent nowhere else. */
+export const QUEUE_DASHBOARD_ROUTE = '/admin/queues';
+export const QUEUE_DASHBOARD_PATH = `/api${QUEUE_DASHBOARD_ROUTE}`;
 export const QUEUE_DASHBOARD_COOKIE = 'storyos_queue_dashboard';
 /** The cookie's token names this audience and is signed with a key of its own, so it is no access token and no access token is one. */
 export const QUEUE_DASHBOARD_AUDIENCE = 'storyos:queue-dashboard';
