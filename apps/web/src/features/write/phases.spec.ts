@@ -1,6 +1,7 @@
 import type { Story, StoryArtifact, StorySetup } from '@storyos/contracts';
 import { storyPhaseReadiness } from '@storyos/domain';
 import { defaultStep, stepReadiness } from './phases';
+import { DEFAULT_SETUP } from './setup-fields';
 
 const artifact = (kind: StoryArtifact['kind'], content: Partial<StoryArtifact>): StoryArtifact => ({
   id: '11111111-1111-4111-8111-111111111111',
@@ -17,18 +18,9 @@ const artifact = (kind: StoryArtifact['kind'], content: Partial<StoryArtifact>):
   ...content,
 });
 
-const setup: StorySetup = {
-  persona: 'Mystery Novelist',
-  setting: 'a fog-bound seaside town in 1920',
-  characters: 'Ada Finch, a young telegraph operator',
-  plotElements: '',
-  writingStyle: 'Descriptive',
-  tone: 'Suspenseful',
-  narrativePov: 'First Person',
-  audienceAgeGroup: 'Adults',
-  contentRating: 'PG',
-  endingPreference: 'Twist',
-};
+/** A story saved from the wizard's defaults with the two required texts filled in. */
+const { title: _title, ...defaults } = DEFAULT_SETUP;
+const setup: StorySetup = { ...defaults, setting: 'A clock tower in a snowbound town', characters: 'Ada, a clockmaker' };
 const premise = artifact('premise', { text: 'A clockmaker races time.' });
 const outline = artifact('outline', { outline: { chapters: [{ title: 'The clock', summary: 'It stops.' }] } });
 const story = artifact('story', { text: '## The clock\n\nIt was late.' });
