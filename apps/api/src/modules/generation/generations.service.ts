@@ -83,6 +83,38 @@ export class GenerationsService {
   }
 
   /**
+   * One transaction in which the feature looks (under its own locks) and
+   * either answers without generating (a cache hit, which costs nothing) or
+   * names the generation to start: then the quota is charged and the row
+   * stored in that same transaction, and the job enqueued after the commit.
+   */
+  async startUnlessAnswered<T>(
+    owner: AuthUser,
+    decide: (manager: EntityManager) => Promise<{ answer: T } | { spec: GenerationSpec; withRows?: (manager: EntityManager, generation: GenerationEntity) => Promise<void> }>,
+  ): Promise<{ answer: T } | { generation: GenerationEntity }> {
+    let charged = false;
+    let outcome: { answer: T } | { generation: GenerationEntity; spec: GenerationSpec };
+    try {
+      outcome = await this.dataSource.transaction(async (manager) => {
+        const decision = await decide(manager);
+        if ('answer' in decision) return decision;
+        await this.quota.consume(owner);
+        charged = true;
+        const generation = await this.insert(manager, owner.id, decision.spec);
+        await decision.withRows?.(manager, generation);
+        return { generation, spec: decision.spec };
+      });
+    } catch (error) {
+      if (charged) await this.quota.refund(owner);
+      throw error;
+    }
+    if ('answer' in outcome) return outcome;
+    await this.enqueue(outcome.generation);
+    this.realtime.toUser(owner.id, 'generation:started', { generationId: outcome.generation.id, kind: outcome.generation.kind, target: outcome.spec.target });
+    return { generation: outcome.generation };
+  }
+
+  /**
    * A step of a flow, stored in the flow's transaction (no quota: the flow
    * was counted once). Enqueued afterwards by the flow's job, as its child.
    */

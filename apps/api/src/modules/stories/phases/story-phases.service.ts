@@ -10,7 +10,6 @@ import type { StoryArtifactEntity } from '../entities/story-artifact.entity';
 import { StoryEntity } from '../entities/story.entity';
 import { OwnedStories } from '../owned-stories';
 import { toStoryArtifact } from '../story.mapper';
-import { StoryErrors } from '../stories.errors';
 import { cachedContent } from './cached-content';
 import { readyContext, type PhaseInput } from './phase-context';
 import { phaseCacheKey, type PhaseContext } from './phase-request';
@@ -52,18 +51,19 @@ export class StoryPhasesService {
   async start(user: AuthUser, storyId: string, phase: StoryPhase, regenerate: boolean): Promise<PhaseStarted> {
     // Going on from a cut-off passage is never served from the cache (nor counted as a miss).
     const useCache = !regenerate && phase !== 'extend';
-    // Decided before the quota is charged: a cache answer and a refusal cost nothing.
-    const decision = await this.dataSource.transaction((manager) => this.decide(manager, user, storyId, phase, useCache));
-    if ('cached' in decision) return { status: 200, body: { generationId: null, cached: true, artifact: toStoryArtifact(decision.cached) } };
-    const { input } = decision;
-    const { generation } = await this.generations.start(user, { kind: PHASE_KINDS[phase], target: { type: 'story', id: storyId }, input: { ...input } }, async (manager, generation) => {
-      // The quota was charged between the two looks; this one holds the lock while the generation is stored.
-      const again = await this.prepare(manager, user, storyId, phase);
-      // An edit landed between the two looks: the generation would not match what it was keyed on.
-      if (again.input.cacheKey !== input.cacheKey) throw StoryErrors.changedMeanwhile();
-      await manager.update(StoryEntity, { id: storyId }, { activeGenerationId: generation.id, activePhase: phase });
+    // One locked look: a cache answer or a refusal costs nothing; a miss charges the quota and stores the generation in the same transaction.
+    const started = await this.generations.startUnlessAnswered<StoryArtifactEntity>(user, async (manager) => {
+      const decision = await this.decide(manager, user, storyId, phase, useCache);
+      if ('cached' in decision) return { answer: decision.cached };
+      return {
+        spec: { kind: PHASE_KINDS[phase], target: { type: 'story', id: storyId }, input: { ...decision.input } },
+        withRows: async (rows, generation) => {
+          await rows.update(StoryEntity, { id: storyId }, { activeGenerationId: generation.id, activePhase: phase });
+        },
+      };
     });
-    return { status: 202, body: { generationId: generation.id, cached: false, artifact: null } };
+    if ('answer' in started) return { status: 200, body: { generationId: null, cached: true, artifact: toStoryArtifact(started.answer) } };
+    return { status: 202, body: { generationId: started.generation.id, cached: false, artifact: null } };
   }
 
   /** A cache hit becomes a new current version with source 'cache'; a miss (counted) leaves the inputs to generate from. */
