@@ -6,7 +6,7 @@ import { eventually } from './support/eventually';
 import { waitForGeneration } from './support/game-helpers';
 import { httpClient, type HttpClient } from './support/http';
 import { connectSocket, type TestSocket } from './support/sockets';
-import { countStoryRows, createStory, putOnCurrent } from './support/story-helpers';
+import { countStoryRows, createStory, putOnCurrent, readZipEntry } from './support/story-helpers';
 import { startTestApp, type TestApp } from './support/test-app';
 import { startWorker, type WorkerProcess } from './support/worker-process';
 
@@ -104,6 +104,14 @@ describe('stories: chapter pictures and narration as media steps', () => {
     // Another user sees neither the list nor the picture.
     expectError(await http.get(`/api/stories/${story.id}/media`, { token: bob.accessToken }), 404, 'NOT_FOUND');
     expect((await fetch(`${api.url}/api/media/${done.media[0]!.mediaId}`, { headers: { authorization: `Bearer ${bob.accessToken}` } })).status).toBe(404);
+
+    // Exports show the picture under its chapter: embedded in Word, linked as data in Markdown.
+    const markdown = await http.get<string>(`/api/stories/${story.id}/export?format=markdown`, { token: alice.accessToken });
+    expect(markdown.body).toMatch(/## The Valley Road\n\n!\[The Valley Road\]\(data:image\/png;base64,[A-Za-z0-9+/=]{100,}\)\n\nBram waited/);
+    expect(markdown.body.match(/!\[/g)).toHaveLength(1);
+    const docx = Buffer.from(await (await fetch(`${api.url}/api/stories/${story.id}/export?format=docx`, { headers: { authorization: `Bearer ${alice.accessToken}` } })).arrayBuffer());
+    expect(readZipEntry(docx, 'word/document.xml')).toMatch(/The Valley Road[\s\S]*<pic:pic/);
+    expect(docx.includes(Buffer.from('word/media/'))).toBe(true);
 
     await putOnCurrent(http, alice.accessToken, `/api/stories/${story.id}/story`, { text: TEXT.replace('with a lantern', 'with two lanterns') });
     const after = await http.get<ChapterMedia[]>(`/api/stories/${story.id}/media`, { token: alice.accessToken });

@@ -8,6 +8,13 @@ export interface StoryExportInput {
   outline?: Outline | null;
   /** The story text: chapters under `## Title` headings. */
   text: string;
+  /** A picture per chapter (counted as the story's `## ` chapters from 0), placed under its heading; `src` is what the format links to. */
+  pictures?: ReadonlyMap<number, ExportPicture>;
+}
+
+export interface ExportPicture {
+  src: string;
+  caption: string;
 }
 
 /** Words in prose, as a reader counts them: not Markdown heading marks, emphasis or lone dashes. */
@@ -26,11 +33,25 @@ export function storyToMarkdown(input: StoryExportInput): string {
   const parts = [`# ${oneLine(input.title)}`, `*${storyByline(input.setup)}*`];
   const premise = input.premise?.trim();
   if (premise) parts.push(premise.split(/\r?\n/).map((line) => (line.trim() ? `> ${line.trim()}` : '>')).join('\n'));
-  for (const chapter of chaptersOf(input)) {
-    const section = [chapter.title ? `## ${chapter.title}` : '', chapter.body].filter(Boolean).join('\n\n');
+  for (const { chapter, index } of numberedChapters(input)) {
+    const picture = index === null ? undefined : input.pictures?.get(index);
+    const image = picture ? `![${picture.caption.replace(/[[\]]/g, '')}](${picture.src})` : '';
+    const section = [chapter.title ? `## ${chapter.title}` : '', image, chapter.body].filter(Boolean).join('\n\n');
     if (section) parts.push(section);
   }
   return `${parts.join('\n\n')}\n`;
+}
+
+/**
+ * The chapters with the number pictures are kept under: titled chapters
+ * count from 0 (text before the first heading has none); a story with no
+ * headings at all is chapter 0.
+ */
+export function numberedChapters(input: Pick<StoryExportInput, 'text'>): { chapter: { title: string | null; body: string }; index: number | null }[] {
+  const chapters = chaptersOf(input);
+  const titled = chapters.some((chapter) => chapter.title !== null);
+  let next = 0;
+  return chapters.map((chapter) => ({ chapter, index: !titled || chapter.title !== null ? next++ : null }));
 }
 
 /** Plain text: the title underlined, the byline, the premise, and each chapter under its underlined title. */
@@ -48,7 +69,7 @@ export function storyToPlainText(input: StoryExportInput): string {
 }
 
 /** The chapters as they appear in the story text; the outline is not used to invent missing ones. */
-function chaptersOf(input: StoryExportInput) {
+function chaptersOf(input: Pick<StoryExportInput, 'text'>) {
   return splitChapters(input.text.replace(/^#{3,6}[ \t]+/gm, '## ')).map((c) => ({ title: c.title === null ? null : oneLine(c.title), body: c.body }));
 }
 

@@ -79,6 +79,15 @@ export class MediaService {
   }
 
   /** Deletes one of the user's own media (and its thumbnail); the bytes go when no other row uses them. */
+  /** The whole file of a media row the caller already found (e.g. a picture for an export), with its size. */
+  async bytesOf(mediaId: string): Promise<{ bytes: Buffer; contentType: string; width: number | null; height: number | null } | null> {
+    const row = await this.dataSource.manager.findOneBy(MediaAssetEntity, { id: mediaId });
+    if (!row) return null;
+    const chunks: Buffer[] = [];
+    for await (const chunk of await this.storage.read(contentKey(row.sha256))) chunks.push(Buffer.from(chunk as Uint8Array));
+    return { bytes: Buffer.concat(chunks), contentType: row.contentType, width: row.width, height: row.height };
+  }
+
   async delete(user: AuthUser, id: string): Promise<void> {
     const hashes = await this.dataSource.transaction(async (manager) => {
       const row = await manager.findOne(MediaAssetEntity, { where: { id, ownerId: user.id }, lock: { mode: 'pessimistic_write' } });

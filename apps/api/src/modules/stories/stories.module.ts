@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { RealtimePublisherModule } from '../../core/realtime/realtime-publisher.module';
 import { AuthModule } from '../auth/auth.module';
 import { GenerationModule } from '../generation/generation.module';
+import { MediaModule } from '../media/media.module';
 import { FlowDefinitions } from '../generation/flows/flow-definitions';
 import { GenerationHandlers } from '../generation/handlers/generation-handlers';
 import { StoryArtifacts } from './artifacts/story-artifacts';
@@ -40,6 +41,7 @@ import { StoriesService } from './stories.service';
     TypeOrmModule.forFeature([StoryEntity, StoryArtifactEntity, StoryChapterMediaEntity]),
     AuthModule,
     GenerationModule,
+    MediaModule,
     RealtimePublisherModule,
   ],
   controllers: [StoriesController, StoryPhasesController, StoryVersionsController, StoryJobsController, StoryExportController, StoryCacheController, StoryChapterMediaController],

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { ExportFormat } from '@storyos/contracts';
-import { storyToMarkdown, storyToPlainText, type StoryExportInput } from '@storyos/domain';
+import { storyToMarkdown, storyToPlainText, type ExportPicture, type StoryExportInput } from '@storyos/domain';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../auth/auth-user';
+import { MediaService } from '../../media/media.service';
 import { StoryArtifacts } from '../artifacts/story-artifacts';
+import { StoryChapterMediaService } from '../media/story-chapter-media.service';
 import { OwnedStories } from '../owned-stories';
 import { StoryErrors } from '../stories.errors';
-import { storyToDocx } from './story-docx';
+import { storyToDocx, type DocxPicture } from './story-docx';
 
 export interface ExportedFile {
   body: Buffer;
@@ -27,6 +29,8 @@ export class StoryExportService {
     private readonly owned: OwnedStories,
     private readonly artifacts: StoryArtifacts,
     private readonly dataSource: DataSource,
+    private readonly chapterMedia: StoryChapterMediaService,
+    private readonly media: MediaService,
   ) {}
 
   async export(user: AuthUser, storyId: string, format: ExportFormat): Promise<ExportedFile> {
@@ -35,9 +39,24 @@ export class StoryExportService {
     const text = current.story?.text ?? '';
     if (!text.trim()) throw StoryErrors.nothingToExport();
     const input: StoryExportInput = { title: story.title, setup: story.setup, premise: current.premise?.text ?? null, outline: current.outline?.outline ?? null, text };
-    const body = format === 'docx' ? await storyToDocx(input) : Buffer.from(format === 'markdown' ? storyToMarkdown(input) : storyToPlainText(input), 'utf8');
+    // Pictures go where the format can hold them: embedded in Word, as data links in Markdown; plain text has none.
+    const pictures = format === 'text' ? [] : await this.pictureFiles(story.id, text);
+    let body: Buffer;
+    if (format === 'docx') body = await storyToDocx(input, new Map(pictures.map(({ index, file }) => [index, file])));
+    else if (format === 'markdown') body = Buffer.from(storyToMarkdown({ ...input, pictures: new Map(pictures.map(({ index, file }) => [index, asLink(file)])) }), 'utf8');
+    else body = Buffer.from(storyToPlainText(input), 'utf8');
     const { contentType, extension } = FORMATS[format];
     return { body, contentType, filename: `${slugify(story.title)}.${extension}` };
+  }
+
+  private async pictureFiles(storyId: string, text: string): Promise<{ index: number; file: DocxPicture }[]> {
+    const files: { index: number; file: DocxPicture }[] = [];
+    for (const [index, picture] of await this.chapterMedia.pictures(storyId, text)) {
+      const file = await this.media.bytesOf(picture.mediaId);
+      if (!file || !file.width || !file.height || !/^image\/(png|jpeg)$/.test(file.contentType)) continue;
+      files.push({ index, file: { bytes: file.bytes, type: file.contentType === 'image/png' ? 'png' : 'jpg', width: file.width, height: file.height, caption: picture.caption } });
+    }
+    return files;
   }
 }
 
@@ -52,4 +71,8 @@ export function slugify(title: string): string {
     .slice(0, 80)
     .replace(/-+$/, '');
   return slug || 'story';
+}
+
+function asLink(file: DocxPicture): ExportPicture {
+  return { src: `data:image/${file.type === 'png' ? 'png' : 'jpeg'};base64,${file.bytes.toString('base64')}`, caption: file.caption };
 }

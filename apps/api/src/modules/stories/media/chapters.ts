@@ -1,15 +1,18 @@
-import { splitChapters, type StoryChapterText } from '@storyos/domain';
+import { numberedChapters } from '@storyos/domain';
 import { createHash } from 'node:crypto';
 
-/** The story's chapters as media sees them: one per `## ` heading; a story with no headings is one chapter. */
-export function chaptersOf(storyText: string | null): StoryChapterText[] {
-  const parts = splitChapters(storyText ?? '');
-  const titled = parts.filter((part) => part.title !== null);
-  return titled.length ? titled : parts.filter((part) => part.body.trim());
+export interface Chapter {
+  title: string | null;
+  body: string;
+}
+
+/** The story's chapters as pictures and narration number them (the export's numbering: one per `## ` heading). */
+export function chaptersOf(storyText: string | null): Chapter[] {
+  return numberedChapters({ text: storyText ?? '' }).flatMap(({ chapter, index }) => (index === null ? [] : [chapter]));
 }
 
 /** What a picture or narration is made from: the chapter's title and words. */
-export function chapterWords(chapter: StoryChapterText): string {
+export function chapterWords(chapter: Chapter): string {
   return chapter.title ? `${chapter.title}.\n\n${chapter.body}` : chapter.body;
 }
 

@@ -56,6 +56,19 @@ export class StoryChapterMediaService {
     return (await this.views([...newest.values()], hashes)).sort((a, b) => a.chapterIndex - b.chapterIndex || a.kind.localeCompare(b.kind));
   }
 
+  /** The newest finished picture of each chapter (of any earlier wording too: a picture still fits), for exports. */
+  async pictures(storyId: string, storyText: string | null): Promise<Map<number, { mediaId: string; caption: string }>> {
+    const count = chaptersOf(storyText).length;
+    const rows = await this.dataSource.manager.find(StoryChapterMediaEntity, { where: { storyId, kind: 'illustration' }, order: { createdAt: 'DESC' } });
+    const done = new Map((await this.views(rows, new Map())).filter((view) => view.status === 'completed' && view.parts[0]).map((view) => [view.generationId, view.parts[0]!]));
+    const pictures = new Map<number, { mediaId: string; caption: string }>();
+    for (const row of rows) {
+      const part = done.get(row.generationId);
+      if (part && row.chapterIndex < count && !pictures.has(row.chapterIndex)) pictures.set(row.chapterIndex, { mediaId: part.mediaId, caption: part.text });
+    }
+    return pictures;
+  }
+
   /** A made (or making) picture or narration of this very text, if any that did not fail. */
   private async latest(storyId: string, chapterIndex: number, kind: ChapterMediaKind, hash: string): Promise<ChapterMedia | null> {
     const rows = await this.dataSource.manager.find(StoryChapterMediaEntity, { where: { storyId, chapterIndex, kind, textHash: hash }, order: { createdAt: 'DESC' }, take: 5 });
