@@ -1,6 +1,6 @@
 import { parseCharacters } from './story-characters';
 import { mysterySetup } from './story-fixtures.spec-helper';
-import { storyToMarkdown, storyToPlainText, wordCount } from './story-export';
+import { numberedChapters, storyToMarkdown, storyToPlainText, wordCount } from './story-export';
 
 const story = {
   title: 'The Telegraph at Low Tide',
@@ -29,6 +29,18 @@ describe('story export', () => {
     const md = storyToMarkdown({ ...story, premise: null, text: 'A prologue.\n\n### Later\n\nMore.' });
     expect(md).toContain('A prologue.\n\n## Later\n\nMore.');
     expect(md).not.toContain('>');
+  });
+
+  it('puts a chapter\'s picture under its heading, counting chapters from the first heading', () => {
+    const md = storyToMarkdown({ ...story, pictures: new Map([[1, { src: 'data:image/png;base64,AAAA', caption: 'Fog [on] the Pier' }]]) });
+    expect(md).toContain('## Fog on the Pier\n\n![Fog on the Pier](data:image/png;base64,AAAA)\n\nRook waited.');
+    expect(md.match(/!\[/g)).toHaveLength(1);
+    expect(numberedChapters({ text: 'A prologue.\n\n## One\n\nx\n\n## Two\n\ny' }).map(({ chapter, index }) => [chapter.title, index])).toEqual([
+      [null, null],
+      ['One', 0],
+      ['Two', 1],
+    ]);
+    expect(numberedChapters({ text: 'No headings at all.' }).map(({ index }) => index)).toEqual([0]);
   });
 
   it('counts words without heading marks', () => {
