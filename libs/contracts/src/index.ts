@@ -11,6 +11,7 @@ export * from './generation/generation.schemas';
 export * from './generation/generation-events';
 export * from './generation/stream-assembler';
 export * from './game/scenario.schemas';
+export * from './game/story-card.schemas';
 export * from './game/game.schemas';
 export * from './game/system-prompt.schemas';
 export * from './stories/story-setup.schemas';

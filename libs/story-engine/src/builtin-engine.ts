@@ -137,7 +137,7 @@ export class BuiltinStoryEngine implements TextProvider {
 
   /** The model cannot write JSON, so the planner's deterministic rules update the world and stream it. */
   private streamWorldState(brief: Extract<StoryBrief, { task: 'game.world-state' }>, signal: AbortSignal): AsyncGenerator<string, StreamOutcome, void> {
-    const state = deriveWorldState(brief.previous, brief.action ?? '', brief.reply, brief.turn, GAME_NARRATOR_WORDS);
+    const state = deriveWorldState(brief.previous, { action: brief.action ?? '', mode: brief.mode ?? 'do', reply: brief.reply, turn: brief.turn, playerName: brief.playerName }, GAME_NARRATOR_WORDS);
     return this.streamLines(JSON.stringify(state, null, 2), signal);
   }
 

@@ -21,10 +21,10 @@ export interface WorldStatePromptInput {
 
 /** The reply's fields, as the last message states them: the same shape the response format enforces where it can. */
 export const WORLD_STATE_REPLY_FIELDS = [
-  '"worldState" (a compact summary of the situation now, at most a few sentences)',
+  '"worldState" (a compact summary of the situation now, at most a few sentences, addressed to the player as "you")',
   '"currentLocation" (where the player is now)',
-  '"characters" (array of {"name","summary"}: only the characters who appear in this turn — newcomers, and anyone whose summary changed)',
-  '"event" (one short sentence: what happened this turn)',
+  '"characters" (array of {"name","summary"}: only the characters present in this turn — newcomers, and anyone whose summary changed; one summary per character, about that character alone)',
+  '"event" (one short sentence in the second person: what happened this turn, e.g. "You drew your sword.")',
   '"act" and "chapter" (integers; move them on only when the story turns a corner)',
 ].join(', ');
 

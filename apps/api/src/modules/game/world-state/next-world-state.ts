@@ -1,4 +1,4 @@
-import type { WorldState } from '@storyos/contracts';
+import type { PlayerTurnMode, WorldState } from '@storyos/contracts';
 import { applyWorldStateReply, deriveWorldState, readWorldStateReply } from '@storyos/domain';
 import { GAME_NARRATOR_WORDS } from '@storyos/story-engine';
 
@@ -9,18 +9,18 @@ export interface TurnOutcome {
   turn: number;
   /** Absent for the opening. */
   action?: string;
+  /** How the action entered the story; absent: `do`. */
+  mode?: PlayerTurnMode;
   reply: string;
+  playerName: string;
 }
 
 /**
  * The builtin engine's world: derived from the turn by rules (it writes no
  * JSON a model decided). `turnCount` counts player turns: 0 after the opening.
  */
-export function derivedWorldState({ previous, turn, action, reply }: TurnOutcome): WorldState {
-  const derived = deriveWorldState(previous, action ?? '', reply, turn, GAME_NARRATOR_WORDS);
-  // The opening has no player action to log; it keeps the newcomers it introduced.
-  if (turn === 0) return { ...derived, timeline: previous.timeline, act: previous.act, chapter: previous.chapter, turnCount: 0 };
-  return { ...derived, turnCount: turn };
+export function derivedWorldState({ previous, turn, action, mode, reply, playerName }: TurnOutcome): WorldState {
+  return deriveWorldState(previous, { action: action ?? '', mode: mode ?? 'do', reply, turn, playerName }, GAME_NARRATOR_WORDS);
 }
 
 /**
