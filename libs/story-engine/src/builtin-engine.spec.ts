@@ -128,7 +128,8 @@ describe('builtin engine: the world-state step', () => {
     const previous = {
       worldState: 'A storm gathers.',
       currentLocation: 'the harbour',
-      characters: [{ name: 'Mara', summary: 'The player.' }],
+      characters: [{ name: 'Mara', summary: 'You: a keeper.' }],
+      present: [],
       timeline: [],
       act: 1,
       chapter: 1,
@@ -136,7 +137,7 @@ describe('builtin engine: the world-state step', () => {
     };
     const engine = new BuiltinStoryEngine({});
     const stream = engine.stream(
-      { messages: [], brief: { task: 'game.world-state', previous, action: 'I walk to the Old Lighthouse', reply: 'You reach the Old Lighthouse, where Elias waits.', turn: 1 } },
+      { messages: [], brief: { task: 'game.world-state', previous, action: 'I walk to the Old Lighthouse', reply: 'You reach the Old Lighthouse, where Elias waits.', turn: 1, playerName: 'Mara' } },
       new AbortController().signal,
     );
     let text = '';

@@ -1,6 +1,6 @@
-import type { WorldState } from '@storyos/contracts';
+import type { PlayerTurnMode, WorldState } from '@storyos/contracts';
 import type { PromptPart } from '../generation/prompt-plan';
-import { GAME_DROP_TIERS, worldStateParts } from './game-prompt-parts';
+import { GAME_DROP_TIERS, playerLine, worldStateParts } from './game-prompt-parts';
 import type { GameScenario, TranscriptEntry } from './game-scenario';
 import { describeScenario } from './scenario-context';
 import { recentTranscript } from './transcript';
@@ -15,6 +15,8 @@ export interface WorldStatePromptInput {
   transcript: readonly TranscriptEntry[];
   /** The action of this turn; absent after the opening. */
   action?: string;
+  /** How the action entered the story; absent: `do`. */
+  mode?: PlayerTurnMode;
   /** The narrator's reply for this turn. */
   reply: string;
 }
@@ -36,7 +38,7 @@ export const WORLD_STATE_REPLY_FIELDS = [
 export function worldStatePromptParts(input: WorldStatePromptInput): PromptPart[] {
   const earlier = recentTranscript(input.transcript, { maxMessages: 6, maxChars: 4000 });
   const ask = [
-    `Player's action this turn: ${input.action?.trim() || '(none: this is the opening scene)'}`,
+    input.action === undefined ? "Player's action this turn: (none: this is the opening scene)" : `This turn: ${playerLine(input.action.trim(), input.mode ?? 'do')}`,
     `Narrator's reply this turn:\n${input.reply}`,
     `Reply with one JSON object and nothing else, with these fields: ${WORLD_STATE_REPLY_FIELDS}.`,
   ].join('\n\n');
@@ -48,7 +50,7 @@ export function worldStatePromptParts(input: WorldStatePromptInput): PromptPart[
     ...(earlier.length > 0 ? [{ role: 'user' as const, text: 'Earlier in the story:', optional: { tier: GAME_DROP_TIERS.transcript, order: earlier.length - 1 } }] : []),
     ...earlier.map((entry, index) => ({
       role: 'user' as const,
-      text: `${entry.role === 'player' ? 'Player' : 'Narrator'}: ${entry.content}`,
+      text: entry.role === 'player' ? playerLine(entry.content, entry.mode ?? 'do') : `Narrator: ${entry.content}`,
       optional: { tier: GAME_DROP_TIERS.transcript, order: index },
     })),
     { role: 'user', text: ask },

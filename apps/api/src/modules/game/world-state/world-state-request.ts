@@ -1,4 +1,4 @@
-import type { WorldState } from '@storyos/contracts';
+import type { PlayerTurnMode, WorldState } from '@storyos/contracts';
 import { OUTPUT_TOKENS, WORLD_STATE_REPLY_FORMAT, worldStatePromptParts, worldStateReplyProblems, type GameScenario, type PromptPlan, type TextProvider, type TranscriptEntry } from '@storyos/domain';
 
 export interface WorldStateContext {
@@ -11,6 +11,7 @@ export interface WorldStateContext {
   transcript: TranscriptEntry[];
   /** The player's action; absent for the opening. */
   action?: string;
+  mode?: PlayerTurnMode;
   reply: string;
 }
 
@@ -20,9 +21,11 @@ export interface WorldStateContext {
  * builtin engine cannot write JSON from instructions, so it gets a brief it
  * answers with the state derived by rules.
  */
-export function worldStatePlan(context: WorldStateContext, provider: TextProvider['name'], turn: number): PromptPlan {
+export function worldStatePlan(context: WorldStateContext, provider: TextProvider['name'], turn: number, playerName: string): PromptPlan {
   const parts = worldStatePromptParts(context);
-  if (provider === 'builtin') return { parts, outputTokens: OUTPUT_TOKENS.worldStateUpdate, brief: { task: 'game.world-state', previous: context.state, action: context.action ?? null, reply: context.reply, turn } };
+  if (provider === 'builtin') {
+    return { parts, outputTokens: OUTPUT_TOKENS.worldStateUpdate, brief: { task: 'game.world-state', previous: context.state, action: context.action ?? null, ...(context.mode && { mode: context.mode }), reply: context.reply, turn, playerName } };
+  }
   return {
     parts,
     outputTokens: OUTPUT_TOKENS.worldStateUpdate,

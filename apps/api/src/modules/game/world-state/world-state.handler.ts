@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { WorldState } from '@storyos/contracts';
+import type { PlayerTurnMode, WorldState } from '@storyos/contracts';
 import { DEFAULT_SYSTEM_PROMPTS, type PromptPlan, type TextProvider } from '@storyos/domain';
 import { UnrecoverableError } from 'bullmq';
 import { PinoLogger } from 'nestjs-pino';
@@ -34,7 +34,7 @@ export class WorldStateHandler implements GenerationHandler {
     const manager = this.dataSource.manager;
     const session = await manager.findOne(GameSessionEntity, { where: { id: generation.targetId }, relations: { scenario: true } });
     if (!session?.scenario) throw new UnrecoverableError('The game no longer exists.');
-    const { action, reply } = await this.turnText(manager, session.id, turn);
+    const { action, mode, reply } = await this.turnText(manager, session.id, turn);
     const earlier = await manager.find(GameMessageEntity, { where: { sessionId: session.id, turn: LessThan(turn) }, order: { turn: 'ASC', role: 'DESC' } });
     const prompt = await this.prompts.findActive('world-state');
     return worldStatePlan(
@@ -42,12 +42,14 @@ export class WorldStateHandler implements GenerationHandler {
         systemPrompt: prompt?.content ?? DEFAULT_SYSTEM_PROMPTS['world-state'],
         scenario: session.scenario,
         state: await this.stateBefore(manager, session, turn),
-        transcript: earlier.filter((message) => message.content.length > 0).map(({ role, content, turn: at }) => ({ role, content, turn: at })),
+        transcript: earlier.filter((message) => message.content.length > 0).map(({ role, content, turn: at, mode }) => ({ role, content, turn: at, ...(mode && { mode }) })),
         action,
+        mode,
         reply,
       },
       this.provider.name,
       turn,
+      session.playerName,
     );
   }
 
@@ -60,7 +62,7 @@ export class WorldStateHandler implements GenerationHandler {
     let state: WorldState;
     if (generation.provider === 'builtin') {
       // The builtin engine's JSON is the rules' own derivation, repeated here (and adapted for the opening).
-      state = derivedWorldState({ previous, turn, ...(await this.turnText(manager, session.id, turn)) });
+      state = derivedWorldState({ previous, turn, playerName: session.playerName, ...(await this.turnText(manager, session.id, turn)) });
     } else {
       const outcome = modelWorldState(previous, turn, generation.status === 'completed' ? generation.text : null);
       if (outcome.problems.length > 0) this.logger.warn({ generationId: generation.id, userId: generation.ownerId, sessionId: session.id, turn, status: generation.status, problems: outcome.problems }, 'World state kept as it was');
@@ -83,10 +85,12 @@ export class WorldStateHandler implements GenerationHandler {
     return (await manager.findOneBy(StateSnapshotEntity, { sessionId: session.id, turn }))?.state ?? session.state;
   }
 
-  private async turnText(manager: EntityManager, sessionId: string, turn: number): Promise<{ action?: string; reply: string }> {
+  private async turnText(manager: EntityManager, sessionId: string, turn: number): Promise<{ action?: string; mode?: PlayerTurnMode; reply: string }> {
     const messages = await manager.findBy(GameMessageEntity, { sessionId, turn });
+    const player = messages.find((message) => message.role === 'player');
     return {
-      action: messages.find((message) => message.role === 'player')?.content,
+      action: player?.content,
+      ...(player && { mode: player.mode ?? 'do' }),
       reply: messages.find((message) => message.role === 'narrator')?.content ?? '',
     };
   }
