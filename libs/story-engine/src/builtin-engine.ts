@@ -114,6 +114,7 @@ export class BuiltinStoryEngine implements TextProvider {
             mood: plan.mood,
             strict: plan.strictPassages ?? false,
             ...(plan.scene !== undefined && { scene: plan.scene }),
+            ...(plan.vocabulary !== undefined && { vocabulary: plan.vocabulary }),
             ...(segment.subject !== undefined && { subject: segment.subject, written }),
             ...(plan.minMeanLogProb !== undefined && { minMeanLogProb: plan.minMeanLogProb }),
           },
