@@ -6,5 +6,6 @@ export class PlayerTurnDto extends createZodDto(PlayerTurnRequestSchema) {}
 export class GenerationAcceptedDto extends createZodDto(GenerationAcceptedSchema) {}
 export class ChooseSwipeDto extends createZodDto(ChooseSwipeRequestSchema) {}
 export class EditGameMessageDto extends createZodDto(EditGameMessageRequestSchema) {}
-export class StopDto extends createZodDto(StopRequestSchema) {}
+/** Stop has always been a bare POST: no body is the same as an empty one. */
+export class StopDto extends createZodDto(z.preprocess((body) => body ?? {}, StopRequestSchema)) {}
 export class MessageParams extends createZodDto(z.strictObject({ id: UuidSchema, messageId: UuidSchema })) {}
