@@ -64,7 +64,7 @@ function liveMessage(generationId: string, outcome: StreamOutcome, session: Game
     content: outcome.text,
     mode: null,
     revision: 0,
-    swipe: null,
+    swipe: { index: 0, count: 1 },
     context: null,
     generationId,
     status: outcome.status,

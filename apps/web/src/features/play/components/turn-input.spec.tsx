@@ -80,7 +80,7 @@ describe('the action input', () => {
   });
 
   it('takes back an undone action, in the mode it was sent in', () => {
-    setup(false, { text: 'I ask Wren about the key.', mode: 'say', nonce: 1 });
+    render(<TurnInput onSend={jest.fn()} disabled={false} draft={{ text: 'I ask Wren about the key.', mode: 'say', nonce: 1 }} />);
     expect((screen.getByRole('textbox', { name: 'What do you say?' }) as HTMLTextAreaElement).value).toBe('I ask Wren about the key.');
   });
 });

@@ -50,13 +50,15 @@ export function TurnInput({ onSend, disabled, disabledReason, draft = null }: Tu
     if (!blocked && hadFocus.current && document.activeElement === document.body) inputRef.current?.focus();
   }, [blocked]);
 
-  // An undone action comes back to be changed and sent again.
-  useEffect(() => {
-    if (!draft) return;
-    setValue(draft.text.slice(0, MAX_TURN_LENGTH));
-    setMode(draft.mode);
-    hadFocus.current = true;
-  }, [draft]);
+  // An undone action comes back to be changed and sent again (state adjusted while rendering, as React advises for props that reset state).
+  const [seenDraft, setSeenDraft] = useState<TurnDraft | null>(null);
+  if (draft !== seenDraft) {
+    setSeenDraft(draft);
+    if (draft) {
+      setValue(draft.text.slice(0, MAX_TURN_LENGTH));
+      setMode(draft.mode);
+    }
+  }
 
   const submit = async () => {
     if (blocked || empty) return;
