@@ -37,7 +37,7 @@ describe('a player', () => {
     await page.getByRole('heading', { name: 'Play', level: 1 }).waitFor();
     await page.getByText('No saved games yet.').waitFor();
     await page.getByRole('list', { name: 'Scenarios' }).getByRole('article').first().waitFor();
-    expect(await page.getByText(/^Story engine: /).first().textContent()).toMatch(/^Story engine: /);
+    expect(await page.getByText(/^AI model: /).first().textContent()).toBe('AI model: paced-story-e2e');
     await screenshot(page, 'play-menu-light');
 
     // Search narrows the demo scenarios; the details dialog offers Play.

@@ -313,16 +313,6 @@ function model(rng: Rng, cast: CastMember[], fallback: string, prompt: string, l
   return { kind: 'model', cast: cast.map((c) => c.name), fallback: sentence(fallback), seed: rng.fork(), skipIfWordsAbove: MAX_WORDS - 25, prompt, lead };
 }
 
-/** The character the action names ("ask Wren …"): they should be the one who answers. */
-function addressed(action: string, playerName: string, cast: CastMember[]): CastMember | null {
-  const words = action.split(/\s+/).slice(1).map((w) => w.replace(/[^\p{L}'’-]/gu, '').replace(/['’]s$/, ''));
-  const known = cast.find((member) => words.some((w) => !TITLE.test(w) && member.name.split(/\s+/).includes(w)));
-  if (known) return known;
-  // A stranger only when the action turns to them ("ask Wren"), not a place it goes to ("go to Cargo Bay").
-  const name = /\b(?:ask|tell|greet|warn|help|follow|wake|thank|hug|question|talk to|speak to|speak with|talk with|call)\s+(\p{Lu}\p{Ll}+)\b/u.exec(action)?.[1];
-  return name && name !== playerName && !playerName.split(/\s+/).includes(name) ? { name, epithet: '' } : null;
-}
-
 function introduce(npc: CastMember, gesture: string): string {
   if (!npc.epithet) return gesture;
   return gesture.replace(npc.name, `${npc.name}, ${npc.epithet},`);

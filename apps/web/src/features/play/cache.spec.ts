@@ -47,6 +47,13 @@ describe('the game cache', () => {
     const { queryClient, read } = setup(session({ activeGenerationId: REPLY }));
     await settleGeneration(queryClient, SESSION, REPLY, { status: 'completed', text: 'The door opens.', lastSeq: 5, error: null });
     expect(read()?.messages.at(-1)).toMatchObject({ role: 'narrator', content: 'The door opens.', mode: null, revision: 0, swipe: { index: 0, count: 1 }, context: null, generationId: REPLY });
+    // A completed reply holds the game until its world-state step takes over.
+    expect(read()?.activeGenerationId).toBe(REPLY);
+  });
+
+  it('lets go of the game at once when a reply was stopped', async () => {
+    const { queryClient, read } = setup(session({ activeGenerationId: REPLY }));
+    await settleGeneration(queryClient, SESSION, REPLY, { status: 'stopped', text: 'The door', lastSeq: 2, error: null });
     expect(read()?.activeGenerationId).toBeNull();
   });
 

@@ -45,7 +45,8 @@ export async function settleGeneration(
     return {
       ...old,
       messages,
-      activeGenerationId: old.activeGenerationId === generationId ? null : old.activeGenerationId,
+      // A completed reply holds the game until its world-state step takes over (the session read below says when).
+      activeGenerationId: old.activeGenerationId === generationId && !(isReply && outcome.status === 'completed') ? null : old.activeGenerationId,
     };
   });
   await queryClient.invalidateQueries({ queryKey: playKeys.session(sessionId) });

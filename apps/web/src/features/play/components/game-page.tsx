@@ -6,15 +6,15 @@ import Stack from '@mui/material/Stack';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { type GameSession, hasOpening, type PlayerInputMode } from '@storyos/contracts';
-import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { ErrorAlert } from '../../../components/error-alert';
 import { visuallyHidden } from '../../../components/visually-hidden';
 import { useGameEvents } from '../hooks/use-game-events';
 import { type StreamStart, useGenerationStream } from '../hooks/use-generation-stream';
 import { useStickToBottom } from '../hooks/use-stick-to-bottom';
-import { playQueries, useGameActions } from '../queries';
+import { playKeys, playQueries, useGameActions } from '../queries';
 import { GameControls } from './game-controls';
 import { ProviderChip } from './provider-chip';
 import { ReconnectingBanner } from './reconnecting-banner';
@@ -35,6 +35,17 @@ function BackButton() {
     </Tooltip>
   );
 }
+
+/** While a finished reply waits for its world-state step, the session is read again now and then: the hand-over may come without a socket event (when the step could not start, the game is simply released). */
+function useAwaitHandOver(sessionId: string, waiting: boolean): void {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (!waiting) return;
+    const timer = setInterval(() => void queryClient.invalidateQueries({ queryKey: playKeys.session(sessionId) }), HAND_OVER_POLL_MS);
+    return () => clearInterval(timer);
+  }, [queryClient, sessionId, waiting]);
+}
+const HAND_OVER_POLL_MS = 1500;
 
 export function GamePage() {
   const { sessionId = '' } = useParams();
@@ -84,7 +95,10 @@ function Game({ session }: { session: GameSession }) {
   const replyStreaming = liveReplyId !== null && stream.phase !== 'ended' && frozenText === null;
   const liveContinues = generation.data?.kind === 'game.continue';
   const updatingWorld = activeId !== null && !isReply && generation.isSuccess;
-  const running = activeId !== null && stream.phase !== 'ended';
+  // A completed reply still holds the game until the world-state step takes over: no new input yet.
+  const awaitingWorld = liveReplyId !== null && stream.phase === 'ended' && stream.status === 'completed';
+  const running = activeId !== null && (stream.phase !== 'ended' || awaitingWorld);
+  useAwaitHandOver(session.id, awaitingWorld);
   const pendingAction = actions.send.isPending || actions.regenerate.isPending || actions.undo.isPending || actions.continueReply.isPending || actions.swipe.isPending;
   // A failed opening must be written again before the story can go on (the API refuses turns until then).
   const opened = hasOpening(session.messages);

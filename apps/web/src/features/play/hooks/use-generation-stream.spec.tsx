@@ -192,7 +192,8 @@ describe('following a generation stream', () => {
     expect(result.current).toMatchObject({ text: 'The end.', phase: 'ended', status: 'completed' });
     const cached = queryClient.getQueryData<GameSession>(playKeys.session(SESSION));
     expect(cached?.messages[0]).toMatchObject({ content: 'The end.', status: 'completed' });
-    expect(cached?.activeGenerationId).toBeNull();
+    // Still held: the world-state step takes the game over from the completed reply.
+    expect(cached?.activeGenerationId).toBe(GEN);
     expect(invalidate).toHaveBeenCalledWith({ queryKey: playKeys.session(SESSION) });
   });
 
