@@ -40,7 +40,7 @@ export function GameControls({ streaming, canRegenerate, canUndo, canContinue, b
       <Button size="small" startIcon={<UndoRounded />} onClick={onUndo} disabled={busy || !canUndo} aria-label="Undo the last turn">
         Undo
       </Button>
-      <Button size="small" startIcon={<StickyNote2Outlined />} onClick={onNotes} aria-label="Memory, author's note and story cards">
+      <Button size="small" startIcon={<StickyNote2Outlined />} onClick={onNotes} aria-haspopup="dialog">
         Memory & cards
       </Button>
       {showJump && (

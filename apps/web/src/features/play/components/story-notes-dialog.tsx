@@ -31,8 +31,7 @@ export function StoryNotesDialog({ open, onClose, session }: StoryNotesDialogPro
     <Dialog open={open} onClose={onClose} aria-labelledby={titleId} fullWidth maxWidth="md" fullScreen={phone} scroll="paper">
       <DialogTitle id={titleId}>Memory & story cards</DialogTitle>
       <DialogContent dividers>
-        {/* Keyed by version: a save elsewhere (or here) starts the form from what is stored. */}
-        <NotesForm key={session.notes.version} sessionId={session.id} notes={session.notes} />
+        <NotesForm sessionId={session.id} notes={session.notes} />
         <Divider sx={{ my: 3 }} />
         <StoryCardsSection sessionId={session.id} cards={session.storyCards} />
       </DialogContent>

@@ -95,7 +95,7 @@ export function TurnInput({ onSend, disabled, disabledReason, draft = null }: Tu
         sx={{ mb: 1 }}
       >
         {(Object.keys(MODES) as PlayerInputMode[]).map((key) => (
-          <ToggleButton key={key} value={key} sx={{ px: 1.5, py: 0.25 }}>
+          <ToggleButton key={key} value={key} sx={{ px: 1.5, py: 0.25, color: 'text.primary' }}>
             {MODES[key].label}
           </ToggleButton>
         ))}
