@@ -134,9 +134,17 @@ export function StatePanel({ state, updating }: { state: WorldState; updating: b
     );
   }
   return (
-    <Accordion component="aside" aria-label="Story state" disableGutters variant="outlined" sx={{ borderRadius: 3, '&::before': { display: 'none' } }}>
+    <Accordion
+      component="aside"
+      aria-label="Story state"
+      disableGutters
+      variant="outlined"
+      // The accordion's own heading is the panel's: a level-2 heading under the game's title.
+      slotProps={{ heading: { component: 'h2' } }}
+      sx={{ borderRadius: 3, '&::before': { display: 'none' } }}
+    >
       <AccordionSummary expandIcon={<ExpandMoreRounded />}>
-        <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600 }}>
+        <Typography variant="subtitle1" component="span" sx={{ fontWeight: 600 }}>
           Story so far · {state.currentLocation || 'Unknown place'} · turn {state.turnCount}
         </Typography>
       </AccordionSummary>
