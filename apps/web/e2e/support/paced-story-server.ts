@@ -64,15 +64,13 @@ function isWorldStateStep(request: ChatRequest): boolean {
   return (request.messages ?? []).some((message) => message.role === 'system' && /JSON object/i.test(message.content));
 }
 
+/** The turn's changes, in the shape the world-state step asks for (WorldStateUpdateSchema), told to the player. */
 function worldStateAnswer(replyNumber: number): string {
   return JSON.stringify({
-    worldState: 'A storm circles the lighthouse on Saltglass Reef. A strange light answers the lamp from beyond the reef.',
-    currentLocation: 'The lamp room at the top of the tower',
-    characters: [
-      { name: 'Old Tobin', summary: 'The previous keeper, gruff and secretive about the night the lamp failed.' },
-      { name: 'The bell', summary: 'Rings from the sea where no buoy is charted.' },
-    ],
-    timeline: [{ turn: replyNumber, event: 'The keeper answered the storm.' }],
+    worldState: 'A storm circles the lighthouse on Saltglass. A strange light answers your lamp from beyond the reef.',
+    currentLocation: 'the lamp room at the top of the tower',
+    characters: [{ name: 'Old Tobin', summary: 'The previous keeper, gruff and secretive about the night the lamp failed.' }],
+    event: `You kept the lamp burning through the storm (reply ${replyNumber}).`,
     act: 1,
     chapter: 1,
   });
