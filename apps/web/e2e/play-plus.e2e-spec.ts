@@ -195,6 +195,15 @@ describe('pages for people who are not signed in', () => {
     await page.waitForFunction(() => (document.activeElement?.getBoundingClientRect().top ?? -1) >= 0);
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main-content');
+    // Every control reached by keyboard shows a ring.
+    for (let step = 0; step < 8; step += 1) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(() => document.activeElement?.tagName === 'BUTTON')) break;
+    }
+    expect(await page.evaluate(() => {
+      const style = getComputedStyle(document.activeElement as Element);
+      return { tag: document.activeElement?.tagName, outline: `${style.outlineStyle} ${style.outlineWidth}` };
+    })).toEqual({ tag: 'BUTTON', outline: 'solid 3px' });
     await page.goto('/register');
     await page.getByRole('heading', { name: 'Create your account' }).waitFor();
     await expectNoAxeViolations(page, 'the registration page');
