@@ -68,6 +68,9 @@ describe('auth: daily generation quota', () => {
     expect(Number.isInteger(retryAfter)).toBe(true);
     expect(Math.abs(retryAfter - expected)).toBeLessThanOrEqual(2);
     expect(error.details).toMatchObject({ limit: 2, resetsAt: nextUtcMidnightIso() });
+    // People read when, in words: no timestamp.
+    expect(error.message).toMatch(/resets at midnight UTC, in \d+ (?:h|min)\.$/);
+    expect(error.message).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
   });
 
   it('does not count a refused generation', async () => {

@@ -93,6 +93,16 @@ describe('auth: login, tokens, refresh rotation, logout and me', () => {
       }
     });
 
+    it('leaves the page a readable, secret-free hint that a session can be restored, and takes it away on logout', async () => {
+      const login = await http.post('/api/auth/login', { body: { email: account.email, password: GOOD_PASSWORD }, headers: BROWSER });
+      const hint = login.headers.getSetCookie().find((cookie) => cookie.startsWith('storyos_session='));
+      expect(hint).toMatch(/^storyos_session=1;/);
+      expect(hint).toMatch(/Path=\//);
+      expect(hint).not.toMatch(/HttpOnly/i);
+      const logout = await http.post('/api/auth/logout', { headers: { ...BROWSER, ...cookieHeader(refreshCookieOf(login)!.value) } });
+      expect(logout.headers.getSetCookie().find((cookie) => cookie.startsWith('storyos_session='))).toMatch(/^storyos_session=;.*Expires=Thu, 01 Jan 1970/);
+    });
+
     it('gives API clients (no transport header) the refresh token in the body', async () => {
       const response = await http.post<AuthSession>('/api/auth/login', { body: { email: account.email, password: GOOD_PASSWORD } });
       expect(response.body.refreshToken).toEqual(expect.any(String));

@@ -65,7 +65,21 @@ describe('game: playing a session through the worker (builtin engine)', () => {
     const session = await waitUntilIdle(http, player.accessToken, created.body.id);
     expect(session).toMatchObject({ id: created.body.id, title: 'The Lantern Market', scenario: { id: scenario.id, name: 'The Lantern Market' }, playerName: 'Juno', turnCount: 0, activeGenerationId: null });
     expect(session.messages).toEqual([
-      { id: expect.any(String), role: 'narrator', content: opening.text, generationId: opening.id, status: 'completed', error: null, finishReason: 'stop', turn: 0, createdAt: expect.any(String) },
+      {
+        id: expect.any(String),
+        role: 'narrator',
+        content: opening.text,
+        mode: null,
+        revision: 0,
+        swipe: { index: 0, count: 1 },
+        context: { memory: false, authorsNote: false, cards: [] },
+        generationId: opening.id,
+        status: 'completed',
+        error: null,
+        finishReason: 'stop',
+        turn: 0,
+        createdAt: expect.any(String),
+      },
     ]);
     expect(session.state).toMatchObject({ turnCount: 0, act: 1, chapter: 1, currentLocation: expect.any(String) });
     expect(session.state.characters.map((character) => character.name)).toContain('Juno');
@@ -121,7 +135,7 @@ describe('game: playing a session through the worker (builtin engine)', () => {
     expect(again.body.message).toMatch(/no turn/i);
   });
 
-  it('regenerates the last reply: the new one replaces the old, one narrator message per turn', async () => {
+  it('regenerates the last reply: the new one is chosen and the old one kept as an alternative, one narrator message per turn', async () => {
     const { player, id } = await playerWithGame('regen');
     const { generationId: first } = await playTurn(http, player.accessToken, id, 'I buy a map from Old Marta.');
 
@@ -134,7 +148,7 @@ describe('game: playing a session through the worker (builtin engine)', () => {
 
     const replies = session.messages.filter((message) => message.role === 'narrator' && message.turn === 1);
     expect(replies).toHaveLength(1);
-    expect(replies[0]).toMatchObject({ generationId: second, status: 'completed' });
+    expect(replies[0]).toMatchObject({ generationId: second, status: 'completed', swipe: { index: 1, count: 2 } });
     expect(await countRows(api.app, 'game_messages', 'generation_id = $1', [first])).toBe(0);
     // The world was recomputed from the snapshot, not advanced twice.
     expect(session.state.turnCount).toBe(1);

@@ -132,7 +132,12 @@ describe('a guest', () => {
     await dialog.getByRole('textbox', { name: 'Password', exact: true }).fill('keep-my-stories-7');
     await screenshot(page, 'guest-upgrade-dialog-phone');
     await dialog.getByRole('button', { name: 'Save account' }).click();
-    await dialog.waitFor({ state: 'detached' });
+    // Saving says so, and as whom, before the dialog goes.
+    const saved = page.getByRole('dialog', { name: 'Your account is saved' });
+    await saved.getByText(`You are now signed in as ${email}.`, { exact: false }).waitFor();
+    await screenshot(page, 'guest-saved-phone');
+    await saved.getByRole('button', { name: 'Done' }).click();
+    await saved.waitFor({ state: 'detached' });
 
     await page.getByRole('heading', { name: 'Welcome, Former Guest' }).waitFor();
     expect(await page.getByText('You are exploring as a guest.').count()).toBe(0);

@@ -37,7 +37,7 @@ describe('a player', () => {
     await page.getByRole('heading', { name: 'Play', level: 1 }).waitFor();
     await page.getByText('No saved games yet.').waitFor();
     await page.getByRole('list', { name: 'Scenarios' }).getByRole('article').first().waitFor();
-    expect(await page.getByText(/^Story engine: /).first().textContent()).toMatch(/^Story engine: /);
+    expect(await page.getByText(/^AI model: /).first().textContent()).toBe('AI model: paced-story-e2e');
     await screenshot(page, 'play-menu-light');
 
     // Search narrows the demo scenarios; the details dialog offers Play.
@@ -171,7 +171,7 @@ describe('an administrator', () => {
     await page.getByText('Shorter paragraphs').waitFor();
     await screenshot(page, 'admin-system-prompts-light');
 
-    await page.getByRole('button', { name: `Version ${activeBefore}`, exact: true }).click();
+    await page.getByRole('button', { name: new RegExp(`^Version ${activeBefore}(?!\\d)`) }).click();
     await page.getByRole('button', { name: `Make version ${activeBefore} active` }).click();
     await page.getByRole('region', { name: `Active: version ${activeBefore}` }).waitFor();
 

@@ -12,6 +12,7 @@ export * from './generation/flow.schemas';
 export * from './generation/generation-events';
 export * from './generation/stream-assembler';
 export * from './game/scenario.schemas';
+export * from './game/story-card.schemas';
 export * from './game/game.schemas';
 export * from './game/system-prompt.schemas';
 export * from './stories/story-setup.schemas';

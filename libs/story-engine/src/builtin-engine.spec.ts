@@ -127,15 +127,16 @@ describe('builtin engine: the world-state step', () => {
   const previous = {
     worldState: 'A storm gathers.',
     currentLocation: 'the harbour',
-    characters: [{ name: 'Mara', summary: 'The player.' }],
+    characters: [{ name: 'Mara', summary: 'You: a keeper.' }],
+    present: [],
     timeline: [],
     act: 1,
     chapter: 1,
     turnCount: 0,
   };
 
-  async function worldStateReply(brief: Omit<Extract<StoryBrief, { task: 'game.world-state' }>, 'task' | 'previous'>) {
-    const stream = new BuiltinStoryEngine({}).stream({ messages: [], brief: { task: 'game.world-state', previous, ...brief } }, new AbortController().signal);
+  async function worldStateReply(brief: Omit<Extract<StoryBrief, { task: 'game.world-state' }>, 'task' | 'previous' | 'playerName'>) {
+    const stream = new BuiltinStoryEngine({}).stream({ messages: [], brief: { task: 'game.world-state', previous, playerName: 'Mara', ...brief } }, new AbortController().signal);
     let text = '';
     let next = await stream.next();
     while (!next.done) {
@@ -167,5 +168,54 @@ describe('builtin engine: the world-state step', () => {
     const state = JSON.parse(text);
     expect(state).toMatchObject({ turnCount: 0, timeline: [], act: 1, chapter: 1 });
     expect(state.characters.length).toBeGreaterThan(previous.characters.length);
+  });
+});
+
+describe.each([
+  ['with the TinyStories model', withModel],
+  ['with templates only', templates],
+])('the builtin narrator answers the action %s', (_label, engine) => {
+  it('answers a question to someone named by what they are, with the name asked for', async () => {
+    const { text } = await collect(engine, { messages: [], brief: turn('I ask the stranger her name'), seed: 3 });
+    expect(text).toMatch(/the stranger/i);
+    expect(text).toMatch(/"My name is \p{Lu}\p{Ll}+\./u);
+  });
+
+  it('answers an action on a thing with a sentence about that thing', async () => {
+    const { text } = await collect(engine, { messages: [], brief: turn('I pick up the rusty lantern'), seed: 3 });
+    expect(text.split(/(?<=[.!?]["”]?)\s+/).filter((sentence) => /rusty lantern/i.test(sentence)).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('meets keyboard mashing with an in-world "nothing happens", never echoing it', async () => {
+    const { text } = await collect(engine, { messages: [], brief: turn('asdf'), seed: 3 });
+    expect(text).not.toMatch(/asdf/i);
+    expect(text).toMatch(/nothing (?:happened|came of it)/i);
+  });
+
+  it('echoes a 2,000-character action up to where a phrase ends', async () => {
+    const action = `I check the airlock controls one panel at a time while the lights flicker over the ring, ${'reading every warning and listening for the crew beyond the hatch '.repeat(30)}`.slice(0, 2000);
+    const { text } = await collect(engine, { messages: [], brief: turn(action), seed: 3 });
+    const echo = /you (?:decided|chose|set out) to (.+?)\./i.exec(text)?.[1] ?? '';
+    expect(echo).toBe('check the airlock controls one panel at a time while the lights flicker over the ring');
+  });
+
+  it('tells Say as speech, takes Story text as already told, and goes on for Continue', async () => {
+    const say = await collect(engine, { messages: [], brief: turn('where is the keeper', { mode: 'say' }), seed: 3 });
+    expect(say.text).toMatch(/"Where is the keeper\."|Where is the keeper\./);
+    const story = await collect(engine, { messages: [], brief: turn('A bell rang out across the water.', { mode: 'story' }), seed: 3 });
+    expect(story.text).not.toMatch(/decided to|chose to|set out to|A bell rang out across the water/);
+    const more = await collect(engine, { messages: [], brief: turn('', { mode: 'continue' }), seed: 3 });
+    expect(more.text).not.toMatch(/decided to|chose to|set out to/);
+    expect(words(more.text)).toBeGreaterThanOrEqual(60);
+  });
+
+  it('writes each regeneration differently from its first words', async () => {
+    const first = await collect(engine, { messages: [], brief: turn('I climb the stairs'), seed: 8 });
+    const second = await collect(engine, { messages: [], brief: turn('I climb the stairs', { variant: 1 }), seed: 9 });
+    const third = await collect(engine, { messages: [], brief: turn('I climb the stairs', { variant: 2 }), seed: 10 });
+    const start = (text: string) => text.split(/(?<=[.!?]["”]?)\s+/).slice(0, 2).join(' ');
+    expect(new Set([start(first.text), start(second.text), start(third.text)]).size).toBe(3);
+    const openings = await Promise.all([0, 1].map((variant) => collect(engine, { messages: [], brief: { ...opening, variant } as StoryBrief, seed: 20 + variant })));
+    expect(openings[0]!.text.slice(0, 120)).not.toBe(openings[1]!.text.slice(0, 120));
   });
 });

@@ -1,4 +1,4 @@
-import { splitSentences, worldStateAfterTurn, type GenerationRequest, type StoryBrief, type StreamOutcome, type TextProvider } from '@storyos/domain';
+import { deriveWorldState, splitSentences, type GenerationRequest, type StoryBrief, type StreamOutcome, type TextProvider } from '@storyos/domain';
 import { GAME_NARRATOR_WORDS } from './lexicon/lexicons';
 import { Llama2Model } from './llama2/llama2-model';
 import { planFreeStory } from './planner/free-story-planner';
@@ -114,6 +114,7 @@ export class BuiltinStoryEngine implements TextProvider {
             mood: plan.mood,
             strict: plan.strictPassages ?? false,
             ...(plan.scene !== undefined && { scene: plan.scene }),
+            ...(plan.vocabulary !== undefined && { vocabulary: plan.vocabulary }),
             ...(segment.subject !== undefined && { subject: segment.subject, written }),
             ...(plan.minMeanLogProb !== undefined && { minMeanLogProb: plan.minMeanLogProb }),
           },
@@ -137,7 +138,7 @@ export class BuiltinStoryEngine implements TextProvider {
 
   /** The model cannot write JSON, so the rules update the world and stream it: the step reads it like any model's reply. */
   private streamWorldState(brief: Extract<StoryBrief, { task: 'game.world-state' }>, signal: AbortSignal): AsyncGenerator<string, StreamOutcome, void> {
-    const state = worldStateAfterTurn(brief, GAME_NARRATOR_WORDS);
+    const state = deriveWorldState(brief.previous, { action: brief.action ?? '', mode: brief.mode ?? 'do', reply: brief.reply, turn: brief.turn, playerName: brief.playerName }, GAME_NARRATOR_WORDS);
     return this.streamLines(JSON.stringify(state, null, 2), signal);
   }
 

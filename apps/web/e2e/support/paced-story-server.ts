@@ -14,6 +14,16 @@ export interface PacedStoryServer {
   close(): Promise<void>;
 }
 
+/** One Chat Completions request as the stub received it, for tests that check what the model was asked. */
+export interface RecordedRequest {
+  messages: { role: string; content: string }[];
+  temperature?: number;
+  seed?: number;
+}
+
+/** Where the stub lists what it was asked (`GET`), newest last; tests read it over HTTP from their own processes. */
+export const RECORDED_REQUESTS_PATH = '/__recorded-requests';
+
 /** About 3.5 s per reply: long enough to act mid-stream, short enough for a quick journey. */
 const WORD_DELAY_MS = 35;
 
@@ -31,6 +41,8 @@ const SENTENCES = [
 interface ChatRequest {
   messages?: { role: string; content: string }[];
   model?: string;
+  temperature?: number;
+  seed?: number;
 }
 
 function readBody(request: IncomingMessage): Promise<string> {
@@ -52,15 +64,13 @@ function isWorldStateStep(request: ChatRequest): boolean {
   return (request.messages ?? []).some((message) => message.role === 'system' && /JSON object/i.test(message.content));
 }
 
+/** The turn's changes, in the shape the world-state step asks for (WorldStateUpdateSchema), told to the player. */
 function worldStateAnswer(replyNumber: number): string {
   return JSON.stringify({
-    worldState: 'A storm circles the lighthouse on Saltglass Reef. A strange light answers the lamp from beyond the reef.',
-    currentLocation: 'The lamp room at the top of the tower',
-    characters: [
-      { name: 'Old Tobin', summary: 'The previous keeper, gruff and secretive about the night the lamp failed.' },
-      { name: 'The bell', summary: 'Rings from the sea where no buoy is charted.' },
-    ],
-    timeline: [{ turn: replyNumber, event: 'The keeper answered the storm.' }],
+    worldState: 'A storm circles the lighthouse on Saltglass. A strange light answers your lamp from beyond the reef.',
+    currentLocation: 'the lamp room at the top of the tower',
+    characters: [{ name: 'Old Tobin', summary: 'The previous keeper, gruff and secretive about the night the lamp failed.' }],
+    event: `You kept the lamp burning through the storm (reply ${replyNumber}).`,
     act: 1,
     chapter: 1,
   });
@@ -70,13 +80,19 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function startPacedStoryServer(): Promise<PacedStoryServer> {
   let replies = 0;
+  const recorded: RecordedRequest[] = [];
 
   async function answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (request.method === 'GET' && request.url === RECORDED_REQUESTS_PATH) {
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(recorded));
+      return;
+    }
     if (request.method !== 'POST' || !request.url?.endsWith('/chat/completions')) {
       response.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'Not found' } }));
       return;
     }
     const body = JSON.parse((await readBody(request)) || '{}') as ChatRequest;
+    recorded.push({ messages: body.messages ?? [], ...(body.temperature !== undefined && { temperature: body.temperature }), ...(body.seed !== undefined && { seed: body.seed }) });
     const model = body.model ?? 'paced-story';
     let closed = false;
     response.on('close', () => (closed = true));

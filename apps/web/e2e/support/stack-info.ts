@@ -8,6 +8,8 @@ export interface StackInfo {
   redisPrefix: string;
   logDir: string;
   pids: number[];
+  /** The paced OpenAI-compatible stub the stack writes with (its /v1 root). */
+  providerUrl: string;
 }
 
 /** Global setup puts the info file's path here; Jest workers inherit the environment. */

@@ -1,7 +1,7 @@
 import Alert from '@mui/material/Alert';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
-import { isApiError } from '../lib/api-error';
+import { isApiError, isUnexpected } from '../lib/api-error';
 
 interface ErrorAlertProps {
   error: unknown;
@@ -11,11 +11,11 @@ interface ErrorAlertProps {
   children?: ReactNode;
 }
 
-/** An API failure in plain words; the request id lets support find it in the logs. */
+/** An API failure in plain words; for an unexpected one, the request id lets support find it in the logs. */
 export function ErrorAlert({ error, summary, children }: ErrorAlertProps) {
   if (!error) return null;
   const message = summary ?? (error instanceof Error ? error.message : 'Something went wrong. Please try again.');
-  const requestId = isApiError(error) ? error.requestId : undefined;
+  const requestId = isApiError(error) && isUnexpected(error) ? error.requestId : undefined;
   return (
     <Alert severity="error" role="alert" sx={{ my: 2 }}>
       {message}

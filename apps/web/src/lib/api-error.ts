@@ -45,6 +45,15 @@ export class ApiError extends Error {
 
 export const isApiError = (error: unknown): error is ApiError => error instanceof ApiError;
 
+/**
+ * Whether an error was unexpected — something broke on our side — so the
+ * request reference is worth showing for support. A wrong password, a full
+ * allowance or a stale edit is an answer, not a fault: no reference.
+ */
+export function isUnexpected(error: ApiError): boolean {
+  return error.code === 'INTERNAL' || error.status >= 500;
+}
+
 export type { FieldIssue };
 
 function statusToCode(status: number): ErrorCode {

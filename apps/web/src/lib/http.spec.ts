@@ -156,6 +156,20 @@ describe('http authentication', () => {
 });
 
 describe('restoring the session on page load', () => {
+  beforeEach(() => {
+    document.cookie = 'storyos_session=1; path=/';
+  });
+  afterEach(() => {
+    document.cookie = 'storyos_session=; path=/; expires=Thu, 01 Jan 1970 00:00:00 GMT';
+  });
+
+  it('does not ask at all when the server left no sign of a session, so a signed-out page logs no 401', async () => {
+    document.cookie = 'storyos_session=; path=/; expires=Thu, 01 Jan 1970 00:00:00 GMT';
+    await restoreSession();
+    expect(callsTo('/api/auth/refresh')).toHaveLength(0);
+    expect(sessionStore.getSnapshot()).toEqual({ status: 'anonymous', session: null, endReason: null });
+  });
+
   it('restores the session the refresh cookie still holds', async () => {
     fetchMock.mockResolvedValue(respond(200, sessionWith('restored')));
 

@@ -1,4 +1,4 @@
-import { type AuthSession, REFRESH_TRANSPORT_HEADER } from '@storyos/contracts';
+import { type AuthSession, REFRESH_TRANSPORT_HEADER, SESSION_HINT_COOKIE_NAME } from '@storyos/contracts';
 import { ApiError } from './api-error';
 import { sessionStore } from './session-store';
 
@@ -79,8 +79,21 @@ export function refreshSession(): Promise<AuthSession | null> {
   return refreshInFlight;
 }
 
-/** On page load: bring back the session the cookie still holds, or settle as signed out without fuss. */
+/** Whether the server said a session may be restored (its readable hint cookie, set and cleared with the refresh cookie). */
+function mayHaveSession(): boolean {
+  return document.cookie.split(';').some((cookie) => cookie.trim().startsWith(`${SESSION_HINT_COOKIE_NAME}=`));
+}
+
+/**
+ * On page load: bring back the session the cookie still holds, or settle as
+ * signed out without fuss — and without asking at all when there is
+ * nothing to restore, so a signed-out page logs no 401.
+ */
 export async function restoreSession(): Promise<void> {
+  if (!mayHaveSession()) {
+    sessionStore.clear(null);
+    return;
+  }
   try {
     const session = await refreshSession();
     if (!session) sessionStore.clear(null);
@@ -122,6 +135,8 @@ export const http = {
     request<T>(path, { ...options, method: 'POST', body }),
   patch: <T>(path: string, body: unknown = {}, options?: Omit<RequestOptions, 'method' | 'body'>) =>
     request<T>(path, { ...options, method: 'PATCH', body }),
+  put: <T>(path: string, body: unknown = {}, options?: Omit<RequestOptions, 'method' | 'body'>) =>
+    request<T>(path, { ...options, method: 'PUT', body }),
   delete: <T>(path: string, options?: Omit<RequestOptions, 'method' | 'body'>) =>
     request<T>(path, { ...options, method: 'DELETE' }),
 };

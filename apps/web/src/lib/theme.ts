@@ -6,6 +6,8 @@ export const READING_FONT = '"Iowan Old Style", "Palatino Linotype", Palatino, "
 /** localStorage key for the light/dark choice; absent means "follow the system". */
 export const COLOR_MODE_STORAGE_KEY = 'storyos.color-mode';
 
+const FOCUS_RING = { outline: '3px solid var(--mui-palette-primary-main)', outlineOffset: '2px' } as const;
+
 /**
  * One theme with a light and a dark scheme. MUI's CSS-variables mode swaps
  * schemes through an attribute on <html>, so toggling never re-renders the tree.
@@ -39,6 +41,8 @@ export const theme = createTheme({
   components: {
     MuiCssBaseline: {
       styleOverrides: {
+        // Every control shows where the keyboard is: a ring in the scheme's primary colour.
+        ':focus-visible': FOCUS_RING,
         // Honour the system's reduced-motion setting: drawers and dialogs appear without sliding or fading.
         '@media (prefers-reduced-motion: reduce)': {
           '*, *::before, *::after': {
@@ -49,6 +53,8 @@ export const theme = createTheme({
         },
       },
     },
+    MuiButtonBase: { styleOverrides: { root: { '&.Mui-focusVisible, &:focus-visible': FOCUS_RING } } },
+    MuiLink: { styleOverrides: { root: { '&:focus-visible': FOCUS_RING } } },
     MuiAppBar: { defaultProps: { elevation: 0, color: 'default' } },
     MuiCard: { defaultProps: { variant: 'outlined' } },
     MuiTextField: { defaultProps: { fullWidth: true, margin: 'normal' } },

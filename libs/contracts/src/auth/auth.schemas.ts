@@ -86,3 +86,9 @@ export type QuotaStatus = z.infer<typeof QuotaStatusSchema>;
 /** The web app sends this header so the refresh token stays in the httpOnly cookie only. */
 export const REFRESH_TRANSPORT_HEADER = 'x-refresh-transport';
 export const REFRESH_COOKIE_NAME = 'storyos_refresh';
+/**
+ * Set beside the refresh cookie (same lifetime, cleared with it) but
+ * readable by the page: it holds no secret, only that a session may be
+ * restored, so a signed-out page does not ask (and get a 401) on every load.
+ */
+export const SESSION_HINT_COOKIE_NAME = 'storyos_session';

@@ -1,4 +1,4 @@
-import { decideQuota, quotaWindow, userTypeOf } from './daily-quota';
+import { decideQuota, describeQuotaReset, quotaWindow, userTypeOf } from './daily-quota';
 
 describe('daily generation quota', () => {
   it('resets at the next UTC midnight and counts the seconds until then', () => {
@@ -30,5 +30,17 @@ describe('daily generation quota', () => {
     expect(userTypeOf({ role: 'admin', isGuest: false })).toBe('admin');
     expect(userTypeOf({ role: 'user', isGuest: true })).toBe('guest');
     expect(userTypeOf({ role: 'user', isGuest: false })).toBe('user');
+  });
+});
+
+describe('when the allowance comes back, in words', () => {
+  it.each([
+    ['2026-12-01T21:00:00.000Z', 'at midnight UTC, in 3 h'],
+    ['2026-12-01T23:15:00.000Z', 'at midnight UTC, in 45 min'],
+    ['2026-12-01T23:59:59.000Z', 'at midnight UTC, in 1 min'],
+    ['2026-12-01T00:00:00.000Z', 'at midnight UTC, in 24 h'],
+  ])('at %s: %s', (now, words) => {
+    const at = new Date(now);
+    expect(describeQuotaReset(quotaWindow(at).resetsAt, at)).toBe(words);
   });
 });

@@ -35,3 +35,13 @@ export function decideQuota(limit: number | null, usedIncludingThis: number, win
   if (usedIncludingThis > limit) return { allowed: false, retryAfterSeconds: window.secondsUntilReset };
   return { allowed: true, remaining: limit - usedIncludingThis };
 }
+
+/**
+ * When the allowance comes back, in words for people: "at midnight UTC, in
+ * 3 h" (or "in 45 min" when it is close), never a timestamp.
+ */
+export function describeQuotaReset(resetsAt: Date, now: Date): string {
+  const minutes = Math.max(1, Math.ceil((resetsAt.getTime() - now.getTime()) / 60_000));
+  const wait = minutes < 60 ? `${minutes} min` : `${Math.round(minutes / 60)} h`;
+  return `at midnight UTC, in ${wait}`;
+}

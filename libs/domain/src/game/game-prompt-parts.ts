@@ -1,4 +1,4 @@
-import type { WorldState } from '@storyos/contracts';
+import type { PlayerTurnMode, WorldState } from '@storyos/contracts';
 import type { PromptPart } from '../generation/prompt-plan';
 import type { TranscriptEntry } from './game-scenario';
 
@@ -19,7 +19,7 @@ export function worldStateParts(state: WorldState): PromptPart[] {
   const parts: PromptPart[] = [
     {
       role: 'system',
-      text: `Where the story stands (act ${state.act}, chapter ${state.chapter}, after ${state.turnCount} ${state.turnCount === 1 ? 'turn' : 'turns'}):\n${summary}\nThe player is at: ${state.currentLocation}.`,
+      text: `Where the story stands (act ${state.act}, chapter ${state.chapter}, after ${state.turnCount} ${state.turnCount === 1 ? 'turn' : 'turns'}):\n${summary}\nThe player is at: ${state.currentLocation}.${state.present?.length ? `\nWith the player: ${state.present.join(', ')}.` : ''}`,
     },
   ];
   if (state.characters.length > 0) {
@@ -47,23 +47,42 @@ export const OPENING_TURN_ASK = 'Begin the story.';
  * left out, so the chat still starts with the user and roles alternate.
  */
 export function transcriptParts(entries: readonly TranscriptEntry[]): PromptPart[] {
-  const turns = new Map<number, { action?: string; reply?: string }>();
+  const turns = new Map<number, { action?: string; mode?: TranscriptEntry['mode']; reply?: string }>();
   let counted = 0;
   for (const entry of entries) {
     if (entry.role === 'player') counted += 1;
     const turn = entry.turn ?? counted;
     const unit = turns.get(turn) ?? {};
-    if (entry.role === 'player') unit.action = entry.content;
-    else unit.reply = entry.content;
+    if (entry.role === 'player') {
+      unit.action = entry.content;
+      unit.mode = entry.mode;
+    } else unit.reply = entry.content;
     turns.set(turn, unit);
   }
   const parts: PromptPart[] = [];
   for (const [turn, unit] of [...turns.entries()].sort(([a], [b]) => a - b)) {
     const rank = { tier: GAME_DROP_TIERS.transcript, order: turn };
-    const ask = unit.action !== undefined ? `Player: ${unit.action}` : turn === 0 ? OPENING_TURN_ASK : null;
+    const ask = unit.action !== undefined ? playerLine(unit.action, unit.mode ?? 'do') : turn === 0 ? OPENING_TURN_ASK : null;
     if (ask === null) continue;
     parts.push({ role: 'user', text: ask, optional: rank });
     if (unit.reply !== undefined) parts.push({ role: 'assistant', text: unit.reply, optional: rank });
   }
   return parts;
 }
+
+/** A player message as the transcript tells it to the model, by how it entered the story. */
+export function playerLine(content: string, mode: PlayerTurnMode): string {
+  switch (mode) {
+    case 'say':
+      return `Player says: "${content.replace(/^["“]|["”]$/g, '')}"`;
+    case 'story':
+      return `Player writes into the story: ${content}`;
+    case 'continue':
+      return CONTINUE_STORY_ASK;
+    default:
+      return `Player: ${content}`;
+  }
+}
+
+/** The ask of a turn with no input: the narrator goes on. */
+export const CONTINUE_STORY_ASK = 'Continue the story from where it stands; the player adds nothing this time.';

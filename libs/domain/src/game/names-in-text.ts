@@ -65,11 +65,14 @@ export function findNames(text: string, exclude: readonly string[] = []): FoundN
         // Punctuation or a possessive ends a name, except the dot of a title ("Mr. Hollis").
         if (/['’]s\b/.test(raw) || (/[^\p{L}]$/u.test(raw) && !TITLE.test(raw))) break;
       }
-      const before = start > 0 ? clean(tokens[start - 1]!).toLowerCase() : '';
+      // A word that opens a quotation ('said, "You're…"') is what was said, not who said it.
+      const opensQuote = /^["“]/.test(tokens[start]!);
+      const before = start > 0 && !opensQuote ? clean(tokens[start - 1]!).toLowerCase() : '';
+      const namedAs = start > 1 && /^(?:name|named)$/i.test(clean(tokens[start - 2]!)) && /^(?:is|was)$/i.test(clean(tokens[start - 1]!));
       const after = i < tokens.length ? clean(tokens[i]!).toLowerCase() : '';
       // A word that closes a clause or a quotation ('"Wow," said Lily') is not who the next word is about.
       const ended = /[,;:.!?…]["”’']*$/.test(tokens[i - 1] ?? '') ? '' : after;
-      const candidate = personName(run, excluded, before, ended);
+      const candidate = run.some(isContraction) ? null : personName(run, excluded, namedAs ? 'named' : before, ended);
       // The summary is the first sentence that mentions them, even if a later one showed they are a person.
       if (candidate && !found.has(candidate)) found.set(candidate, { name: candidate, sentence: (sentences.find((s) => s.includes(candidate)) ?? sentence).slice(0, 300) });
     }
@@ -78,6 +81,11 @@ export function findNames(text: string, exclude: readonly string[] = []): FoundN
 }
 
 const CAPITALISED = /^["“(]?\p{Lu}\p{Ll}/u;
+
+/** "You're", "I'm", "Don't", "It'll": a contraction is never a name. */
+function isContraction(word: string): boolean {
+  return /['’](?:re|m|t|ll|ve|d)$/i.test(word);
+}
 
 function clean(raw: string): string {
   return raw.replace(/^["“(]+/, '').replace(/['’]s\b.*$/, '').replace(/[^\p{L}.]+$/u, '').replace(/\.$/, '');

@@ -13,10 +13,10 @@ export const DEFAULT_SYSTEM_PROMPTS: Record<SystemPromptKind, string> = {
   'world-state': [
     'You keep the world state of an interactive story game up to date. You receive the scenario, the world as it stood before this turn, the player\'s latest action and the narrator\'s reply.',
     'Reply with one JSON object and nothing else, describing what this turn changed, with exactly these fields:',
-    '"worldState" (string: a compact summary of the situation now, a few sentences),',
+    '"worldState" (string: a compact summary of the situation now, a few sentences, addressed to the player as "you": "You are at the gate…"),',
     '"currentLocation" (string: where the player is now),',
-    '"characters" (array of { "name", "summary" }: only the characters who appear in this turn — newcomers, and anyone whose one-line summary changed),',
-    '"event" (string: one short sentence saying what happened this turn),',
+    '"characters" (array of { "name", "summary" }: only the characters present in this turn — newcomers, and anyone whose one-line summary changed; each summary says who that one character is, in their own words, not the whole scene),',
+    '"event" (string: one short sentence in the second person saying what happened this turn: "You drew your sword on the battlements."),',
     '"act" (integer ≥ 1) and "chapter" (integer ≥ 1): move them on only when the story turns a corner.',
     'Keep what is still true, change only what the reply changed, never invent people or events the reply does not contain.',
   ].join('\n'),

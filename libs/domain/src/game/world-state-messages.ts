@@ -1,6 +1,6 @@
-import type { WorldState } from '@storyos/contracts';
+import type { PlayerTurnMode, WorldState } from '@storyos/contracts';
 import type { PromptPart } from '../generation/prompt-plan';
-import { GAME_DROP_TIERS, worldStateParts } from './game-prompt-parts';
+import { GAME_DROP_TIERS, playerLine, worldStateParts } from './game-prompt-parts';
 import type { GameScenario, TranscriptEntry } from './game-scenario';
 import { describeScenario } from './scenario-context';
 import { recentTranscript } from './transcript';
@@ -15,16 +15,18 @@ export interface WorldStatePromptInput {
   transcript: readonly TranscriptEntry[];
   /** The action of this turn; absent after the opening. */
   action?: string;
+  /** How the action entered the story; absent: `do`. */
+  mode?: PlayerTurnMode;
   /** The narrator's reply for this turn. */
   reply: string;
 }
 
 /** The reply's fields, as the last message states them: the same shape the response format enforces where it can. */
 export const WORLD_STATE_REPLY_FIELDS = [
-  '"worldState" (a compact summary of the situation now, at most a few sentences)',
+  '"worldState" (a compact summary of the situation now, at most a few sentences, addressed to the player as "you")',
   '"currentLocation" (where the player is now)',
-  '"characters" (array of {"name","summary"}: only the characters who appear in this turn — newcomers, and anyone whose summary changed)',
-  '"event" (one short sentence: what happened this turn)',
+  '"characters" (array of {"name","summary"}: only the characters present in this turn — newcomers, and anyone whose summary changed; one summary per character, about that character alone)',
+  '"event" (one short sentence in the second person: what happened this turn, e.g. "You drew your sword.")',
   '"act" and "chapter" (integers; move them on only when the story turns a corner)',
 ].join(', ');
 
@@ -36,7 +38,7 @@ export const WORLD_STATE_REPLY_FIELDS = [
 export function worldStatePromptParts(input: WorldStatePromptInput): PromptPart[] {
   const earlier = recentTranscript(input.transcript, { maxMessages: 6, maxChars: 4000 });
   const ask = [
-    `Player's action this turn: ${input.action?.trim() || '(none: this is the opening scene)'}`,
+    input.action === undefined ? "Player's action this turn: (none: this is the opening scene)" : `This turn: ${playerLine(input.action.trim(), input.mode ?? 'do')}`,
     `Narrator's reply this turn:\n${input.reply}`,
     `Reply with one JSON object and nothing else, with these fields: ${WORLD_STATE_REPLY_FIELDS}.`,
   ].join('\n\n');
@@ -48,7 +50,7 @@ export function worldStatePromptParts(input: WorldStatePromptInput): PromptPart[
     ...(earlier.length > 0 ? [{ role: 'user' as const, text: 'Earlier in the story:', optional: { tier: GAME_DROP_TIERS.transcript, order: earlier.length - 1 } }] : []),
     ...earlier.map((entry, index) => ({
       role: 'user' as const,
-      text: `${entry.role === 'player' ? 'Player' : 'Narrator'}: ${entry.content}`,
+      text: entry.role === 'player' ? playerLine(entry.content, entry.mode ?? 'do') : `Narrator: ${entry.content}`,
       optional: { tier: GAME_DROP_TIERS.transcript, order: index },
     })),
     { role: 'user', text: ask },

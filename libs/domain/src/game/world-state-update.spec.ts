@@ -8,6 +8,7 @@ const before: WorldState = {
     { name: 'Juno', summary: 'The player: a courier.' },
     { name: 'Old Marta', summary: 'Sells maps.' },
   ],
+  present: ['Old Marta'],
   timeline: [{ turn: 1, event: 'Juno met Old Marta.' }],
   act: 1,
   chapter: 2,
@@ -29,6 +30,7 @@ describe('the world-state step’s reply', () => {
         { name: 'Old Marta', summary: 'Sells maps that change.' },
         { name: 'Ilse', summary: 'A ferrywoman.' },
       ],
+      present: ['Old Marta', 'Ilse'],
       timeline: [
         { turn: 1, event: 'Juno met Old Marta.' },
         { turn: 2, event: 'Juno crossed to the Salt Steps.' },

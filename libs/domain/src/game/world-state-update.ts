@@ -43,15 +43,20 @@ export function applyWorldStateReply(previous: WorldState, reply: WorldStateRepl
   if (reply.kind === 'state') return { ...reply.state, turnCount: turn };
   const { update } = reply;
   const characters = previous.characters.map((character) => ({ ...character }));
+  const inTurn: string[] = [];
   for (const character of update.characters) {
     const known = characters.find((existing) => existing.name.trim().toLowerCase() === character.name.toLowerCase());
     if (known) known.summary = character.summary || known.summary;
     else characters.push({ name: character.name, summary: character.summary });
+    inTurn.push(known?.name ?? character.name);
   }
+  const player = previous.characters[0]?.name.toLowerCase();
   return {
     worldState: update.worldState,
     currentLocation: update.currentLocation,
     characters: characters.slice(0, 50),
+    // The characters a turn's update lists are the ones in it.
+    present: inTurn.filter((name) => name.toLowerCase() !== player),
     timeline: [...previous.timeline, { turn, event: update.event }].slice(-200),
     act: Math.max(previous.act, update.act),
     chapter: Math.max(previous.chapter, update.chapter),

@@ -1,5 +1,7 @@
 import { WorldStateSchema, type WorldState } from '@storyos/contracts';
 import { deriveWorldState } from './derive-world-state';
+
+const derive = (state: WorldState, action: string, reply: string, turn: number, words: ReadonlySet<string>) => deriveWorldState(state, { action, reply, turn, playerName: state.characters[0]!.name }, words);
 import type { GameScenario } from './game-scenario';
 import { initialWorldState } from './initial-world-state';
 import { findNames } from './names-in-text';
@@ -72,21 +74,21 @@ describe('the builtin world-state update', () => {
   const start = initialWorldState(scenario);
 
   it('moves the player where the action goes and logs the turn', () => {
-    const next = deriveWorldState(start, 'I walk to the Sunken Chapel', 'You decided to walk to the Sunken Chapel. The doors were open.', 1, NO_NARRATOR_WORDS);
+    const next = derive(start, 'I walk to the Sunken Chapel', 'You decided to walk to the Sunken Chapel. The doors were open.', 1, NO_NARRATOR_WORDS);
     expect(next.currentLocation).toBe('the Sunken Chapel');
     expect(next.turnCount).toBe(1);
-    expect(next.timeline).toEqual([{ turn: 1, event: expect.stringContaining('walk to the Sunken Chapel') }]);
+    expect(next.timeline).toEqual([{ turn: 1, event: 'You walked to the Sunken Chapel.' }]);
     expect(next.worldState).toContain('the Sunken Chapel');
     expect(WorldStateSchema.safeParse(next).success).toBe(true);
   });
 
   it('moves the player when the reply says "you arrive at", but not when someone else goes somewhere', () => {
-    expect(deriveWorldState(start, 'follow the path', 'At dusk you arrived at Port Vell, tired and cold.', 1, NO_NARRATOR_WORDS).currentLocation).toBe('Port Vell');
-    expect(deriveWorldState(start, 'wait', 'Wren went to the park and smiled.', 1, NO_NARRATOR_WORDS).currentLocation).toBe('the Old Lighthouse');
+    expect(derive(start, 'follow the path', 'At dusk you arrived at Port Vell, tired and cold.', 1, NO_NARRATOR_WORDS).currentLocation).toBe('Port Vell');
+    expect(derive(start, 'wait', 'Wren went to the park and smiled.', 1, NO_NARRATOR_WORDS).currentLocation).toBe('the Old Lighthouse');
   });
 
   it('adds newly named characters with a one-line summary, once', () => {
-    const next = deriveWorldState(start, 'look around', 'Just then, Elias stepped out of the shadows. Wren nodded. Elias said nothing.', 1, NO_NARRATOR_WORDS);
+    const next = derive(start, 'look around', 'Just then, Elias stepped out of the shadows. Wren nodded. Elias said nothing.', 1, NO_NARRATOR_WORDS);
     const elias = next.characters.filter((c) => c.name === 'Elias');
     expect(elias).toHaveLength(1);
     expect(elias[0]!.summary).toContain('Elias stepped out of the shadows');
@@ -95,7 +97,7 @@ describe('the builtin world-state update', () => {
 
   it('turns a chapter every 5 turns and an act every 15', () => {
     let state = start;
-    for (let turn = 1; turn <= 15; turn++) state = deriveWorldState(state, 'wait', 'Nothing happened.', turn, NO_NARRATOR_WORDS);
+    for (let turn = 1; turn <= 15; turn++) state = derive(state, 'wait', 'Nothing happened.', turn, NO_NARRATOR_WORDS);
     expect(state).toMatchObject({ turnCount: 15, chapter: 4, act: 2 });
     expect(state.timeline).toHaveLength(15);
   });
@@ -126,24 +128,24 @@ describe('who counts as a character', () => {
       'Without warning, Halcyon stepped into the light of the old well. Halcyon checked the door. Cargo Bay called to you from the top of the tower. ' +
       'Glass shattered nearby. The glass was cold. Footsteps pounded somewhere behind you. Dear appeared at the far end of the ring. ' +
       'One day, Piggy went to the park to play with his toy car. Thessaly slowly put on his paws. You saw the Varuna system.';
-    const next = deriveWorldState(start, 'look around', reply, 1, NO_NARRATOR_WORDS);
+    const next = derive(start, 'look around', reply, 1, NO_NARRATOR_WORDS);
     expect(names(next)).toEqual(names(start));
   });
 
   it('takes a capitalised word of the narrator’s phrase banks for a thing, not a person', () => {
     const reply = 'Silver Lantern spilled its light over the rocks.';
-    expect(names(deriveWorldState(start, 'look around', reply, 1, NO_NARRATOR_WORDS))).toContain('Silver Lantern');
-    expect(names(deriveWorldState(start, 'look around', reply, 1, new Set(['lantern'])))).not.toContain('Silver Lantern');
+    expect(names(derive(start, 'look around', reply, 1, NO_NARRATOR_WORDS))).toContain('Silver Lantern');
+    expect(names(derive(start, 'look around', reply, 1, new Set(['lantern'])))).not.toContain('Silver Lantern');
   });
 
   it('adds a speaker, a named person, a full name, or someone the action turns to', () => {
-    const next = deriveWorldState(start, 'ask Captain Hale about the core', '"Hurry," Wren said. A woman named Ines waved. Mira Castell ran past you.', 1, NO_NARRATOR_WORDS);
+    const next = derive(start, 'ask Captain Hale about the core', '"Hurry," Wren said. A woman named Ines waved. Mira Castell ran past you.', 1, NO_NARRATOR_WORDS);
     expect(names(next)).toEqual(expect.arrayContaining(['Captain Hale', 'Wren', 'Ines', 'Mira Castell']));
     expect(names(next)).not.toContain('Hurry');
   });
 
   it('takes the speaker, not the exclamation, from quoted speech ("Met Wow" was a character once)', () => {
-    const next = deriveWorldState(start, 'look around', '"Wow," said Lily. "Look at that!" Then "Hooray!" shouted Tom.', 1, NO_NARRATOR_WORDS);
+    const next = derive(start, 'look around', '"Wow," said Lily. "Look at that!" Then "Hooray!" shouted Tom.', 1, NO_NARRATOR_WORDS);
     expect(names(next)).toEqual([...names(start), 'Lily', 'Tom']);
     expect(next.timeline.at(-1)?.event).not.toMatch(/Wow|Hooray/);
   });

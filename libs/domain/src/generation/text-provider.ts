@@ -1,4 +1,4 @@
-import type { Outline, StorySetup, Tone, WorldState } from '@storyos/contracts';
+import type { Outline, PlayerTurnMode, StoryCardKind, StorySetup, Tone, WorldState } from '@storyos/contracts';
 import type { JsonReplyFormat } from './prompt-plan';
 
 export interface ChatMessage {
@@ -21,6 +21,8 @@ export type StoryBrief =
       location: string;
       tone: Tone;
       characters: string[];
+      /** Which alternative of this reply: 0 first, more for each regeneration, so each reads differently. */
+      variant?: number;
     }
   | {
       task: 'game.turn';
@@ -31,9 +33,17 @@ export type StoryBrief =
       location: string;
       tone: Tone;
       action: string;
+      /** How the action entered the story; absent: `do`. */
+      mode?: PlayerTurnMode;
       characters: string[];
+      /** Who is with the player now (by name). */
+      present?: string[];
       turn: number;
       recentEvents: string[];
+      /** Which alternative of this reply: 0 first, more for each regeneration, so each reads differently. */
+      variant?: number;
+      /** Story cards whose keywords the turn mentions: what the player's words refer to. */
+      cards?: { kind: StoryCardKind; title: string; keywords: string[]; content: string }[];
     }
   | {
       /** The step after a turn: the new world state as JSON (WorldStateSchema). */
@@ -41,8 +51,11 @@ export type StoryBrief =
       previous: WorldState;
       /** null after the opening. */
       action: string | null;
+      /** How the action entered the story; absent: `do`. */
+      mode?: PlayerTurnMode;
       reply: string;
       turn: number;
+      playerName: string;
     }
   | {
       /** The Writer's premise: 2–4 sentences from the setup. */

@@ -1,3 +1,5 @@
+import { echoPhrase } from './echo';
+
 /** The player's action, rewritten so the narrator can say it back in second person. */
 export interface NormalisedAction {
   /** act: "open the door" (base form); speech: the words said; done: already a past-tense clause. */
@@ -38,10 +40,9 @@ export function normaliseAction(action: string, playerName = ''): NormalisedActi
   return { kind: /(?:ed|ought|aught)$/.test(first) || ['went', 'ran', 'took', 'said', 'saw', 'made', 'found'].includes(first) ? 'done' : 'act', phrase: text };
 }
 
+/** A long action is echoed up to where a phrase ends, never mid-phrase. */
 function firstClause(text: string): string {
-  const words = text.split(' ');
-  if (words.length <= 30) return text;
-  return `${words.slice(0, 30).join(' ')}`;
+  return echoPhrase(text);
 }
 
 function lowerFirstWord(text: string): string {

@@ -1,7 +1,8 @@
-import { normaliseAction, findDestination, splitSentences, type GameProseBrief as StoryBrief } from '@storyos/domain';
+import { findDestination, isNonsense, mentionsKeyword, normaliseAction, splitSentences, type GameProseBrief as StoryBrief } from '@storyos/domain';
 import { GAME_LEXICON, TONE_LEXICON } from '../lexicon/lexicons';
 import { hashString, Rng } from '../random';
 import { whitespaceWordCount } from '../text/words';
+import { targetOf, type ActionTarget, type ThingVerb } from './action-target';
 import { castOf, type CastMember } from './cast';
 import { fill, Picker, placeName, roleName, sentence } from './phrasing';
 import type { Segment, StoryPlan } from './story-plan';
@@ -26,6 +27,8 @@ class Cycle {
   constructor(
     private readonly key: number,
     private readonly turn: number,
+    /** Which alternative of the reply: each regeneration steps every bank on, so its lines differ from the first word. */
+    private readonly variant = 0,
   ) {}
 
   /** The j-th of perTurn picks this turn from bank (named id, so banks shuffle independently). */
@@ -36,7 +39,7 @@ class Cycle {
       const k = rng.int(i + 1);
       [order[i], order[k]] = [order[k]!, order[i]!];
     }
-    return bank[order[(this.turn * perTurn + j) % order.length]!]!;
+    return bank[order[(this.turn * perTurn + j + this.variant) % order.length]!]!;
   }
 }
 
@@ -50,7 +53,7 @@ function rotation(cast: CastMember[], key: number, turn: number): CastMember {
 }
 
 function planOpening(brief: OpeningBrief, seed: number): StoryPlan {
-  const rng = new Rng(seed);
+  const rng = new Rng((seed ^ hashString(`opening\n${brief.variant ?? 0}`)) >>> 0);
   const p = new Picker(rng);
   const lex = TONE_LEXICON[brief.tone];
   const glex = GAME_LEXICON[brief.tone];
@@ -89,27 +92,36 @@ function planOpening(brief: OpeningBrief, seed: number): StoryPlan {
 
 function planTurn(brief: TurnBrief, seed: number): StoryPlan {
   // The turn and action stir the seed, so a session that reuses one seed still gets fresh wording each turn.
-  const rng = new Rng((seed ^ hashString(`${brief.turn}\n${brief.action}`)) >>> 0);
+  const rng = new Rng((seed ^ hashString(`${brief.turn}\n${brief.action}\n${brief.variant ?? 0}`)) >>> 0);
   const p = new Picker(rng);
   const lex = TONE_LEXICON[brief.tone];
   const glex = GAME_LEXICON[brief.tone];
   const key = sessionKey(brief);
-  const c = new Cycle(key, brief.turn);
+  const c = new Cycle(key, brief.turn, brief.variant ?? 0);
+  const mode = brief.mode ?? 'do';
   const cast = castOf(brief);
-  const talkedTo = addressed(brief.action, brief.playerName, cast);
+  const acting = mode === 'do' || mode === 'say';
+  const target = acting ? (cardTarget(brief, cast) ?? targetOf(brief.action, cast, brief.playerName)) : null;
+  const talkedTo = target?.kind === 'person' ? target.member : null;
   const npc = talkedTo ?? rotation(cast, key, brief.turn);
   if (!cast.includes(npc)) cast.unshift(npc);
   const before = namedIn(brief.recentEvents[brief.recentEvents.length - 1] ?? '', cast) ?? rotation(cast, key, brief.turn - 1);
-  const destination = findDestination(brief.action);
+  const nonsense = mode === 'do' && isNonsense(brief.action);
+  const destination = mode === 'do' && !nonsense ? findDestination(brief.action) : null;
   const full = placeName(destination ?? brief.location);
   const vars = { place: shortPlace(full), player: brief.playerName.trim(), npc: npc.name, thing: c.pick(lex.things, 'things') };
-  const action = normaliseAction(brief.action, vars.player);
-  const scene = `${modelScene(brief, npc, vars.place)}${simpleWish(action.kind === 'act' ? action.phrase : '', vars.player)}`;
+  const action = mode === 'say' ? { kind: 'speech' as const, phrase: spokenLine(brief.action) } : normaliseAction(brief.action, vars.player);
+  const scene = `${modelScene(brief, npc, vars.place)}${simpleWish(action.kind === 'act' && mode === 'do' ? action.phrase : '', vars.player)}`;
   const sounds = [...lex.sounds, ...glex.sounds];
   const feelings = [...lex.feelings, ...glex.feelings];
 
   const segments: Segment[] = [];
-  if (action.kind === 'speech') {
+  if (nonsense) {
+    // Keyboard mashing is no action: the world answers in its own words, not "you set out to asdf".
+    segments.push(text(c.pick(NOTHING_HAPPENS, 'nothing')));
+  } else if (mode === 'story' || mode === 'continue') {
+    // The player's story text is already on the page; a "continue" has none: the narrator simply goes on.
+  } else if (action.kind === 'speech') {
     segments.push(text(p.pick([`You said, "${action.phrase}"`, `"${action.phrase}" you said.`, `You spoke up: "${action.phrase}"`])));
   } else if (action.kind === 'done') {
     segments.push(text(sentence(`you ${action.phrase}`)));
@@ -123,16 +135,22 @@ function planTurn(brief: TurnBrief, seed: number): StoryPlan {
       ),
     );
   }
+  if (target?.kind === 'thing') segments.push(text(fill(c.pick(THING_ANSWERS[target.verb], `thing-${target.verb}`), { ...vars, obj: target.phrase })));
   const airTemplate = c.pick(lex.airs, 'airs');
   segments.push(
     text(
       destination
-        ? `${c.pick(['Soon you reached', 'Before long you arrived at', 'At last you came to', 'A little later you stepped into'], 'arrive')} ${full}, where ${fill(airTemplate, { ...vars, place: 'it' })}.`
-        : `${c.pick(['All around you', 'For a moment', 'Meanwhile', 'Just then', 'Around you'], 'opener')}, ${fill(airTemplate, vars)}.`,
+        ? `${p.pick(['Soon you reached', 'Before long you arrived at', 'At last you came to', 'A little later you stepped into'])} ${full}, where ${fill(airTemplate, { ...vars, place: 'it' })}.`
+        : `${p.pick(['All around you', 'For a moment', 'Meanwhile', 'Just then', 'Around you'])}, ${fill(airTemplate, vars)}.`,
     ),
   );
+  if (nonsense) {
+    segments.push(text(c.pick([...feelings], 'feelings', 0, 2)));
+    segments.push(text(c.pick(lex.hooks, 'closing')));
+    return gamePlan(brief, segments, vars.player, lex.mood);
+  }
   segments.push(model(rng, cast, c.pick(sounds, 'sounds', 0, 2), scene, firstName(vars.player)));
-  // Someone new to the scene arrives; someone already there acts where they are.
+  // Someone new to the scene arrives; someone already there acts where they are; someone the player turns to is there at once.
   const arrives = npc !== before && !talkedTo;
   if (arrives) {
     segments.push(text(`${c.pick(ARRIVAL_LEADS, 'arrival-lead')} ${npc.name} ${c.pick(APPEARANCES, 'appearances')} ${vars.place}.`, true));
@@ -142,11 +160,17 @@ function planTurn(brief: TurnBrief, seed: number): StoryPlan {
   // After the first mention, the short name: "Dr Meyer", "Dana".
   const later = arrives || destination ? { ...vars, npc: shortName(npc.name) } : vars;
   const gesture =
-    action.kind === 'speech'
+    action.kind === 'speech' || talkedTo
       ? fill(c.pick(LISTENS, 'listens'), later)
       : fill(c.pick([...lex.gestures.filter((g) => !g.includes('{place}')), ...glex.acts], 'gestures'), later);
   segments.push(text(gesture, !arrives && !destination));
-  segments.push(model(rng, cast, spoken(rng, shortName(npc.name), c.pick(lex.lines, 'lines')), scene, `${firstName(npc.name)} said, "`));
+  if (target?.kind === 'person' && target.asksName) {
+    // Asked for a name, they give one: the world-state step then knows them by it.
+    const name = p.pick(STRANGER_NAMES.filter((candidate) => !cast.some((member) => member.name.includes(candidate))));
+    segments.push(text(spoken(rng, shortName(npc.name), `My name is ${name}.`)));
+  } else {
+    segments.push(model(rng, cast, spoken(rng, shortName(npc.name), c.pick(lex.lines, 'lines')), scene, `${firstName(npc.name)} said, "`));
+  }
   const find = fill(`${c.pick(FINDS, 'finds')} {thing}.`, vars);
   const findFirst = rng.chance(0.5);
   segments.push(text(findFirst ? find : c.pick(feelings, 'feelings', 0, 2)));
@@ -155,11 +179,47 @@ function planTurn(brief: TurnBrief, seed: number): StoryPlan {
   segments.push({ kind: 'text', text: c.pick(sounds, 'sounds', 1, 2), onlyIfWordsBelow: MIN_WORDS });
   segments.push({ kind: 'text', text: fill(c.pick(LINGERS, 'lingers'), vars), onlyIfWordsBelow: MIN_WORDS });
   segments.push(text(c.pick([...lex.hooks, ...CLOSINGS.map((t) => fill(t, vars))], 'closing')));
-  return gamePlan(brief, segments, vars.player, lex.mood);
+  return { ...gamePlan(brief, segments, vars.player, lex.mood), ...(mode === 'story' && { context: brief.action }) };
 }
 
+/** A character card the action names ("ask the smuggler …" with a card keyed "smuggler"): they are who answers. */
+function cardTarget(brief: TurnBrief, cast: CastMember[]): ActionTarget | null {
+  const card = (brief.cards ?? []).find((entry) => entry.kind === 'character' && entry.keywords.some((keyword) => mentionsKeyword(brief.action, keyword)));
+  if (!card) return null;
+  const member = cast.find((m) => m.name === card.title) ?? { name: card.title, epithet: '' };
+  return { kind: 'person', member, asksName: false, known: true };
+}
+
+/** What the player says in Say mode, as a finished line. */
+function spokenLine(words: string): string {
+  const trimmed = words.trim().replace(/^["“']|["”']$/g, '');
+  const capitalised = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+  return /[.!?…]$/.test(capitalised) ? capitalised : `${capitalised}.`;
+}
+
+const NOTHING_HAPPENS = [
+  'You hesitated, and nothing came of it.',
+  'Nothing happened. The moment passed as if you had done nothing at all.',
+  'You fumbled for a moment, but nothing happened.',
+  'Whatever you meant to do, nothing came of it.',
+];
+/** Names a stranger gives when asked. */
+const STRANGER_NAMES = ['Maren', 'Ysolde', 'Corin', 'Tamsin', 'Bram', 'Odile', 'Rook', 'Ilse', 'Fennick', 'Hesper'];
+const THING_ANSWERS: Record<ThingVerb, readonly string[]> = {
+  take: ['{Obj} was heavier than it looked, and cold in your hands.', 'You closed your fingers around {obj}; it fit your grip as if it had waited for you.', '{Obj} came away easily, and you tucked it close.'],
+  examine: ['You looked closely at {obj}: every scratch and mark on it seemed to hold a story.', 'Up close, {obj} was not quite what it had seemed.', 'You turned your attention to {obj}, and one small detail caught your eye.'],
+  open: ['{Obj} gave way with a low creak.', '{Obj} resisted, then opened all at once.', 'With a click, {obj} opened.'],
+  use: ['{Obj} answered your touch at once.', 'You set to work on {obj}, and it did as you hoped.', 'For a moment {obj} did nothing; then it stirred.'],
+};
+
 function gamePlan(brief: StoryBrief, segments: Segment[], player: string, mood: readonly string[]): StoryPlan {
-  return { segments, playerName: player, pov: 'second', narratorNames: [player, firstName(player)], mood, scene: `${brief.setting} ${brief.location} ${brief.playerRole}`, tries: GAME_TRIES };
+  const scene = `${brief.setting} ${brief.location} ${brief.playerRole}${brief.task === 'game.turn' ? ` ${brief.action}` : ''}`;
+  return { segments, playerName: player, pov: 'second', narratorNames: [player, firstName(player)], mood, scene, vocabulary: toneVocabulary(brief.tone), tries: GAME_TRIES };
+}
+
+/** Every lower-case word of a tone's phrase banks, once. */
+function toneVocabulary(tone: StoryBrief['tone']): readonly string[] {
+  return [...new Set(JSON.stringify([TONE_LEXICON[tone], GAME_LEXICON[tone]]).toLowerCase().match(/\p{L}+/gu) ?? [])];
 }
 
 /** The model's tries per slot: the forward pass is fast, and a strict bar refuses most. */
@@ -167,12 +227,15 @@ const GAME_TRIES = 10;
 
 /** "Dr Lucas Meyer" → "Lucas", "Sam Reyes" → "Sam": the short name a TinyStories sentence would use. */
 export function firstName(name: string): string {
+  // "the stranger" is known by what they are: no first name to take.
+  if (/^(?:the|a|an)\s/.test(name)) return name.trim();
   const words = name.trim().split(/\s+/);
   const bare = words.length > 1 && TITLE.test(words[0]!) ? words.slice(1) : words;
   return bare[0] ?? name.trim();
 }
 /** "Dr Lucas Meyer" → "Dr Meyer", "Dana Okafor" → "Dana", "Captain Hale" stays. */
 export function shortName(name: string): string {
+  if (/^(?:the|a|an)\s/.test(name)) return name.trim();
   const words = name.trim().split(/\s+/);
   if (words.length > 2 && TITLE.test(words[0]!)) return `${words[0]} ${words[words.length - 1]}`;
   if (words.length === 2 && !TITLE.test(words[0]!)) return words[0]!;
@@ -248,16 +311,6 @@ function text(value: string, paragraph = false): Segment {
 
 function model(rng: Rng, cast: CastMember[], fallback: string, prompt: string, lead: string): Segment {
   return { kind: 'model', cast: cast.map((c) => c.name), fallback: sentence(fallback), seed: rng.fork(), skipIfWordsAbove: MAX_WORDS - 25, prompt, lead };
-}
-
-/** The character the action names ("ask Wren …"): they should be the one who answers. */
-function addressed(action: string, playerName: string, cast: CastMember[]): CastMember | null {
-  const words = action.split(/\s+/).slice(1).map((w) => w.replace(/[^\p{L}'’-]/gu, '').replace(/['’]s$/, ''));
-  const known = cast.find((member) => words.some((w) => !TITLE.test(w) && member.name.split(/\s+/).includes(w)));
-  if (known) return known;
-  // A stranger only when the action turns to them ("ask Wren"), not a place it goes to ("go to Cargo Bay").
-  const name = /\b(?:ask|tell|greet|warn|help|follow|wake|thank|hug|question|talk to|speak to|speak with|talk with|call)\s+(\p{Lu}\p{Ll}+)\b/u.exec(action)?.[1];
-  return name && name !== playerName && !playerName.split(/\s+/).includes(name) ? { name, epithet: '' } : null;
 }
 
 function introduce(npc: CastMember, gesture: string): string {

@@ -50,6 +50,8 @@ export interface StoryPlan {
   strictPassages?: boolean;
   /** The game's scene text: model passages must pass the game's bar (see PassageContext.scene). */
   scene?: string;
+  /** Words of the tone's phrase banks (see PassageContext.vocabulary). */
+  vocabulary?: readonly string[];
   /** Model tries per slot, when not the engine's default. */
   tries?: number;
   /** Model tries below this mean token log-probability are refused, when not the picker's default. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { REFRESH_COOKIE_NAME, REFRESH_TRANSPORT_HEADER, type AuthSession } from '@storyos/contracts';
+import { REFRESH_COOKIE_NAME, REFRESH_TRANSPORT_HEADER, SESSION_HINT_COOKIE_NAME, type AuthSession } from '@storyos/contracts';
 import type { Request, Response } from 'express';
 import { InjectConfig } from '../../core/config/config.module';
 import type { AppConfig } from '../../core/config/app-config';
@@ -57,6 +57,7 @@ export class AuthSessions {
       path: COOKIE_PATH,
       expires: refresh.expiresAt,
     });
+    response.cookie(SESSION_HINT_COOKIE_NAME, '1', { httpOnly: false, secure: this.config.auth.cookieSecure, sameSite: 'strict', path: '/', expires: refresh.expiresAt });
     const browser = request.header(REFRESH_TRANSPORT_HEADER) === 'cookie';
     return {
       user: toUserContract(user),
@@ -73,5 +74,6 @@ export class AuthSessions {
 
   private clearCookie(response: Response): void {
     response.clearCookie(REFRESH_COOKIE_NAME, { path: COOKIE_PATH, httpOnly: true, secure: this.config.auth.cookieSecure, sameSite: 'strict' });
+    response.clearCookie(SESSION_HINT_COOKIE_NAME, { path: '/', secure: this.config.auth.cookieSecure, sameSite: 'strict' });
   }
 }

@@ -1,4 +1,15 @@
-import type { Scenario, ScenarioConflictDetails, SystemPrompt, SystemPromptConflictDetails } from '@storyos/contracts';
+import type {
+  GameMessage,
+  GameMessageConflictDetails,
+  GameNotes,
+  GameNotesConflictDetails,
+  Scenario,
+  ScenarioConflictDetails,
+  StoryCard,
+  StoryCardConflictDetails,
+  SystemPrompt,
+  SystemPromptConflictDetails,
+} from '@storyos/contracts';
 import { AppError } from '../../core/errors/app-error';
 
 /** The errors the game answers with, worded once. */
@@ -11,7 +22,18 @@ export const GameErrors = {
   nothingToRegenerate: (): AppError => new AppError('CONFLICT', 'There is no narrator reply to write again yet.'),
   nothingToUndo: (): AppError => new AppError('CONFLICT', 'There is no turn to undo yet.'),
   noOpening: (): AppError => new AppError('CONFLICT', 'The story has no opening yet: regenerate the opening before you play.'),
-  nothingToContinue: (): AppError => new AppError('CONFLICT', 'The last reply was not cut off, so there is nothing to continue.'),
+  messageNotFound: (): AppError => AppError.notFound('The message'),
+  messageChangedMeanwhile: (current: GameMessage): AppError =>
+    new AppError('CONFLICT', 'This part of the story changed after you started editing it. Choose which text to keep.', { current } satisfies GameMessageConflictDetails),
+  nothingToEdit: (): AppError => new AppError('CONFLICT', 'This reply is still being written. Wait for it to finish or stop it first.'),
+  noSuchSwipe: (count: number): AppError => new AppError('BAD_REQUEST', count === 1 ? 'The last reply has no other versions yet. Regenerate it to write one.' : `The last reply has ${count} versions: choose one from 1 to ${count}.`),
+  nothingToSwipe: (): AppError => new AppError('CONFLICT', 'There is no narrator reply to choose a version of yet.'),
+  notesChangedMeanwhile: (current: GameNotes): AppError =>
+    new AppError('CONFLICT', "The memory or author's note was saved elsewhere after you opened it. Choose which text to keep.", { current } satisfies GameNotesConflictDetails),
+  cardNotFound: (): AppError => AppError.notFound('The story card'),
+  cardChangedMeanwhile: (current: StoryCard): AppError =>
+    new AppError('CONFLICT', 'This story card was changed elsewhere after you opened it. Choose which version to keep.', { current } satisfies StoryCardConflictDetails),
+  tooManyCards: (max: number): AppError => new AppError('CONFLICT', `A game can have at most ${max} story cards. Delete one you no longer need first.`),
   scenarioArchived: (): AppError => new AppError('CONFLICT', 'This scenario has been archived and can no longer start new games.'),
   onlyAdminsPublish: (): AppError => AppError.forbidden('Only an admin can make a scenario public or archive it.'),
   scenarioChangedMeanwhile: (current: Scenario): AppError =>

@@ -18,20 +18,30 @@ import { GameTurnsController } from './turns/game-turns.controller';
 import { GameTurnsService } from './turns/game-turns.service';
 import { GameUndoService } from './turns/game-undo.service';
 import { NarratorReplyHandler } from './turns/narrator-reply.handler';
+import { GameNotesService } from './story-cards/game-notes.service';
+import { StoryCardEntity } from './story-cards/story-card.entity';
+import { StoryCardsController } from './story-cards/story-cards.controller';
+import { StoryCardsService } from './story-cards/story-cards.service';
+import { GameEditsService } from './turns/game-edits.service';
+import { GameSwipesService } from './turns/game-swipes.service';
 import { StateSnapshotEntity } from './world-state/state-snapshot.entity';
 import { WorldStateFollowUp } from './world-state/world-state-follow-up';
 import { WorldStateHandler } from './world-state/world-state.handler';
 
-/** Scenarios, game sessions and their turns, the world each story keeps, and the narrator's system prompts. */
+/** Scenarios, game sessions and their turns (with alternatives and edits), the world each story keeps, each game's memory and story cards, and the narrator's system prompts. */
 @Module({
-  imports: [TypeOrmModule.forFeature([ScenarioEntity, GameSessionEntity, GameMessageEntity, StateSnapshotEntity, SystemPromptEntity]), GenerationModule, RealtimePublisherModule],
-  controllers: [ScenariosController, GameSessionsController, GameTurnsController, SystemPromptsController],
+  imports: [TypeOrmModule.forFeature([ScenarioEntity, GameSessionEntity, GameMessageEntity, StateSnapshotEntity, SystemPromptEntity, StoryCardEntity]), GenerationModule, RealtimePublisherModule],
+  controllers: [ScenariosController, GameSessionsController, GameTurnsController, StoryCardsController, SystemPromptsController],
   providers: [
     ScenariosService,
     OwnedSessions,
     GameSessionsService,
     GameTurnsService,
     GameUndoService,
+    GameSwipesService,
+    GameEditsService,
+    GameNotesService,
+    StoryCardsService,
     SystemPromptsService,
     NarratorReplyHandler,
     WorldStateFollowUp,

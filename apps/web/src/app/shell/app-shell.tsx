@@ -11,6 +11,7 @@ import { Brand } from '../../components/brand';
 import { ThemeToggleButton } from '../../components/theme-toggle-button';
 import { UserMenu } from '../../features/auth/components/user-menu';
 import { NavList } from './nav-list';
+import { MAIN_CONTENT_ID, SkipLink } from '../../components/skip-link';
 
 const DRAWER_WIDTH = 248;
 
@@ -24,6 +25,7 @@ export function AppShell() {
 
   return (
     <Box sx={{ display: 'flex', minHeight: '100vh', bgcolor: 'background.default' }}>
+      <SkipLink />
       <AppBar
         position="fixed"
         sx={{ zIndex: (theme) => theme.zIndex.drawer + 1, bgcolor: 'background.paper', borderBottom: 1, borderColor: 'divider' }}
@@ -67,7 +69,7 @@ export function AppShell() {
           <NavList onNavigate={closeMobile} />
         </Drawer>
       </Box>
-      <Box component="main" sx={{ flexGrow: 1, minWidth: 0, p: { xs: 2, sm: 3 } }}>
+      <Box component="main" id={MAIN_CONTENT_ID} tabIndex={-1} sx={{ flexGrow: 1, minWidth: 0, p: { xs: 2, sm: 3 }, '&:focus': { outline: 'none' } }}>
         <Toolbar />
         <Outlet />
       </Box>

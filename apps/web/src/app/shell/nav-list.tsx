@@ -1,5 +1,6 @@
 import Chip from '@mui/material/Chip';
 import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemIcon from '@mui/material/ListItemIcon';
 import ListItemText from '@mui/material/ListItemText';
@@ -12,16 +13,20 @@ function NavEntry({ item, selected, onNavigate }: { item: NavItem; selected: boo
   const Icon = item.icon;
   if (!item.available) {
     return (
-      <ListItemButton disabled aria-disabled="true">
-        <ListItemIcon>
-          <Icon />
-        </ListItemIcon>
-        <ListItemText primary={item.label} />
-        <Chip label="Soon" size="small" variant="outlined" />
-      </ListItemButton>
+      <ListItem disablePadding>
+        <ListItemButton disabled aria-disabled="true">
+          <ListItemIcon>
+            <Icon />
+          </ListItemIcon>
+          <ListItemText primary={item.label} />
+          <Chip label="Soon" size="small" variant="outlined" />
+        </ListItemButton>
+      </ListItem>
     );
   }
+  // Each entry is a list item holding its link, so the list is a real list to screen readers.
   return (
+    <ListItem disablePadding>
     <ListItemButton
       component={RouterLink}
       to={item.path}
@@ -35,6 +40,7 @@ function NavEntry({ item, selected, onNavigate }: { item: NavItem; selected: boo
       </ListItemIcon>
       <ListItemText primary={item.label} />
     </ListItemButton>
+    </ListItem>
   );
 }
 

@@ -1,4 +1,10 @@
 import {
+  type CreateStoryCardRequest,
+  type GameNotes,
+  type PlayerInputMode,
+  type StoryCard,
+  type UpdateGameNotesRequest,
+  type UpdateStoryCardRequest,
   type CreateGameSessionResponse,
   type GameSession,
   type GameSessionSummary,
@@ -19,10 +25,18 @@ export const playApi = {
   createSession: (scenarioId: string) => http.post<CreateGameSessionResponse>('/api/game/sessions', { scenarioId }),
   renameSession: (id: string, title: string) => http.patch<GameSessionSummary>(session(id), { title }),
   deleteSession: (id: string) => http.delete<void>(session(id)),
-  sendTurn: (id: string, content: string) => http.post<GenerationAccepted>(`${session(id)}/turns`, { content }),
-  stop: (id: string) => http.post<unknown>(`${session(id)}/stop`),
+  sendTurn: (id: string, content: string, mode: PlayerInputMode) => http.post<GenerationAccepted>(`${session(id)}/turns`, { content, mode }),
+  /** `shownChars`: how much of the live reply was on screen, so the kept text ends there. */
+  stop: (id: string, shownChars?: number) => http.post<unknown>(`${session(id)}/stop`, shownChars === undefined ? {} : { shownChars }),
   regenerate: (id: string) => http.post<GenerationAccepted>(`${session(id)}/regenerate`),
-  continueReply: (id: string) => http.post<GenerationAccepted>(`${session(id)}/continue`),
+  continueStory: (id: string) => http.post<GenerationAccepted>(`${session(id)}/continue`),
+  swipe: (id: string, index: number) => http.post<GameSession>(`${session(id)}/swipe`, { index }),
+  editMessage: (id: string, messageId: string, content: string, baseRevision: number) =>
+    http.patch<GameSession>(`${session(id)}/messages/${messageId}`, { content, baseRevision }),
+  updateNotes: (id: string, notes: UpdateGameNotesRequest) => http.put<GameNotes>(`${session(id)}/notes`, notes),
+  createCard: (id: string, card: CreateStoryCardRequest) => http.post<StoryCard>(`${session(id)}/story-cards`, card),
+  updateCard: (id: string, cardId: string, card: UpdateStoryCardRequest) => http.patch<StoryCard>(`${session(id)}/story-cards/${cardId}`, card),
+  deleteCard: (id: string, cardId: string) => http.delete<void>(`${session(id)}/story-cards/${cardId}`),
   undo: (id: string) => http.post<GameSession>(`${session(id)}/undo`),
   getGeneration: (id: string) => http.get<Generation>(`/api/generations/${id}`),
   /** The story engine in use, from the health report; null while the API does not report it. */

@@ -16,8 +16,10 @@ function session(overrides: Partial<GameSession> = {}): GameSession {
     turnCount: 0,
     lastPlayedAt: at,
     createdAt: at,
-    state: { worldState: '', currentLocation: '', characters: [], timeline: [], act: 1, chapter: 1, turnCount: 0 },
-    messages: [{ id: 'm1', role: 'narrator', content: 'Opening.', generationId: null, status: 'completed', error: null, finishReason: 'stop', turn: 0, createdAt: at }],
+    state: { worldState: '', currentLocation: '', characters: [], present: [], timeline: [], act: 1, chapter: 1, turnCount: 0 },
+    messages: [{ id: 'm1', role: 'narrator', content: 'Opening.', mode: null, revision: 0, swipe: { index: 0, count: 1 }, context: null, generationId: null, status: 'completed', error: null, finishReason: 'stop', turn: 0, createdAt: at }],
+    notes: { memory: '', authorsNote: '', version: 0 },
+    storyCards: [],
     activeGenerationId: null,
     playerName: 'Ada',
     playerRole: 'Keeper',
@@ -44,7 +46,14 @@ describe('the game cache', () => {
   it('adds a finished reply the cached session did not know yet', async () => {
     const { queryClient, read } = setup(session({ activeGenerationId: REPLY }));
     await settleGeneration(queryClient, SESSION, REPLY, { status: 'completed', text: 'The door opens.', lastSeq: 5, error: null });
-    expect(read()?.messages.at(-1)).toMatchObject({ role: 'narrator', content: 'The door opens.', generationId: REPLY });
+    expect(read()?.messages.at(-1)).toMatchObject({ role: 'narrator', content: 'The door opens.', mode: null, revision: 0, swipe: { index: 0, count: 1 }, context: null, generationId: REPLY });
+    // A completed reply holds the game until its world-state step takes over.
+    expect(read()?.activeGenerationId).toBe(REPLY);
+  });
+
+  it('lets go of the game at once when a reply was stopped', async () => {
+    const { queryClient, read } = setup(session({ activeGenerationId: REPLY }));
+    await settleGeneration(queryClient, SESSION, REPLY, { status: 'stopped', text: 'The door', lastSeq: 2, error: null });
     expect(read()?.activeGenerationId).toBeNull();
   });
 

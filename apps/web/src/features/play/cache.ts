@@ -1,4 +1,4 @@
-import type { GameMessage, GameSession, Generation, GenerationStatus, WorldState } from '@storyos/contracts';
+import type { GameMessage, GameNotes, GameSession, Generation, GenerationStatus, PlayerTurnMode, StoryCard, WorldState } from '@storyos/contracts';
 import type { QueryClient } from '@tanstack/react-query';
 import { playKeys } from './keys';
 
@@ -45,7 +45,8 @@ export async function settleGeneration(
     return {
       ...old,
       messages,
-      activeGenerationId: old.activeGenerationId === generationId ? null : old.activeGenerationId,
+      // A completed reply holds the game until its world-state step takes over (the session read below says when).
+      activeGenerationId: old.activeGenerationId === generationId && !(isReply && outcome.status === 'completed') ? null : old.activeGenerationId,
     };
   });
   await queryClient.invalidateQueries({ queryKey: playKeys.session(sessionId) });
@@ -62,6 +63,10 @@ function liveMessage(generationId: string, outcome: StreamOutcome, session: Game
     id: `live-${generationId}`,
     role: 'narrator',
     content: outcome.text,
+    mode: null,
+    revision: 0,
+    swipe: { index: 0, count: 1 },
+    context: null,
     generationId,
     status: outcome.status,
     error: outcome.error,
@@ -72,7 +77,7 @@ function liveMessage(generationId: string, outcome: StreamOutcome, session: Game
 }
 
 /** The player's line shows at once; the server's copy replaces it when the session is read again. */
-export function appendPendingTurn(queryClient: QueryClient, sessionId: string, content: string, generationId: string): void {
+export function appendPendingTurn(queryClient: QueryClient, sessionId: string, content: string, generationId: string, mode: PlayerTurnMode = 'do'): void {
   queryClient.setQueryData<GameSession>(playKeys.session(sessionId), (old) =>
     old
       ? {
@@ -84,6 +89,10 @@ export function appendPendingTurn(queryClient: QueryClient, sessionId: string, c
               id: `pending-${generationId}`,
               role: 'player',
               content,
+              mode,
+              revision: 0,
+              swipe: null,
+              context: null,
               generationId: null,
               status: null,
               error: null,
@@ -117,4 +126,22 @@ export function setWorldState(queryClient: QueryClient, sessionId: string, state
   queryClient.setQueryData<GameSession>(playKeys.session(sessionId), (old) =>
     old ? { ...old, state, turnCount: state.turnCount } : old,
   );
+}
+
+/** The memory and author's note as saved. */
+export function setNotes(queryClient: QueryClient, sessionId: string, notes: GameNotes): void {
+  queryClient.setQueryData<GameSession>(playKeys.session(sessionId), (old) => (old ? { ...old, notes } : old));
+}
+
+/** A card created or saved takes its place in the list (new ones at the end). */
+export function putStoryCard(queryClient: QueryClient, sessionId: string, card: StoryCard): void {
+  queryClient.setQueryData<GameSession>(playKeys.session(sessionId), (old) => {
+    if (!old) return old;
+    const known = old.storyCards.some((existing) => existing.id === card.id);
+    return { ...old, storyCards: known ? old.storyCards.map((existing) => (existing.id === card.id ? card : existing)) : [...old.storyCards, card] };
+  });
+}
+
+export function dropStoryCard(queryClient: QueryClient, sessionId: string, cardId: string): void {
+  queryClient.setQueryData<GameSession>(playKeys.session(sessionId), (old) => (old ? { ...old, storyCards: old.storyCards.filter((card) => card.id !== cardId) } : old));
 }

@@ -1,7 +1,7 @@
-import type { GameSession, GameSessionSummary, Page } from '@storyos/contracts';
+import type { CreateStoryCardRequest, GameSession, GameSessionSummary, Page, PlayerInputMode, UpdateGameNotesRequest, UpdateStoryCardRequest } from '@storyos/contracts';
 import { keepPreviousData, queryOptions, skipToken, useMutation, useQueryClient } from '@tanstack/react-query';
 import { playApi } from './api';
-import { appendPendingTurn, replaceLastReply, setActiveGeneration } from './cache';
+import { appendPendingTurn, dropStoryCard, putStoryCard, replaceLastReply, setActiveGeneration, setNotes } from './cache';
 import { playKeys } from './keys';
 
 export { playKeys };
@@ -66,13 +66,21 @@ export function useGameActions(sessionId: string) {
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: playKeys.session(sessionId) });
   const send = useMutation({
-    mutationFn: (content: string) => playApi.sendTurn(sessionId, content),
-    onSuccess: ({ generationId }, content) => {
-      appendPendingTurn(queryClient, sessionId, content, generationId);
+    mutationFn: ({ content, mode }: { content: string; mode: PlayerInputMode }) => playApi.sendTurn(sessionId, content, mode),
+    onSuccess: ({ generationId }, { content, mode }) => {
+      appendPendingTurn(queryClient, sessionId, content, generationId, mode);
       return refresh();
     },
   });
-  const stop = useMutation({ mutationFn: () => playApi.stop(sessionId) });
+  const stop = useMutation({ mutationFn: (shownChars?: number) => playApi.stop(sessionId, shownChars) });
+  const swipe = useMutation({
+    mutationFn: (index: number) => playApi.swipe(sessionId, index),
+    onSuccess: (session) => queryClient.setQueryData(playKeys.session(sessionId), session),
+  });
+  const edit = useMutation({
+    mutationFn: ({ messageId, content, baseRevision }: { messageId: string; content: string; baseRevision: number }) => playApi.editMessage(sessionId, messageId, content, baseRevision),
+    onSuccess: (session) => queryClient.setQueryData(playKeys.session(sessionId), session),
+  });
   const regenerate = useMutation({
     mutationFn: () => playApi.regenerate(sessionId),
     onSuccess: ({ generationId }) => {
@@ -81,7 +89,7 @@ export function useGameActions(sessionId: string) {
     },
   });
   const continueReply = useMutation({
-    mutationFn: () => playApi.continueReply(sessionId),
+    mutationFn: () => playApi.continueStory(sessionId),
     onSuccess: ({ generationId }) => {
       setActiveGeneration(queryClient, sessionId, generationId);
       return refresh();
@@ -94,5 +102,27 @@ export function useGameActions(sessionId: string) {
       return queryClient.invalidateQueries({ queryKey: playKeys.sessionLists() });
     },
   });
-  return { send, stop, regenerate, continueReply, undo };
+  return { send, stop, regenerate, continueReply, undo, swipe, edit };
+}
+
+/** Memory, author's note and story cards of one game; each save names the version it was made from. */
+export function useStoryNotes(sessionId: string) {
+  const queryClient = useQueryClient();
+  const saveNotes = useMutation({
+    mutationFn: (notes: UpdateGameNotesRequest) => playApi.updateNotes(sessionId, notes),
+    onSuccess: (notes) => setNotes(queryClient, sessionId, notes),
+  });
+  const createCard = useMutation({
+    mutationFn: (card: CreateStoryCardRequest) => playApi.createCard(sessionId, card),
+    onSuccess: (card) => putStoryCard(queryClient, sessionId, card),
+  });
+  const updateCard = useMutation({
+    mutationFn: ({ cardId, card }: { cardId: string; card: UpdateStoryCardRequest }) => playApi.updateCard(sessionId, cardId, card),
+    onSuccess: (card) => putStoryCard(queryClient, sessionId, card),
+  });
+  const deleteCard = useMutation({
+    mutationFn: (cardId: string) => playApi.deleteCard(sessionId, cardId),
+    onSuccess: (_result, cardId) => dropStoryCard(queryClient, sessionId, cardId),
+  });
+  return { saveNotes, createCard, updateCard, deleteCard };
 }

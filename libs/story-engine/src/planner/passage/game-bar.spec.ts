@@ -1,3 +1,4 @@
+import { GAME_LEXICON, TONE_LEXICON } from '../../lexicon/lexicons';
 import { GAME_BAR } from './game-bar';
 import type { PassageContext } from './passage-context';
 import { brokenRules, passageFacts } from './passage-rules';
@@ -8,6 +9,7 @@ const lighthouse: PassageContext = {
   known: ['Wren', 'Mara'],
   mood: ['dark', 'quiet', 'strange', 'secret', 'light', 'night', 'scared', 'shadow', 'whisper', 'wonder', 'curious', 'hidden'],
   scene: "A storm-battered island where ships vanish in the fog. the Old Lighthouse a lighthouse keeper's apprentice",
+  vocabulary: JSON.stringify([TONE_LEXICON.mysterious, GAME_LEXICON.mysterious]).toLowerCase().match(/\p{L}+/gu) ?? [],
 };
 
 /** Each rule: a passage it refuses, and a similar one the whole bar accepts. */
@@ -21,6 +23,9 @@ const cases: Array<{ rule: string; refuses: string; accepts: string; context?: P
   { rule: 'a name once, outside quotes', refuses: 'Wren said, "Thank you, Mara."', accepts: 'Wren said, "Thank you."' },
   { rule: 'cheerful only in a cheerful tone', refuses: 'Wren was happy to see the sea.', accepts: 'Wren was quiet by the sea.' },
   { rule: 'no article opening', refuses: 'The wind howled around Wren.', accepts: 'Wren heard the wind howl.' },
+  { rule: 'stays in the scene', refuses: 'Mara bought a pizza and a bicycle.', accepts: 'Mara looked at the sea in the dark.' },
+  { rule: 'speech fits the scene', refuses: 'Wren said, "I am rich!"', accepts: 'Wren said, "The lamp was dark."' },
+  { rule: 'no contradiction', refuses: 'Mara saw a small huge light.', accepts: 'Mara saw a small light in the dark.' },
 ];
 
 describe('the game’s bar for model passages', () => {
@@ -33,6 +38,10 @@ describe('the game’s bar for model passages', () => {
     const named = GAME_BAR.find((r) => r.name === rule)!;
     expect(named.breaks(passageFacts(refuses, { ...lighthouse, ...context }))).toBe(true);
     expect(brokenRules(GAME_BAR, passageFacts(accepts, { ...lighthouse, ...context }))).toEqual([]);
+  });
+
+  it('keeps the tiny model’s non-sequiturs out of a mysterious lighthouse', () => {
+    for (const stray of ['Mara saw a small huge hat.', 'Wren said, "I am rich!"', 'Wren said, "Hi, I\'m ours!"', 'Wren bought a pizza and a bicycle.']) expect(brokenRules(GAME_BAR, passageFacts(stray, lighthouse))).not.toEqual([]);
   });
 
   it('lets a scene keep its own words and a cheerful tone its cheer', () => {

@@ -1,8 +1,50 @@
-import { NAMES_IN_CAST, PAST_TENSE, wordsOf, type PassageRule } from './passage-rules';
-import { NURSERY } from './passage-words';
+import { NAMES_IN_CAST, PAST_TENSE, wordsOf, type PassageFacts, type PassageRule } from './passage-rules';
+import { NURSERY, PAST_VERBS, REPEATABLE } from './passage-words';
+
+/** Words any scene may use: small words, the common verbs of narration, and bodies and voices. */
+const ANY_SCENE = new Set(
+  (
+    'you your yours them then than there this that these those what when where which while with from into onto over under near away back down each every some more most very much many just only even still also again about around through across along before after ' +
+    'felt heard knew thought looked seemed stood turned waited wanted tried began kept held took gave made came went found told asked said called saw sat ran walked moved reached whispered nodded ' +
+    'could would should might must will shall have does done being been had has did not no nothing something someone anything everything all one two three first last next ' +
+    'eyes face hand hands head voice breath heart feet arm arms step steps moment time way thing things place there here now ' +
+    'suddenly slowly quietly quickly softly carefully gently finally see look hear know find come take thank thanks please hello yes okay sorry wait help'
+  ).split(' '),
+);
+/** Sizes and qualities that cannot both be true of one thing in one sentence ("a small huge hat"). */
+const OPPOSITES: ReadonlyArray<readonly [string, string]> = [
+  ['small', 'huge'],
+  ['small', 'big'],
+  ['little', 'huge'],
+  ['little', 'big'],
+  ['tiny', 'huge'],
+  ['tiny', 'big'],
+  ['tiny', 'giant'],
+  ['short', 'tall'],
+  ['hot', 'cold'],
+  ['dark', 'bright'],
+  ['old', 'new'],
+  ['empty', 'full'],
+  ['quiet', 'loud'],
+];
+
+/** Of `text`'s words, those neither the scene (its setting, place, role, prompt, mood, tone) nor any scene would use, and how many come from the scene. */
+function foreignWords(f: PassageFacts, text: string, withVocabulary = true): { foreign: string[]; fromScene: number } {
+  const scene = new Set([...wordsOf(`${f.context.scene ?? ''} ${f.context.prompt} ${f.context.mood.join(' ')}`), ...(withVocabulary ? (f.context.vocabulary ?? []) : [])]);
+  const known = new Set([...f.known].map((name) => name.toLowerCase()));
+  let fromScene = 0;
+  const foreign: string[] = [];
+  for (const word of wordsOf(text)) {
+    if (scene.has(word) || scene.has(word.replace(/s$/, ''))) fromScene += 1;
+    else if (word.length < 3 || REPEATABLE.has(word) || ANY_SCENE.has(word) || known.has(word) || PAST_VERBS.has(word) || /ed$/.test(word)) continue;
+    else foreign.push(word);
+  }
+  return { foreign, fromScene };
+}
 
 const SUBJECT_PRONOUN = /^(?:he|she|they|it|his|her|their)$/i;
 const firstWord = (text: string) => /^["“]?(\p{L}+)/u.exec(text)?.[1] ?? '';
+const quotedSpeech = (f: PassageFacts): string => (f.passage.match(/["“][^"”]*["”]/g) ?? []).join(' ');
 
 /**
  * The game's bar for a model passage, on top of strict: about the player or
@@ -48,6 +90,28 @@ export const GAME_BAR: readonly PassageRule[] = [
     name: 'cheerful only in a cheerful tone',
     reason: 'TinyStories’ cheerful mood does not fit a tense or sad scene.',
     breaks: (f) => !f.context.mood.includes('happy') && /\b(?:happy|excited|glad|fun|cheerful)\b/i.test(f.passage),
+  },
+  {
+    name: 'stays in the scene',
+    reason: 'The tiny model wanders off ("I saw a small huge hat" in a lighthouse): narration may bring in at most one word the scene does not have.',
+    breaks: (f) => foreignWords(f, f.narration).foreign.length > 1,
+  },
+  {
+    name: 'speech fits the scene',
+    reason: '"Elias said, \'I am rich!\'" in a mysterious lighthouse: what a character says must touch the scene (or be a plain courtesy).',
+    breaks: (f) => {
+      // The tone's phrase banks are full of everyday words: speech must touch this scene itself.
+      const { foreign, fromScene } = foreignWords(f, quotedSpeech(f), false);
+      return foreign.length > 1 || (foreign.length === 1 && fromScene === 0);
+    },
+  },
+  {
+    name: 'no contradiction',
+    reason: 'Opposites side by side ("a small huge hat", "the dark bright room") are the model losing the thread.',
+    breaks: (f) => f.sentences.some((sentence) => {
+      const words = new Set(wordsOf(sentence));
+      return OPPOSITES.some(([a, b]) => words.has(a) && words.has(b));
+    }),
   },
   {
     name: 'no article opening',

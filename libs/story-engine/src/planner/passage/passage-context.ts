@@ -13,6 +13,8 @@ export interface PassageContext {
   strict?: boolean;
   /** The game's scene: passages must pass the game's bar (GAME_BAR), on top of strict. */
   scene?: string;
+  /** Words the story's tone uses (its phrase banks): a passage that keeps to the scene may use them. */
+  vocabulary?: readonly string[];
   /** The Writer's chosen subject: passages must pass the Writer's bar (WRITER_BAR), on top of strict. */
   subject?: PassageSubject;
   /** The text written so far: the Writer refuses a sentence it already wrote ("Ada heard a loud noise" twice). */

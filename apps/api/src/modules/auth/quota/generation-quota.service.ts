@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { QuotaStatus } from '@storyos/contracts';
-import { decideQuota, quotaWindow, userTypeOf } from '@storyos/domain';
+import { decideQuota, describeQuotaReset, quotaWindow, userTypeOf } from '@storyos/domain';
 import Redis from 'ioredis';
 import { InjectConfig } from '../../../core/config/config.module';
 import type { AppConfig } from '../../../core/config/app-config';
@@ -28,7 +28,7 @@ export class GenerationQuota {
       await this.redis.decr(key);
       throw AppError.tooManyRequests(
         'QUOTA_EXCEEDED',
-        `You have used all ${limit} generations for today. Your allowance resets at ${window.resetsAt.toISOString()}.`,
+        `You have used all ${limit} generations for today. Your allowance resets ${describeQuotaReset(window.resetsAt, now)}.`,
         decision.retryAfterSeconds,
         { limit, resetsAt: window.resetsAt.toISOString() },
       );

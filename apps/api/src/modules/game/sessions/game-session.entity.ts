@@ -42,6 +42,18 @@ export class GameSessionEntity {
   @Column({ name: 'active_generation_id', type: 'uuid', nullable: true })
   activeGenerationId!: string | null;
 
+  /** Always in the narrator's prompt. */
+  @Column({ type: 'text', default: '' })
+  memory!: string;
+
+  /** Inserted near the end of the narrator's prompt. */
+  @Column({ name: 'authors_note', type: 'text', default: '' })
+  authorsNote!: string;
+
+  /** Grows with every save of memory and author's note. */
+  @Column({ name: 'notes_version', type: 'integer', default: 0 })
+  notesVersion!: number;
+
   @Column({ name: 'last_played_at', type: 'timestamptz' })
   lastPlayedAt!: Date;
 

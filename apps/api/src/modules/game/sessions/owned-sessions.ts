@@ -4,6 +4,7 @@ import type { GameSession } from '@storyos/contracts';
 import type { EntityManager, Repository } from 'typeorm';
 import type { AuthUser } from '../../auth/auth-user';
 import { GameErrors } from '../game.errors';
+import { StoryCardEntity } from '../story-cards/story-card.entity';
 import { GameMessageEntity } from './game-message.entity';
 import { GameSessionEntity } from './game-session.entity';
 import { toGameSession } from './game-session.mapper';
@@ -36,6 +37,7 @@ export class OwnedSessions {
       // 'player' sorts after 'narrator', so DESC puts the action before the reply to it.
       .addOrderBy('m.role', 'DESC')
       .getMany();
-    return toGameSession(session, messages);
+    const cards = await this.sessions.manager.find(StoryCardEntity, { where: { sessionId: id }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return toGameSession(session, messages, cards);
   }
 }

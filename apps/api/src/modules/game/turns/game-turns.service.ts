@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { hasOpening, isTerminalStatus, type GenerationAccepted } from '@storyos/contracts';
+import { hasOpening, isTerminalStatus, type GenerationAccepted, type PlayerInputMode, type PlayerTurnMode } from '@storyos/contracts';
 import { DataSource, type EntityManager, type Repository } from 'typeorm';
 import type { AuthUser } from '../../auth/auth-user';
 import { GenerationsService } from '../../generation/generations.service';
@@ -9,12 +9,15 @@ import { GameMessageEntity } from '../sessions/game-message.entity';
 import { GameSessionEntity } from '../sessions/game-session.entity';
 import { OwnedSessions } from '../sessions/owned-sessions';
 import { StateSnapshotEntity } from '../world-state/state-snapshot.entity';
+import { swipesWithNew } from './reply-swipes';
 import { assertIdle } from './session-activity';
 
 /**
- * Player input that starts a narrator reply: a new turn, or the last reply
- * written again. The session row is locked while the generation and its
- * messages are stored, so only one of them can ever hold a session.
+ * Player input that starts a narrator reply: a new turn (an action, a line
+ * of dialogue, story text, or nothing at all when the narrator just goes
+ * on), the last reply written again, or a cut-off reply continued. The
+ * session row is locked while the generation and its messages are stored,
+ * so only one of them can ever hold a session.
  */
 @Injectable()
 export class GameTurnsService {
@@ -25,7 +28,22 @@ export class GameTurnsService {
     private readonly dataSource: DataSource,
   ) {}
 
-  async play(user: AuthUser, sessionId: string, action: string): Promise<GenerationAccepted> {
+  play(user: AuthUser, sessionId: string, content: string, mode: PlayerInputMode = 'do'): Promise<GenerationAccepted> {
+    return this.newTurn(user, sessionId, content, mode);
+  }
+
+  /**
+   * The narrator goes on without new input: a reply the output cap cut off
+   * is continued where it stopped; otherwise the story gets a new passage,
+   * as a turn of its own (so it can be regenerated, swiped and undone).
+   */
+  async continueStory(user: AuthUser, sessionId: string): Promise<GenerationAccepted> {
+    const last = await this.messages.findOne({ where: { sessionId, role: 'narrator' }, order: { turn: 'DESC' } });
+    if (last && isCutOff(last)) return this.continueCutOff(user, sessionId);
+    return this.newTurn(user, sessionId, '', 'continue');
+  }
+
+  private async newTurn(user: AuthUser, sessionId: string, content: string, mode: PlayerTurnMode): Promise<GenerationAccepted> {
     // Checked before the quota is charged, and again under the lock.
     const session = await this.owned.find(user, sessionId);
     await assertIdle(this.dataSource.manager, session);
@@ -37,14 +55,18 @@ export class GameTurnsService {
       if (locked.turnCount + 1 !== turn) throw GameErrors.busy();
       await this.assertOpened(manager, sessionId);
       await manager.upsert(StateSnapshotEntity, { sessionId, turn, state: locked.state }, ['sessionId', 'turn']);
-      await manager.insert(GameMessageEntity, { sessionId, role: 'player', content: action, turn, generationId: null, status: null, error: null });
+      await manager.insert(GameMessageEntity, { sessionId, role: 'player', content, mode, turn, generationId: null, status: null, error: null });
       await manager.insert(GameMessageEntity, { sessionId, role: 'narrator', content: '', turn, generationId: generation.id, status: 'streaming', error: null });
       await manager.update(GameSessionEntity, { id: sessionId }, { turnCount: turn, activeGenerationId: generation.id, lastPlayedAt: new Date() });
     });
     return { generationId: generation.id };
   }
 
-  /** The old reply gives way to the new one, and the world goes back to how it stood before that turn. */
+  /**
+   * A new alternative of the last reply, with a new seed: the old one is kept
+   * as a swipe (with the world it led to), and the world goes back to how it
+   * stood before that turn until the new one is written.
+   */
   async regenerate(user: AuthUser, sessionId: string): Promise<GenerationAccepted> {
     const session = await this.owned.find(user, sessionId);
     await assertIdle(this.dataSource.manager, session);
@@ -56,9 +78,11 @@ export class GameTurnsService {
       const locked = await this.owned.lock(manager, user, sessionId);
       await assertIdle(manager, locked);
       if (locked.turnCount !== turn) throw GameErrors.busy();
+      const reply = await manager.findOneBy(GameMessageEntity, { sessionId, turn, role: 'narrator' });
+      if (!reply) throw GameErrors.busy();
       const before = await manager.findOneBy(StateSnapshotEntity, { sessionId, turn });
-      await manager.delete(GameMessageEntity, { sessionId, turn, role: 'narrator' });
-      await manager.insert(GameMessageEntity, { sessionId, role: 'narrator', content: '', turn, generationId: generation.id, status: 'streaming', error: null });
+      const alternatives = swipesWithNew(reply, locked.state, generation.id);
+      await manager.update(GameMessageEntity, { id: reply.id }, { ...alternatives, content: '', generationId: generation.id, status: 'streaming', error: null, finishReason: null, context: null, shownChars: null });
       await manager.update(GameSessionEntity, { id: sessionId }, { ...(before ? { state: before.state } : {}), activeGenerationId: generation.id, lastPlayedAt: new Date() });
     });
     return { generationId: generation.id };
@@ -69,7 +93,7 @@ export class GameTurnsService {
    * the new words join it. The world-state step then runs again for that
    * turn with the whole reply.
    */
-  async continueReply(user: AuthUser, sessionId: string): Promise<GenerationAccepted> {
+  private async continueCutOff(user: AuthUser, sessionId: string): Promise<GenerationAccepted> {
     const session = await this.owned.find(user, sessionId);
     await assertIdle(this.dataSource.manager, session);
     await this.lastCutOffReply(this.dataSource.manager, sessionId);
@@ -78,7 +102,7 @@ export class GameTurnsService {
       await assertIdle(manager, locked);
       const reply = await this.lastCutOffReply(manager, sessionId);
       if (reply.turn !== locked.turnCount || locked.turnCount !== session.turnCount) throw GameErrors.busy();
-      await manager.update(GameMessageEntity, { id: reply.id }, { generationId: generation.id, status: 'streaming', error: null });
+      await manager.update(GameMessageEntity, { id: reply.id }, { generationId: generation.id, status: 'streaming', error: null, shownChars: null });
       await manager.update(GameSessionEntity, { id: sessionId }, { activeGenerationId: generation.id, lastPlayedAt: new Date() });
     });
     return { generationId: generation.id };
@@ -87,7 +111,7 @@ export class GameTurnsService {
   /** The last narrator reply, when the output cap cut it off; 409 otherwise. */
   private async lastCutOffReply(manager: EntityManager, sessionId: string): Promise<GameMessageEntity> {
     const last = await manager.findOne(GameMessageEntity, { where: { sessionId, role: 'narrator' }, order: { turn: 'DESC' } });
-    if (!last || last.status !== 'completed' || last.finishReason !== 'length') throw GameErrors.nothingToContinue();
+    if (!last || !isCutOff(last)) throw GameErrors.busy();
     return last;
   }
 
@@ -97,13 +121,21 @@ export class GameTurnsService {
     if (!hasOpening(opening)) throw GameErrors.noOpening();
   }
 
-  /** Stops whatever is being written; a reply keeps its partial text. */
-  async stop(user: AuthUser, sessionId: string): Promise<GenerationAccepted> {
+  /**
+   * Stops whatever is being written; a reply keeps its partial text — only
+   * as much as the reader had on screen, when they say how much.
+   */
+  async stop(user: AuthUser, sessionId: string, shownChars?: number): Promise<GenerationAccepted> {
     const session = await this.owned.find(user, sessionId);
     if (!session.activeGenerationId) throw GameErrors.nothingToStop();
     const generation = await this.generations.findOwned(user, session.activeGenerationId);
     if (isTerminalStatus(generation.status)) throw GameErrors.nothingToStop();
+    if (shownChars !== undefined) await this.messages.update({ sessionId, generationId: generation.id, role: 'narrator' }, { shownChars });
     await this.generations.stop(user, generation.id);
     return { generationId: generation.id };
   }
+}
+
+function isCutOff(reply: GameMessageEntity): boolean {
+  return reply.status === 'completed' && reply.finishReason === 'length';
 }

@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { DEFAULT_SYSTEM_PROMPTS, joinContinuation, type PromptPlan } from '@storyos/domain';
+import type { ReplyContext } from '@storyos/contracts';
+import { cardScanText, CARD_CONTEXT_SHARE, chooseStoryCards, DEFAULT_SYSTEM_PROMPTS, joinContinuation, type PromptPlan } from '@storyos/domain';
 import { UnrecoverableError } from 'bullmq';
 import { DataSource, LessThan, type EntityManager } from 'typeorm';
+import { ContextWindowService } from '../../generation/budget/context-window.service';
 import type { GenerationEntity } from '../../generation/entities/generation.entity';
 import type { GenerationHandler } from '../../generation/handlers/generation-handler';
 import { GameMessageEntity } from '../sessions/game-message.entity';
 import { GameSessionEntity } from '../sessions/game-session.entity';
+import { StoryCardEntity } from '../story-cards/story-card.entity';
 import { SystemPromptsService } from '../system-prompts/system-prompts.service';
 import { WorldStateFollowUp } from '../world-state/world-state-follow-up';
 import { narratorPlan } from './narrator-request';
@@ -18,25 +21,47 @@ export class NarratorReplyHandler implements GenerationHandler {
     private readonly dataSource: DataSource,
     private readonly prompts: SystemPromptsService,
     private readonly followUp: WorldStateFollowUp,
+    private readonly contextWindow: ContextWindowService,
   ) {}
 
-  /** Reads the session as it is now and the narrator prompt active now. */
+  /**
+   * Reads the session as it is now and the narrator prompt active now. The
+   * story cards the turn mentions are chosen to fit a share of the model's
+   * context and sent whole, so the reply can record exactly what its
+   * prompt held.
+   */
   async buildPrompt(generation: GenerationEntity): Promise<PromptPlan> {
     const turn = turnOf(generation);
     const manager = this.dataSource.manager;
     const session = await manager.findOne(GameSessionEntity, { where: { id: generation.targetId }, relations: { scenario: true } });
     if (!session?.scenario) throw new UnrecoverableError('The game no longer exists.');
     const earlier = await manager.find(GameMessageEntity, { where: { sessionId: session.id, turn: LessThan(turn) }, order: { turn: 'ASC', role: 'DESC' } });
-    const action = turn > 0 ? await manager.findOneBy(GameMessageEntity, { sessionId: session.id, turn, role: 'player' }) : null;
-    const cutOff = generation.kind === 'game.continue' ? await manager.findOneBy(GameMessageEntity, { sessionId: session.id, turn, role: 'narrator' }) : null;
+    const messages = await manager.findBy(GameMessageEntity, { sessionId: session.id, turn });
+    const action = turn > 0 ? messages.find((message) => message.role === 'player') : undefined;
+    const reply = messages.find((message) => message.role === 'narrator');
+    const cutOff = generation.kind === 'game.continue' ? reply : undefined;
     const prompt = await this.prompts.findActive('narrator');
+    // Failed or stopped-empty replies say nothing the story should build on; a "continue" turn has no words of its own.
+    const transcript = earlier
+      .filter((message) => message.content.length > 0 || message.mode === 'continue')
+      .map(({ role, content, turn: at, mode }) => ({ role, content, turn: at, ...(mode && { mode }) }));
+    const window = await this.contextWindow.current();
+    const cards = await manager.find(StoryCardEntity, { where: { sessionId: session.id }, order: { createdAt: 'ASC' } });
+    const chosen = chooseStoryCards(cards, cardScanText(transcript, action?.content), window.tokens === null ? null : Math.floor(window.tokens * CARD_CONTEXT_SHARE), this.contextWindow.counter);
+    const context: ReplyContext = { memory: session.memory.trim().length > 0, authorsNote: session.authorsNote.trim().length > 0, cards: chosen.map(({ id, title }) => ({ id, title })) };
+    // A continuation keeps the context its reply was written with.
+    if (reply && generation.kind !== 'game.continue') await manager.update(GameMessageEntity, { id: reply.id, generationId: generation.id }, { context });
     return narratorPlan({
       systemPrompt: prompt?.content ?? DEFAULT_SYSTEM_PROMPTS.narrator,
       scenario: session.scenario,
       state: session.state,
-      // Failed or stopped-empty replies say nothing the story should build on.
-      transcript: earlier.filter((message) => message.content.length > 0).map(({ role, content, turn: at }) => ({ role, content, turn: at })),
+      transcript,
       action: action?.content,
+      mode: action?.mode ?? 'do',
+      memory: session.memory,
+      authorsNote: session.authorsNote,
+      cards: chosen,
+      variant: reply?.swipeIndex ?? 0,
       ...(cutOff && { cutOff: cutOff.content }),
     });
   }
@@ -45,8 +70,12 @@ export class NarratorReplyHandler implements GenerationHandler {
   async onFinished(generation: GenerationEntity, manager: EntityManager): Promise<void> {
     const message = await manager.findOneBy(GameMessageEntity, { generationId: generation.id });
     if (!message) return; // the game was deleted, or the turn undone, meanwhile
-    const ending = generation.kind === 'game.continue' ? continuedReply(message, generation) : { content: generation.text, status: generation.status, finishReason: generation.finishReason, error: generation.status === 'failed' ? generation.error : null };
-    await manager.update(GameMessageEntity, { id: message.id }, ending);
+    const text = shownPart(generation, message.shownChars);
+    const ending =
+      generation.kind === 'game.continue'
+        ? continuedReply(message, generation, text)
+        : { content: text, status: generation.status, finishReason: generation.finishReason, error: generation.status === 'failed' ? generation.error : null };
+    await manager.update(GameMessageEntity, { id: message.id }, { ...ending, shownChars: null });
     if (generation.status !== 'completed') {
       await manager.update(GameSessionEntity, { id: message.sessionId, activeGenerationId: generation.id }, { activeGenerationId: null });
     }
@@ -57,16 +86,22 @@ export class NarratorReplyHandler implements GenerationHandler {
   }
 }
 
+/** A stopped reply keeps what the reader had on screen when they pressed Stop, not what the engine wrote while the stop travelled. */
+function shownPart(generation: GenerationEntity, shownChars: number | null): string {
+  if (generation.status !== 'stopped' || shownChars === null || shownChars >= generation.text.length) return generation.text;
+  return generation.text.slice(0, shownChars).trimEnd();
+}
+
 /**
  * A continuation joins the reply it goes on from. When it wrote nothing
  * (failed, or stopped at once) the reply stays as it was: complete, cut off,
  * ready to be continued again.
  */
-function continuedReply(message: GameMessageEntity, generation: GenerationEntity): Pick<GameMessageEntity, 'content' | 'status' | 'finishReason' | 'error'> {
-  const wrote = generation.status !== 'failed' && generation.text.trim().length > 0;
+function continuedReply(message: GameMessageEntity, generation: GenerationEntity, text: string): Pick<GameMessageEntity, 'content' | 'status' | 'finishReason' | 'error'> {
+  const wrote = generation.status !== 'failed' && text.trim().length > 0;
   if (!wrote) {
     const error = generation.status === 'failed' ? `The reply could not be continued. ${generation.error ?? ''}`.trim() : null;
     return { content: message.content, status: 'completed', finishReason: 'length', error };
   }
-  return { content: joinContinuation(message.content, generation.text), status: generation.status, finishReason: generation.finishReason, error: null };
+  return { content: joinContinuation(message.content, text), status: generation.status, finishReason: generation.finishReason, error: null };
 }

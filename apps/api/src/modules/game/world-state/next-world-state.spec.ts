@@ -1,7 +1,7 @@
 import type { WorldState } from '@storyos/contracts';
 import { worldStateFromReply } from './next-world-state';
 
-const start: WorldState = { worldState: 'Night.', currentLocation: 'the Copper Bridge', characters: [{ name: 'Juno', summary: 'A courier.' }], timeline: [], act: 1, chapter: 1, turnCount: 0 };
+const start: WorldState = { worldState: 'Night.', currentLocation: 'the Copper Bridge', characters: [{ name: 'Juno', summary: 'A courier.' }], present: [], timeline: [], act: 1, chapter: 1, turnCount: 0 };
 
 describe('the next world state', () => {
   it('merges the model’s JSON, counting player turns itself', () => {

@@ -47,4 +47,30 @@ export class WorldStateFollowUp {
       this.logger.error({ err: error, generationId: reply.id, userId: reply.ownerId, sessionId }, 'Could not start the world-state step');
     }
   }
+
+  /**
+   * The last turn was edited by hand: its world is worked out again from the
+   * new words. Best effort: the edit stands even if the step cannot start.
+   */
+  async restart(owner: AuthUser, sessionId: string): Promise<void> {
+    try {
+      await this.generations.start(
+        owner,
+        { kind: 'game.world-state', target: { type: 'game-session', id: sessionId }, input: { turn: await this.lastTurn(sessionId), edited: true } },
+        async (manager, generation) => {
+          const session = await manager.findOne(GameSessionEntity, { where: { id: sessionId, ownerId: owner.id }, lock: { mode: 'pessimistic_write' } });
+          if (!session || session.activeGenerationId !== null) throw new HandOverDeclined();
+          await manager.update(GameSessionEntity, { id: sessionId }, { activeGenerationId: generation.id });
+        },
+        { chargeQuota: false },
+      );
+    } catch (error) {
+      if (error instanceof HandOverDeclined) return;
+      this.logger.error({ err: error, userId: owner.id, sessionId }, 'Could not start the world-state step after an edit');
+    }
+  }
+
+  private async lastTurn(sessionId: string): Promise<number> {
+    return (await this.dataSource.manager.findOneByOrFail(GameSessionEntity, { id: sessionId })).turnCount;
+  }
 }

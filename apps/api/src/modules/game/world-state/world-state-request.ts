@@ -1,4 +1,4 @@
-import type { WorldState } from '@storyos/contracts';
+import type { PlayerTurnMode, WorldState } from '@storyos/contracts';
 import { OUTPUT_TOKENS, WORLD_STATE_REPLY_FORMAT, worldStatePromptParts, worldStateReplyProblems, type GameScenario, type PromptPlan, type TranscriptEntry } from '@storyos/domain';
 
 export interface WorldStateContext {
@@ -11,6 +11,7 @@ export interface WorldStateContext {
   transcript: TranscriptEntry[];
   /** The player's action; absent for the opening. */
   action?: string;
+  mode?: PlayerTurnMode;
   reply: string;
 }
 
@@ -21,10 +22,10 @@ export interface WorldStateContext {
  * derived by rules, which passes the same check. Providers read what they
  * understand.
  */
-export function worldStatePlan(context: WorldStateContext, turn: number): PromptPlan {
+export function worldStatePlan(context: WorldStateContext, turn: number, playerName: string): PromptPlan {
   return {
     parts: worldStatePromptParts(context),
-    brief: { task: 'game.world-state', previous: context.state, action: context.action ?? null, reply: context.reply, turn },
+    brief: { task: 'game.world-state', previous: context.state, action: context.action ?? null, ...(context.mode && { mode: context.mode }), reply: context.reply, turn, playerName },
     outputTokens: OUTPUT_TOKENS.worldStateUpdate,
     temperature: 0.2,
     json: WORLD_STATE_REPLY_FORMAT,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { WorldState } from '@storyos/contracts';
+import type { PlayerTurnMode, WorldState } from '@storyos/contracts';
 import { DEFAULT_SYSTEM_PROMPTS, type PromptPlan } from '@storyos/domain';
 import { UnrecoverableError } from 'bullmq';
 import { PinoLogger } from 'nestjs-pino';
@@ -32,7 +32,7 @@ export class WorldStateHandler implements GenerationHandler {
     const manager = this.dataSource.manager;
     const session = await manager.findOne(GameSessionEntity, { where: { id: generation.targetId }, relations: { scenario: true } });
     if (!session?.scenario) throw new UnrecoverableError('The game no longer exists.');
-    const { action, reply } = await this.turnText(manager, session.id, turn);
+    const { action, mode, reply } = await this.turnText(manager, session.id, turn);
     const earlier = await manager.find(GameMessageEntity, { where: { sessionId: session.id, turn: LessThan(turn) }, order: { turn: 'ASC', role: 'DESC' } });
     const prompt = await this.prompts.findActive('world-state');
     return worldStatePlan(
@@ -40,11 +40,13 @@ export class WorldStateHandler implements GenerationHandler {
         systemPrompt: prompt?.content ?? DEFAULT_SYSTEM_PROMPTS['world-state'],
         scenario: session.scenario,
         state: await this.stateBefore(manager, session, turn),
-        transcript: earlier.filter((message) => message.content.length > 0).map(({ role, content, turn: at }) => ({ role, content, turn: at })),
+        transcript: earlier.filter((message) => message.content.length > 0).map(({ role, content, turn: at, mode }) => ({ role, content, turn: at, ...(mode && { mode }) })),
         action,
+        mode,
         reply,
       },
       turn,
+      session.playerName,
     );
   }
 
@@ -73,10 +75,12 @@ export class WorldStateHandler implements GenerationHandler {
     return (await manager.findOneBy(StateSnapshotEntity, { sessionId: session.id, turn }))?.state ?? session.state;
   }
 
-  private async turnText(manager: EntityManager, sessionId: string, turn: number): Promise<{ action?: string; reply: string }> {
+  private async turnText(manager: EntityManager, sessionId: string, turn: number): Promise<{ action?: string; mode?: PlayerTurnMode; reply: string }> {
     const messages = await manager.findBy(GameMessageEntity, { sessionId, turn });
+    const player = messages.find((message) => message.role === 'player');
     return {
-      action: messages.find((message) => message.role === 'player')?.content,
+      action: player?.content,
+      ...(player && { mode: player.mode ?? 'do' }),
       reply: messages.find((message) => message.role === 'narrator')?.content ?? '',
     };
   }

@@ -157,7 +157,7 @@ function VersionHistory({ kind, versions }: { kind: SystemPromptKind; versions: 
       <ErrorAlert error={activateVersion.error} />
       {versions.map((prompt) => (
         <Accordion key={prompt.id} disableGutters variant="outlined" slotProps={{ transition: { unmountOnExit: true } }}>
-          <AccordionSummary expandIcon={<ExpandMoreRounded />} aria-label={`Version ${prompt.version}`}>
+          <AccordionSummary expandIcon={<ExpandMoreRounded />}>
             <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap', minWidth: 0 }}>
               <Typography sx={{ fontWeight: 600 }}>Version {prompt.version}</Typography>
               {prompt.isActive && <Chip size="small" color="success" label="Active" />}

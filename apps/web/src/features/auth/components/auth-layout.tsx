@@ -4,6 +4,7 @@ import CardContent from '@mui/material/CardContent';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { Brand } from '../../../components/brand';
+import { MAIN_CONTENT_ID, SkipLink } from '../../../components/skip-link';
 import { ThemeToggleButton } from '../../../components/theme-toggle-button';
 
 interface AuthLayoutProps {
@@ -15,12 +16,13 @@ interface AuthLayoutProps {
 /** The frame of the sign-in pages: a centred card that fills a phone screen and floats on a desktop. */
 export function AuthLayout({ title, subtitle, children }: AuthLayoutProps) {
   return (
-    <Box component="main" sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column', bgcolor: 'background.default' }}>
-      <Box sx={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', px: 2, py: 1.5 }}>
+    <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column', bgcolor: 'background.default' }}>
+      <SkipLink />
+      <Box component="header" sx={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', px: 2, py: 1.5 }}>
         <Brand />
         <ThemeToggleButton />
       </Box>
-      <Box sx={{ flex: 1, display: 'flex', alignItems: { xs: 'flex-start', sm: 'center' }, justifyContent: 'center', p: 2 }}>
+      <Box component="main" id={MAIN_CONTENT_ID} tabIndex={-1} sx={{ flex: 1, display: 'flex', alignItems: { xs: 'flex-start', sm: 'center' }, justifyContent: 'center', p: 2, '&:focus': { outline: 'none' } }}>
         <Card sx={{ width: '100%', maxWidth: 440 }}>
           <CardContent sx={{ p: { xs: 3, sm: 4 } }}>
             <Typography variant="h4" component="h1" gutterBottom>

@@ -22,19 +22,40 @@ interface UpgradeDialogProps {
 export function UpgradeDialog({ open, onClose }: UpgradeDialogProps) {
   const fullScreen = useMediaQuery(useTheme().breakpoints.down('sm'));
   const [values, setValues] = useState(emptyAccountValues);
+  // After saving, the dialog says so (and as whom) before it goes away.
+  const [savedAs, setSavedAs] = useState<string | null>(null);
   const upgrade = useUpgradeGuestMutation();
   const { byField, other, summary } = splitFieldErrors(upgrade.error, ACCOUNT_FIELDS);
 
   const close = () => {
     upgrade.reset();
     setValues(emptyAccountValues);
+    setSavedAs(null);
     onClose();
   };
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    upgrade.mutate(toAccountRequest(values), { onSuccess: close });
+    upgrade.mutate(toAccountRequest(values), { onSuccess: (session) => setSavedAs(session.user.email ?? values.email) });
   };
+
+  if (savedAs !== null) {
+    return (
+      <Dialog open={open} onClose={close} fullScreen={fullScreen} aria-labelledby="upgrade-dialog-title">
+        <DialogTitle id="upgrade-dialog-title">Your account is saved</DialogTitle>
+        <DialogContent>
+          <DialogContentText role="status">
+            You are now signed in as {savedAs}. Your stories, games and chats are kept, and you can sign in with this email and password from any device.
+          </DialogContentText>
+        </DialogContent>
+        <DialogActions sx={{ px: 3, pb: 2 }}>
+          <Button variant="contained" onClick={close} autoFocus>
+            Done
+          </Button>
+        </DialogActions>
+      </Dialog>
+    );
+  }
 
   return (
     <Dialog open={open} onClose={close} fullScreen={fullScreen} aria-labelledby="upgrade-dialog-title">

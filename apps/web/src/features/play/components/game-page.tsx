@@ -1,14 +1,13 @@
 import ArrowBackRounded from '@mui/icons-material/ArrowBackRounded';
-import KeyboardDoubleArrowDownRounded from '@mui/icons-material/KeyboardDoubleArrowDownRounded';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import IconButton from '@mui/material/IconButton';
 import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
-import { type GameSession, hasOpening } from '@storyos/contracts';
-import { useQuery } from '@tanstack/react-query';
+import { type GameSession, hasOpening, type PlayerInputMode } from '@storyos/contracts';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { ErrorAlert } from '../../../components/error-alert';
 import { visuallyHidden } from '../../../components/visually-hidden';
@@ -16,13 +15,14 @@ import { useGameEvents } from '../hooks/use-game-events';
 import type { StreamStart } from '../../generation/use-generation-stream';
 import { useGameReplyStream } from '../hooks/use-game-reply-stream';
 import { useStickToBottom } from '../hooks/use-stick-to-bottom';
-import { playQueries, useGameActions } from '../queries';
+import { playKeys, playQueries, useGameActions } from '../queries';
 import { GameControls } from './game-controls';
 import { ProviderChip } from './provider-chip';
 import { ReconnectingBanner } from './reconnecting-banner';
 import { StatePanel } from './state-panel';
 import { Transcript } from './transcript';
-import { TurnInput } from './turn-input';
+import { StoryNotesDialog } from './story-notes-dialog';
+import { TurnInput, type TurnDraft } from './turn-input';
 
 /** When the stored generation cannot be read, the subscribe replay alone still brings the whole text. */
 const FROM_THE_START: StreamStart = { text: '', lastSeq: 0 };
@@ -36,6 +36,17 @@ function BackButton() {
     </Tooltip>
   );
 }
+
+/** While a finished reply waits for its world-state step, the session is read again now and then: the hand-over may come without a socket event (when the step could not start, the game is simply released). */
+function useAwaitHandOver(sessionId: string, waiting: boolean): void {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (!waiting) return;
+    const timer = setInterval(() => void queryClient.invalidateQueries({ queryKey: playKeys.session(sessionId) }), HAND_OVER_POLL_MS);
+    return () => clearInterval(timer);
+  }, [queryClient, sessionId, waiting]);
+}
+const HAND_OVER_POLL_MS = 1500;
 
 export function GamePage() {
   const { sessionId = '' } = useParams();
@@ -71,23 +82,32 @@ function Game({ session }: { session: GameSession }) {
       : undefined;
   const stream = useGameReplyStream(activeId, start, session.id);
   const actions = useGameActions(session.id);
+  const [draft, setDraft] = useState<TurnDraft | null>(null);
+  const [notesOpen, setNotesOpen] = useState(false);
+  // Stop freezes the reply where the reader sees it, at once; the server keeps exactly that much.
+  const [frozen, setFrozen] = useState<{ generationId: string; text: string } | null>(null);
 
   // The world-state step runs after a reply and writes no prose; it only keeps the player waiting.
   const isReply = generation.data
     ? generation.data.kind !== 'game.world-state'
     : session.messages.some((message) => message.generationId === activeId);
   const liveReplyId = activeId && isReply ? activeId : null;
-  const replyStreaming = liveReplyId !== null && stream.phase !== 'ended';
+  const frozenText = frozen && frozen.generationId === liveReplyId ? frozen.text : null;
+  const replyStreaming = liveReplyId !== null && stream.phase !== 'ended' && frozenText === null;
   const liveContinues = generation.data?.kind === 'game.continue';
   const updatingWorld = activeId !== null && !isReply && generation.isSuccess;
-  const running = activeId !== null && stream.phase !== 'ended';
-  const pendingAction = actions.send.isPending || actions.regenerate.isPending || actions.undo.isPending || actions.continueReply.isPending;
+  // A completed reply still holds the game until the world-state step takes over: no new input yet.
+  const awaitingWorld = liveReplyId !== null && stream.phase === 'ended' && stream.status === 'completed';
+  const running = activeId !== null && (stream.phase !== 'ended' || awaitingWorld);
+  useAwaitHandOver(session.id, awaitingWorld);
+  const pendingAction = actions.send.isPending || actions.regenerate.isPending || actions.undo.isPending || actions.continueReply.isPending || actions.swipe.isPending;
   // A failed opening must be written again before the story can go on (the API refuses turns until then).
   const opened = hasOpening(session.messages);
   const lastMessage = session.messages.at(-1);
   const canRegenerate = lastMessage?.role === 'narrator';
   const canUndo = session.messages.some((message) => message.role === 'player');
-  const actionError = actions.send.error ?? actions.regenerate.error ?? actions.undo.error ?? actions.stop.error ?? actions.continueReply.error;
+  const canContinue = opened && lastMessage?.role === 'narrator' && lastMessage.status !== 'failed';
+  const actionError = actions.send.error ?? actions.regenerate.error ?? actions.undo.error ?? actions.stop.error ?? actions.continueReply.error ?? actions.swipe.error;
 
   const { ref, onScroll, atBottom, scrollToBottom } = useStickToBottom(`${session.messages.length}:${stream.text.length}`);
 
@@ -97,12 +117,13 @@ function Game({ session }: { session: GameSession }) {
     actions.undo.reset();
     actions.stop.reset();
     actions.continueReply.reset();
+    actions.swipe.reset();
   };
-  const onSend = async (content: string) => {
+  const onSend = async (content: string, mode: PlayerInputMode) => {
     resetErrors();
     scrollToBottom();
     try {
-      await actions.send.mutateAsync(content);
+      await actions.send.mutateAsync({ content, mode });
       return true;
     } catch {
       return false;
@@ -120,18 +141,33 @@ function Game({ session }: { session: GameSession }) {
   };
   const onUndo = () => {
     resetErrors();
-    actions.undo.mutate();
+    // The undone action comes back to the input, to be changed and sent again.
+    const undone = [...session.messages].reverse().find((message) => message.role === 'player');
+    actions.undo.mutate(undefined, {
+      onSuccess: () => {
+        if (undone && undone.mode !== 'continue') setDraft({ text: undone.content, mode: undone.mode ?? 'do', nonce: Date.now() });
+      },
+    });
   };
   const onStop = () => {
     resetErrors();
-    actions.stop.mutate();
+    const shown = liveReplyId ? stream.text : null;
+    if (liveReplyId && shown !== null) setFrozen({ generationId: liveReplyId, text: shown });
+    actions.stop.mutate(shown === null ? undefined : shown.length);
   };
+  const onSwipe = (index: number) => {
+    resetErrors();
+    actions.swipe.mutate(index);
+  };
+  const onEdit = (messageId: string, content: string, baseRevision: number) => actions.edit.mutateAsync({ messageId, content, baseRevision });
 
   const announcement = replyStreaming
     ? 'The narrator is writing.'
     : stream.phase === 'ended' && stream.status
       ? { completed: 'The reply is complete.', stopped: 'The reply was stopped.', failed: 'The reply failed.', queued: '', streaming: '' }[stream.status]
-      : '';
+      : frozenText !== null
+        ? 'The reply was stopped.'
+        : '';
 
   return (
     <Box
@@ -144,7 +180,7 @@ function Game({ session }: { session: GameSession }) {
     >
       <Box
         component="section"
-        aria-label="Game"
+        aria-labelledby="game-title"
         sx={{
           display: 'flex',
           flexDirection: 'column',
@@ -156,7 +192,7 @@ function Game({ session }: { session: GameSession }) {
         <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1.5, minWidth: 0 }}>
           <BackButton />
           <Box sx={{ minWidth: 0, flexGrow: 1 }}>
-            <Typography variant="h5" component="h1" noWrap>
+            <Typography variant="h5" component="h1" noWrap id="game-title">
               {session.title}
             </Typography>
             <Typography variant="body2" color="text.secondary" noWrap>
@@ -191,24 +227,16 @@ function Game({ session }: { session: GameSession }) {
             liveReplyId={liveReplyId}
             liveContinues={liveContinues}
             stream={stream}
+            frozenText={frozenText}
             onRegenerate={onRegenerate}
             regenerating={actions.regenerate.isPending}
             onContinue={onContinue}
             continuing={actions.continueReply.isPending}
             busy={running || pendingAction}
+            onSwipe={onSwipe}
+            onEdit={onEdit}
           />
         </Box>
-        {!atBottom && (
-          <Button
-            size="small"
-            variant="contained"
-            onClick={scrollToBottom}
-            startIcon={<KeyboardDoubleArrowDownRounded />}
-            sx={{ position: 'absolute', left: '50%', transform: 'translateX(-50%)', bottom: 150, boxShadow: 3 }}
-          >
-            Jump to the latest
-          </Button>
-        )}
         <Box sx={{ pt: 1 }}>
           <ErrorAlert error={actionError} />
           <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between', mb: 1, gap: 1, flexWrap: 'wrap' }}>
@@ -217,9 +245,14 @@ function Game({ session }: { session: GameSession }) {
               busy={running || pendingAction}
               canRegenerate={canRegenerate}
               canUndo={canUndo}
+              canContinue={canContinue}
+              showJump={!atBottom}
               onStop={onStop}
               onRegenerate={onRegenerate}
               onUndo={onUndo}
+              onContinue={onContinue}
+              onJump={scrollToBottom}
+              onNotes={() => setNotesOpen(true)}
             />
             {/* On phones the Play menu names the engine; here the row is kept for the controls. */}
             <Box sx={{ display: { xs: 'none', sm: 'block' }, minWidth: 0, maxWidth: '100%' }}>
@@ -229,6 +262,7 @@ function Game({ session }: { session: GameSession }) {
           <TurnInput
             onSend={onSend}
             disabled={running || !opened}
+            draft={draft}
             disabledReason={replyStreaming ? 'The narrator is writing' : running ? 'The world is being updated' : 'Regenerate the opening to begin the story'}
           />
         </Box>
@@ -237,6 +271,7 @@ function Game({ session }: { session: GameSession }) {
         </Box>
       </Box>
       <StatePanel state={session.state} updating={updatingWorld} />
+      <StoryNotesDialog open={notesOpen} onClose={() => setNotesOpen(false)} session={session} />
     </Box>
   );
 }

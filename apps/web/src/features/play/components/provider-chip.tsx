@@ -5,9 +5,13 @@ import type { ProviderInfo } from '@storyos/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { playQueries } from '../queries';
 
+/** Which engine writes, in words a player knows: the builtin one is the offline storyteller; a hosted one is known by its model. */
 export function providerLabel(info: ProviderInfo): string {
-  // The builtin engine's detail names the model and the planner; a hosted provider is best known by its model.
-  return info.provider === 'builtin' ? `Story engine: builtin (${info.detail || info.model})` : `Story engine: ${info.model}`;
+  return info.provider === 'builtin' ? 'Offline storyteller' : `AI model: ${info.model}`;
+}
+
+function providerDetail(info: ProviderInfo): string {
+  return info.provider === 'builtin' ? `Writes on this server, without any AI service: ${info.detail || info.model}.` : `Replies come from ${info.model} through the configured AI service.`;
 }
 
 /** Which engine writes the story, said plainly; hidden while the API does not report it. */
@@ -16,7 +20,7 @@ export function ProviderChip() {
   if (!provider.data) return null;
   const info = provider.data;
   return (
-    <Tooltip title={info.provider === 'builtin' ? `Offline engine, model ${info.model}` : info.detail}>
+    <Tooltip title={providerDetail(info)}>
       <Chip size="small" variant="outlined" icon={<MemoryOutlined />} label={providerLabel(info)} sx={{ maxWidth: '100%' }} />
     </Tooltip>
   );

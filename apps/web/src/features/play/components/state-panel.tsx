@@ -42,8 +42,17 @@ function StateDetails({ state, updating }: { state: WorldState; updating: boolea
         <Stat label="Chapter" value={state.chapter} />
         <Stat label="Turn" value={state.turnCount} />
       </Box>
-      <Section title="Location">
+      <Section title="Where you are">
         <Typography>{state.currentLocation || 'Unknown'}</Typography>
+      </Section>
+      <Section title="Here with you">
+        {(state.present ?? []).length === 0 ? (
+          <Typography variant="body2" color="text.secondary">
+            No one else, for now.
+          </Typography>
+        ) : (
+          <Typography>{(state.present ?? []).join(', ')}</Typography>
+        )}
       </Section>
       <Section title="Characters">
         {state.characters.length === 0 ? (
@@ -65,7 +74,7 @@ function StateDetails({ state, updating }: { state: WorldState; updating: boolea
           </Stack>
         )}
       </Section>
-      <Section title="Recent events">
+      <Section title="What happened">
         {recent.length === 0 ? (
           <Typography variant="body2" color="text.secondary">
             The story has just begun.
@@ -83,7 +92,7 @@ function StateDetails({ state, updating }: { state: WorldState; updating: boolea
           </Stack>
         )}
       </Section>
-      <Section title="World">
+      <Section title="The story now">
         <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
           {state.worldState || 'Nothing recorded yet.'}
         </Typography>
@@ -113,6 +122,8 @@ export function StatePanel({ state, updating }: { state: WorldState; updating: b
       <Box
         component="aside"
         aria-label="Story state"
+        // It scrolls on its own, so keyboard users can reach and scroll it too.
+        tabIndex={0}
         sx={{ border: 1, borderColor: 'divider', borderRadius: 3, bgcolor: 'background.paper', p: 2.5, overflowY: 'auto', minHeight: 0 }}
       >
         <Typography variant="h6" component="h2" gutterBottom>
@@ -123,9 +134,17 @@ export function StatePanel({ state, updating }: { state: WorldState; updating: b
     );
   }
   return (
-    <Accordion component="aside" aria-label="Story state" disableGutters variant="outlined" sx={{ borderRadius: 3, '&::before': { display: 'none' } }}>
+    <Accordion
+      component="aside"
+      aria-label="Story state"
+      disableGutters
+      variant="outlined"
+      // The accordion's own heading is the panel's: a level-2 heading under the game's title.
+      slotProps={{ heading: { component: 'h2' } }}
+      sx={{ borderRadius: 3, '&::before': { display: 'none' } }}
+    >
       <AccordionSummary expandIcon={<ExpandMoreRounded />}>
-        <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600 }}>
+        <Typography variant="subtitle1" component="span" sx={{ fontWeight: 600 }}>
           Story so far · {state.currentLocation || 'Unknown place'} · turn {state.turnCount}
         </Typography>
       </AccordionSummary>

@@ -1,12 +1,12 @@
 import type { GameMessage } from '@storyos/contracts';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { GenerationStreamView } from '../../generation/use-generation-stream';
 import { Transcript } from './transcript';
 
 const at = '2025-01-01T00:00:00.000Z';
 const GEN = '22222222-2222-4222-8222-222222222222';
-const message = (overrides: Partial<GameMessage>): GameMessage => ({ id: 'm1', role: 'narrator', content: '', generationId: null, status: 'completed', error: null, finishReason: 'stop', turn: 0, createdAt: at, ...overrides });
+const message = (overrides: Partial<GameMessage>): GameMessage => ({ id: 'm1', role: 'narrator', content: '', mode: null, revision: 0, swipe: { index: 0, count: 1 }, context: null, generationId: null, status: 'completed', error: null, finishReason: 'stop', turn: 0, createdAt: at, ...overrides });
 const idle: GenerationStreamView = { text: '', lastSeq: 0, phase: 'idle', status: null, error: null, notice: null };
 
 function renderTranscript(messages: GameMessage[], props: Partial<Parameters<typeof Transcript>[0]> = {}) {
@@ -43,5 +43,32 @@ describe('the transcript', () => {
     const stream: GenerationStreamView = { ...idle, phase: 'streaming', status: 'streaming', notice: 'The provider could not be reached (ECONNREFUSED). Retrying the provider (attempt 2 of 4)…' };
     renderTranscript([message({ content: '', status: 'streaming', generationId: GEN })], { liveReplyId: GEN, stream });
     expect(screen.getByText(/Retrying the provider \(attempt 2 of 4\)/)).toBeTruthy();
+  });
+
+  it('offers arrows between the last reply’s versions, the one past the newest writing another', () => {
+    const onSwipe = jest.fn();
+    const onRegenerate = jest.fn();
+    renderTranscript([message({ content: 'Second.', swipe: { index: 1, count: 2 } })], { onSwipe, onRegenerate });
+    expect(screen.getByText('2 / 2')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Previous version of the reply' }));
+    expect(onSwipe).toHaveBeenCalledWith(0);
+    fireEvent.click(screen.getByRole('button', { name: 'Write another version of the reply' }));
+    expect(onRegenerate).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows what a reply was written with', () => {
+    renderTranscript([message({ content: 'Hi.', context: { memory: true, authorsNote: false, cards: [{ id: GEN, title: 'Maren' }] } })]);
+    expect(screen.getByText('Memory')).toBeTruthy();
+    expect(screen.getByText('Card: Maren')).toBeTruthy();
+    expect(screen.queryByText("Author's note")).toBeNull();
+  });
+
+  it('edits a reply in place and saves over the revision it showed', async () => {
+    const onEdit = jest.fn().mockResolvedValue(undefined);
+    renderTranscript([message({ id: 'm9', content: 'Old words.', revision: 3 })], { onEdit });
+    fireEvent.click(screen.getByRole('button', { name: 'Edit the reply' }));
+    fireEvent.change(screen.getByRole('textbox', { name: 'Edit the reply' }), { target: { value: 'New words.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(onEdit).toHaveBeenCalledWith('m9', 'New words.', 3));
   });
 });

@@ -7,8 +7,10 @@ import { joinedText } from '../cache';
 import type { GenerationStreamView } from '../../generation/use-generation-stream';
 import { CutOffReply } from './cut-off-reply';
 import { FailedReply } from './failed-reply';
+import { MessageEditor } from './message-editor';
 import { NarratorMessage } from './narrator-message';
 import { PlayerMessage } from './player-message';
+import { EditButton, SwipeArrows, UsedContext } from './reply-tools';
 
 /** Enough for a long session to open fast; earlier turns come back on request. */
 const INITIAL_VISIBLE = 60;
@@ -21,28 +23,41 @@ interface TranscriptProps {
   /** The live generation goes on from its message's text (a continuation) rather than replacing it. */
   liveContinues: boolean;
   stream: GenerationStreamView;
+  /** The text shown for the live reply once Stop was pressed: it stops growing at once. */
+  frozenText?: string | null;
   onRegenerate: () => void;
   regenerating: boolean;
   onContinue: () => void;
   continuing: boolean;
   /** Something is being written or asked for: no new action starts. */
   busy: boolean;
+  /** Moves the last reply to another of its alternatives. */
+  onSwipe?: (index: number) => void;
+  /** Saves an edited message over `baseRevision`. */
+  onEdit?: (messageId: string, content: string, baseRevision: number) => Promise<unknown>;
 }
 
-export function Transcript({ messages, liveReplyId, liveContinues, stream, onRegenerate, regenerating, onContinue, continuing, busy }: TranscriptProps) {
+export function Transcript({ messages, liveReplyId, liveContinues, stream, frozenText = null, onRegenerate, regenerating, onContinue, continuing, busy, onSwipe, onEdit }: TranscriptProps) {
   const [visible, setVisible] = useState(INITIAL_VISIBLE);
+  const [editing, setEditing] = useState<string | null>(null);
   const hidden = Math.max(0, messages.length - visible);
   const shown = messages.slice(hidden);
   const lastId = messages.at(-1)?.id;
   const liveHasMessage = liveReplyId !== null && messages.some((message) => message.generationId === liveReplyId);
+  const streamText = frozenText ?? stream.text;
 
   const liveReply = (key: string, before = '') => (
-    <NarratorMessage key={key} text={joinedText(before, stream.text)} status={stream.status} live={stream.phase !== 'ended'} notice={stream.notice}>
+    <NarratorMessage key={key} text={joinedText(before, streamText)} status={stream.status} live={stream.phase !== 'ended' && frozenText === null} notice={stream.notice}>
       {stream.status === 'failed' && !liveContinues && (
         <FailedReply generationId={liveReplyId} reason={stream.error} onRegenerate={onRegenerate} regenerating={regenerating} />
       )}
     </NarratorMessage>
   );
+
+  const editor = (message: GameMessage) =>
+    onEdit && <MessageEditor key={`edit-${message.id}`} message={message} onSave={(content, baseRevision) => onEdit(message.id, content, baseRevision)} onDone={() => setEditing(null)} />;
+  const editButton = (message: GameMessage, label: string) =>
+    onEdit && !message.id.startsWith('pending-') && !message.id.startsWith('live-') && <EditButton label={label} disabled={busy} onEdit={() => setEditing(message.id)} />;
 
   return (
     <Stack spacing={3}>
@@ -55,18 +70,32 @@ export function Transcript({ messages, liveReplyId, liveContinues, stream, onReg
       )}
       {shown.map((message) => {
         if (message.role === 'player') {
-          return <PlayerMessage key={message.id} text={message.content} pending={message.id.startsWith('pending-')} />;
+          if (editing === message.id) return <Box key={message.id} sx={{ display: 'flex', justifyContent: 'flex-end' }}>{editor(message)}</Box>;
+          return (
+            <PlayerMessage key={message.id} text={message.content} mode={message.mode} pending={message.id.startsWith('pending-')}>
+              {message.mode !== 'continue' && editButton(message, 'Edit your turn')}
+            </PlayerMessage>
+          );
         }
         if (liveReplyId && message.generationId === liveReplyId && stream.phase !== 'ended') return liveReply(message.id, liveContinues ? message.content : '');
         if (liveReplyId && message.generationId === liveReplyId && !liveContinues) return liveReply(message.id);
+        if (editing === message.id) return <Box key={message.id}>{editor(message)}</Box>;
         const isLast = message.id === lastId;
         const cutOff = message.status === 'completed' && message.finishReason === 'length';
+        const swipe = message.swipe;
         return (
           <NarratorMessage key={message.id} text={message.content} status={message.status} finishReason={message.finishReason}>
             {message.status === 'failed' && (
               <FailedReply generationId={message.generationId} reason={message.error} onRegenerate={isLast ? onRegenerate : undefined} regenerating={regenerating} />
             )}
             {cutOff && isLast && <CutOffReply onContinue={onContinue} continuing={continuing} disabled={busy} error={message.error} />}
+            <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between', gap: 1, mt: 0.5, flexWrap: 'wrap' }}>
+              <UsedContext context={message.context} />
+              <Stack direction="row" sx={{ alignItems: 'center', ml: 'auto' }}>
+                {isLast && swipe && swipe.count > 1 && onSwipe && <SwipeArrows swipe={swipe} disabled={busy} onChoose={onSwipe} onAnother={onRegenerate} />}
+                {editButton(message, 'Edit the reply')}
+              </Stack>
+            </Stack>
           </NarratorMessage>
         );
       })}

@@ -1,9 +1,10 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { TurnInput } from './turn-input';
+import type { PlayerInputMode } from '@storyos/contracts';
+import { TurnInput, type TurnDraft } from './turn-input';
 
-function setup(disabled = false) {
-  const onSend = jest.fn<Promise<boolean>, [string]>().mockResolvedValue(true);
-  render(<TurnInput onSend={onSend} disabled={disabled} disabledReason="The narrator is writing" />);
+function setup(disabled = false, draft: TurnDraft | null = null) {
+  const onSend = jest.fn<Promise<boolean>, [string, PlayerInputMode]>().mockResolvedValue(true);
+  render(<TurnInput onSend={onSend} disabled={disabled} disabledReason="The narrator is writing" draft={draft} />);
   const input = screen.getByRole('textbox', { name: 'What do you do?' }) as HTMLTextAreaElement;
   return { onSend, input };
 }
@@ -13,7 +14,7 @@ describe('the action input', () => {
     const { onSend, input } = setup();
     fireEvent.change(input, { target: { value: 'Open the door' } });
     fireEvent.keyDown(input, { key: 'Enter' });
-    expect(onSend).toHaveBeenCalledWith('Open the door');
+    expect(onSend).toHaveBeenCalledWith('Open the door', 'do');
     await waitFor(() => expect(input.value).toBe(''));
   });
 
@@ -61,5 +62,25 @@ describe('the action input', () => {
     expect(screen.getByText(/The narrator is writing/)).toBeTruthy();
     fireEvent.keyDown(input, { key: 'Enter' });
     expect(onSend).not.toHaveBeenCalled();
+  });
+
+  it('sends a line of dialogue in Say mode and story text in Story mode, saying which', async () => {
+    const { onSend } = setup();
+    fireEvent.click(screen.getByRole('button', { name: 'Say' }));
+    const say = screen.getByRole('textbox', { name: 'What do you say?' });
+    fireEvent.change(say, { target: { value: 'Who goes there?' } });
+    fireEvent.keyDown(say, { key: 'Enter' });
+    expect(onSend).toHaveBeenLastCalledWith('Who goes there?', 'say');
+    fireEvent.click(screen.getByRole('button', { name: 'Story' }));
+    const story = screen.getByRole('textbox', { name: 'What happens next?' });
+    await waitFor(() => expect((story as HTMLTextAreaElement).value).toBe(''));
+    fireEvent.change(story, { target: { value: 'A bell rang.' } });
+    fireEvent.keyDown(story, { key: 'Enter' });
+    expect(onSend).toHaveBeenLastCalledWith('A bell rang.', 'story');
+  });
+
+  it('takes back an undone action, in the mode it was sent in', () => {
+    render(<TurnInput onSend={jest.fn()} disabled={false} draft={{ text: 'I ask Wren about the key.', mode: 'say', nonce: 1 }} />);
+    expect((screen.getByRole('textbox', { name: 'What do you say?' }) as HTMLTextAreaElement).value).toBe('I ask Wren about the key.');
   });
 });

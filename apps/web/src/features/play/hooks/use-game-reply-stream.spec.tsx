@@ -80,10 +80,12 @@ function session(): GameSession {
     turnCount: 0,
     lastPlayedAt: '2025-01-01T00:00:00.000Z',
     createdAt: '2025-01-01T00:00:00.000Z',
-    state: { worldState: '', currentLocation: 'Shore', characters: [], timeline: [], act: 1, chapter: 1, turnCount: 0 },
+    state: { worldState: '', currentLocation: 'Shore', characters: [], present: [], timeline: [], act: 1, chapter: 1, turnCount: 0 },
     messages: [
-      { id: 'm1', role: 'narrator', content: '', generationId: GEN, status: 'streaming', error: null, finishReason: null, turn: 0, createdAt: '2025-01-01T00:00:00.000Z' },
+      { id: 'm1', role: 'narrator', content: '', mode: null, revision: 0, swipe: { index: 0, count: 1 }, context: null, generationId: GEN, status: 'streaming', error: null, finishReason: null, turn: 0, createdAt: '2025-01-01T00:00:00.000Z' },
     ],
+    notes: { memory: '', authorsNote: '', version: 0 },
+    storyCards: [],
     activeGenerationId: GEN,
     playerName: 'Ada',
     playerRole: 'Keeper',
@@ -191,7 +193,8 @@ describe('following a generation stream', () => {
     expect(result.current).toMatchObject({ text: 'The end.', phase: 'ended', status: 'completed' });
     const cached = queryClient.getQueryData<GameSession>(playKeys.session(SESSION));
     expect(cached?.messages[0]).toMatchObject({ content: 'The end.', status: 'completed' });
-    expect(cached?.activeGenerationId).toBeNull();
+    // Still held: the world-state step takes the game over from the completed reply.
+    expect(cached?.activeGenerationId).toBe(GEN);
     expect(invalidate).toHaveBeenCalledWith({ queryKey: playKeys.session(SESSION) });
   });
 

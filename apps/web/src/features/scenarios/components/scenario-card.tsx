@@ -8,12 +8,12 @@ import type { Scenario } from '@storyos/contracts';
 import type { ReactNode } from 'react';
 import { RATING_LABELS, TONE_LABELS, VISIBILITY_LABELS } from '../labels';
 
-/** One scenario at a glance; the caller decides what can be done with it. */
-export function ScenarioCard({ scenario, actions }: { scenario: Scenario; actions: ReactNode }) {
+/** One scenario at a glance; the caller decides what can be done with it, and the heading level that fits its page's outline. */
+export function ScenarioCard({ scenario, actions, headingLevel = 'h3' }: { scenario: Scenario; actions: ReactNode; headingLevel?: 'h2' | 'h3' }) {
   return (
     <Card component="article" aria-label={scenario.name} sx={{ height: '100%', display: 'flex', flexDirection: 'column' }}>
       <CardContent sx={{ flexGrow: 1, p: 2.5 }}>
-        <Typography variant="h6" component="h3" gutterBottom sx={{ lineHeight: 1.3 }}>
+        <Typography variant="h6" component={headingLevel} gutterBottom sx={{ lineHeight: 1.3 }}>
           {scenario.name}
         </Typography>
         <Stack direction="row" spacing={0.75} useFlexGap sx={{ flexWrap: 'wrap', mb: 1.5 }}>

@@ -97,6 +97,7 @@ export function ScenariosPage() {
         }
         renderCard={(scenario) => (
           <ScenarioCard
+            headingLevel="h2"
             scenario={scenario}
             actions={
               <>
