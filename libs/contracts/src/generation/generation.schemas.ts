@@ -12,12 +12,12 @@ export const TERMINAL_GENERATION_STATUSES: readonly GenerationStatus[] = ['compl
 export const isTerminalStatus = (status: GenerationStatus): boolean => TERMINAL_GENERATION_STATUSES.includes(status);
 
 /** What a generation produces; each module registers the kinds it owns. */
-export const GenerationKindSchema = z.enum(['game.opening', 'game.turn', 'game.continue', 'game.world-state', 'story.premise', 'story.outline', 'story.start', 'story.continue', 'story.extend']);
+export const GenerationKindSchema = z.enum(['game.opening', 'game.turn', 'game.continue', 'game.world-state', 'story.premise', 'story.outline', 'story.start', 'story.continue', 'story.extend', 'chat.reply', 'chat.document', 'chat.suggestions', 'chat.title']);
 export type GenerationKind = z.infer<typeof GenerationKindSchema>;
 
 /** The resource a generation belongs to; clients can follow it by resource. */
 export const GenerationTargetSchema = z.object({
-  type: z.enum(['game-session', 'story']),
+  type: z.enum(['game-session', 'story', 'chat']),
   id: UuidSchema,
 });
 export type GenerationTarget = z.infer<typeof GenerationTargetSchema>;
