@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CoreModule } from './core/core.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { ConversationModule } from './modules/conversation/conversation.module';
 import { GameModule } from './modules/game/game.module';
 import { GenerationModule } from './modules/generation/generation.module';
 import { MediaModule } from './modules/media/media.module';
@@ -12,7 +13,7 @@ import { SystemModule } from './modules/system/system.module';
 
 /** The worker process: the same feature modules plus the queue processors. */
 @Module({
-  imports: [CoreModule, AuthModule, SystemModule, GenerationModule, GameModule, StoriesModule, MediaModule],
+  imports: [CoreModule, AuthModule, SystemModule, GenerationModule, GameModule, StoriesModule, MediaModule, ConversationModule],
   providers: [DeliverPingProcessor, RunGenerationProcessor, WriteWholeStoryProcessor],
 })
 export class WorkerModule {}

@@ -25,6 +25,7 @@ import { UploadThrottle } from './uploads/upload-throttle';
   imports: [TypeOrmModule.forFeature([MediaAssetEntity]), AuthModule, MediaStorageModule, MediaProvidersModule],
   controllers: [MediaUploadsController, MediaController],
   providers: [MediaService, MediaAccess, MediaResponder, MediaViewer, MediaUploadsService, UploadInspector, UploadThrottle, MultipartUploadInterceptor],
-  exports: [MediaService, MediaProvidersModule],
+  // The uploads service and its interceptor serve seed 003's POST /api/files/upload in the conversation module too.
+  exports: [MediaService, MediaProvidersModule, MediaUploadsService, MultipartUploadInterceptor, UploadThrottle],
 })
 export class MediaModule {}
