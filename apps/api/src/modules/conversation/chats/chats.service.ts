@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ChatDetail, ChatSummary, ChatVisibility, DeletedCount, HistoryPage, HistoryQuery } from '@storyos/contracts';
 import { PinoLogger } from 'nestjs-pino';
-import { DataSource, LessThan, MoreThan, In, type FindOptionsWhere } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import type { AuthUser } from '../../auth/auth-user';
 import { GenerationsService } from '../../generation/generations.service';
 import { StopSignals } from '../../generation/stream/stop-signals';
@@ -42,17 +42,19 @@ export class ChatsService {
   async history(user: AuthUser, query: HistoryQuery): Promise<HistoryPage> {
     const manager = this.dataSource.manager;
     const cursorId = query.starting_after ?? query.ending_before;
-    let where: FindOptionsWhere<ChatEntity> = { userId: user.id };
+    const newer = query.starting_after !== undefined;
+    const rows = manager.createQueryBuilder(ChatEntity, 'chat').where('chat.user_id = :userId', { userId: user.id });
     if (cursorId) {
-      const cursor = await manager.findOneBy(ChatEntity, { id: cursorId, userId: user.id });
-      if (!cursor) throw ChatErrors.cursorNotFound(query.starting_after ? 'starting_after' : 'ending_before');
-      where = { userId: user.id, createdAt: query.starting_after ? MoreThan(cursor.createdAt) : LessThan(cursor.createdAt) };
+      if (!(await manager.existsBy(ChatEntity, { id: cursorId, userId: user.id }))) throw ChatErrors.cursorNotFound(newer ? 'starting_after' : 'ending_before');
+      // Compared in the database, at its own (microsecond) precision; the id breaks ties.
+      rows.andWhere(`(chat.created_at, chat.id) ${newer ? '>' : '<'} (SELECT c.created_at, c.id FROM chats c WHERE c.id = :cursorId)`, { cursorId });
     }
-    const rows = await manager.find(ChatEntity, { where, order: { createdAt: query.starting_after ? 'ASC' : 'DESC', id: 'DESC' }, take: query.limit + 1 });
-    const hasMore = rows.length > query.limit;
-    const page = rows.slice(0, query.limit);
+    const direction = newer ? 'ASC' : 'DESC';
+    const found = await rows.orderBy('chat.created_at', direction).addOrderBy('chat.id', direction).take(query.limit + 1).getMany();
+    const hasMore = found.length > query.limit;
+    const page = found.slice(0, query.limit);
     // Towards newer chats the nearest come first from the database; the page still reads newest first.
-    if (query.starting_after) page.reverse();
+    if (newer) page.reverse();
     return { chats: page.map(toChatSummary), hasMore };
   }
 
