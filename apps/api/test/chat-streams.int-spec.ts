@@ -63,7 +63,7 @@ describe('chat streams with a chat model', () => {
 
   it('names a new chat with the model, and sends the chat so far with each message', async () => {
     const id = randomUUID();
-    fake.enqueue(slow('Hello, traveller. ', 0), slow('Again, hello. ', 0));
+    fake.enqueue(slow('Hello, traveller.', 0), slow('Again, hello.', 0));
     await postChat(api.url, user.accessToken, chatRequest(id, 'Hi there', { model: MODEL }));
     await waitUntilIdle(http, user.accessToken, id);
     await postChat(api.url, user.accessToken, chatRequest(id, 'Hi again', { model: MODEL }));
@@ -79,8 +79,8 @@ describe('chat streams with a chat model', () => {
 
   it('resumes an active reply from its start with exactly the chunks the POST’s own stream gave', async () => {
     const id = randomUUID();
-    fake.enqueue(slow('Once upon a time a lantern keeper lived on a hill above the sleeping town and watched the roads. '));
-    const posted = postChat(api.url, user.accessToken, chatRequest(id, 'Tell me a tale', { model: MODEL }));
+    fake.enqueue(slow('Once upon a time a lantern keeper lived on a hill above the sleeping town and watched the roads.'));
+    const posted = postChat(api.url, user.accessToken, chatRequest(id, 'What did the keeper see from the hill?', { model: MODEL }));
     await waitForReplying(id);
     const resumed = await resumeChat(api.url, user.accessToken, id);
     const original = await posted;
@@ -96,7 +96,7 @@ describe('chat streams with a chat model', () => {
 
   it('keeps writing the reply when the POST’s connection closes', async () => {
     const id = randomUUID();
-    fake.enqueue(slow('The river ran on long after the traveller had turned away from its banks. '));
+    fake.enqueue(slow('The river ran on long after the traveller had turned away from its banks.'));
     const abort = new AbortController();
     const response = await fetch(`${api.url}/api/chat`, {
       method: 'POST',
