@@ -29,7 +29,7 @@ export const SaveDocumentRequestSchema = z.strictObject({
   content: z.string().max(MAX_DOCUMENT_CHARS, { message: `The document must be at most ${MAX_DOCUMENT_CHARS.toLocaleString('en-US')} characters` }),
   kind: DocumentKindSchema,
   /** The version edited from (its `createdAt`); a newer one is answered 409 with it in `details.current`. Omitted: saved over whatever is newest. */
-  baseVersion: TimestampSchema.optional(),
+  baseVersion: TimestampSchema.max(40).optional(),
 });
 export type SaveDocumentRequest = z.infer<typeof SaveDocumentRequestSchema>;
 
