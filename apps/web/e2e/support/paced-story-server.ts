@@ -52,6 +52,24 @@ function isWorldStateStep(request: ChatRequest): boolean {
   return (request.messages ?? []).some((message) => message.role === 'system' && /JSON object/i.test(message.content));
 }
 
+/** The chat's suggestions step: an editor asked for JSON about a document. */
+function isSuggestionsStep(request: ChatRequest): boolean {
+  return (request.messages ?? []).some((message) => message.role === 'system' && message.content.startsWith('You are an editor'));
+}
+
+/** One suggestion for the first of our sentences the document holds, copied exactly, as the step asks. */
+function suggestionsAnswer(request: ChatRequest): string {
+  const document = (request.messages ?? []).map((message) => message.content).join('\n');
+  const sentence = SENTENCES.find((candidate) => document.includes(candidate));
+  const suggestions = sentence ? [{ originalSentence: sentence, suggestedSentence: sentence.replace(/\.$/, ', and the night held its breath.'), description: 'A stronger close to the sentence' }] : [];
+  return JSON.stringify({ suggestions });
+}
+
+/** A new chat's title step. */
+function isTitleStep(request: ChatRequest): boolean {
+  return (request.messages ?? []).some((message) => message.role === 'system' && message.content.startsWith('You write short titles'));
+}
+
 function worldStateAnswer(replyNumber: number): string {
   return JSON.stringify({
     worldState: 'A storm circles the lighthouse on Saltglass Reef. A strange light answers the lamp from beyond the reef.',
@@ -83,7 +101,11 @@ export async function startPacedStoryServer(): Promise<PacedStoryServer> {
     response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
 
     replies += 1;
-    if (isWorldStateStep(body)) {
+    if (isSuggestionsStep(body)) {
+      response.write(chunk(model, suggestionsAnswer(body), null));
+    } else if (isTitleStep(body)) {
+      response.write(chunk(model, 'The Lighthouse Chat', null));
+    } else if (isWorldStateStep(body)) {
       response.write(chunk(model, worldStateAnswer(replies), null));
     } else {
       // Each reply starts at a different sentence, so a regenerated reply reads differently.

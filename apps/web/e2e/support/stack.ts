@@ -75,6 +75,8 @@ export async function startStack(): Promise<{ info: StackInfo; children: ChildPr
     LLM_BASE_URL: provider.baseUrl,
     LLM_API_KEY: 'e2e',
     LLM_MODEL: 'paced-story-e2e',
+    // Low enough for the chat journey to reach a guest's daily limit in a few messages.
+    CHAT_MESSAGES_GUEST_DAILY: '3',
   };
   await run(process.execPath, [path.join(API_DIST, 'cli.js'), 'migrate'], { cwd: WORKSPACE, env });
   await run(process.execPath, [path.join(API_DIST, 'cli.js'), 'seed'], { cwd: WORKSPACE, env });
