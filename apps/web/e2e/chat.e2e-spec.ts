@@ -3,6 +3,10 @@ import sharp from 'sharp';
 import { axeViolations } from './support/axe';
 import { launchBrowser, openPage, PHONE, screenshot } from './support/browser';
 import { registerInBrowser } from './support/play';
+import { readStackInfo } from './support/stack-info';
+
+/** Holds the next chat reply part-way at the provider, or lets it go on. */
+const provider = (action: 'hold' | 'release') => fetch(`${readStackInfo().providerControlUrl}/${action}`, { method: 'POST' });
 
 let browser: Browser;
 
@@ -80,6 +84,7 @@ describe('the chat', () => {
     await page.getByRole('button', { name: 'Send message' }).isEnabled();
     await messageBox(page).fill('What do you see in my picture of the harbour?');
     await page.waitForFunction(() => !document.querySelector('[aria-label^="Uploading"]'));
+    await provider('hold');
     await messageBox(page).press('Enter');
     await page.getByRole('img', { name: 'Attached picture harbour.png' }).waitFor();
     await page.waitForURL(/\/chat\/[0-9a-f-]{36}$/);
@@ -88,11 +93,15 @@ describe('the chat', () => {
     // Reload while the reply is still being written: it picks up and finishes.
     await replies(page).first().getByText('I can’t see pictures with this model').waitFor();
     await replies(page).first().getByText(/The wind|Far below|A bell|You caught|On the stair|The keeper|Out past|The floor/).first().waitFor();
+    const before = ((await replies(page).first().textContent()) ?? '').length;
     await page.reload();
     await page.getByRole('button', { name: 'Stop the reply' }).waitFor();
+    await replies(page).first().getByText('I can’t see pictures with this model').waitFor();
+    await provider('release');
     await waitForReplyDone(page);
     const resumed = (await replies(page).first().textContent()) ?? '';
     expect(resumed).toMatch(/^I can’t see pictures with this model, so I’ll go by your words alone\./);
+    expect(resumed.length).toBeGreaterThan(before);
     expect(resumed.split(/(?<=\.) /).length).toBeGreaterThan(5);
     expect(await replies(page).count()).toBe(1);
     await page.getByRole('img', { name: 'Attached picture harbour.png' }).waitFor();
@@ -148,8 +157,10 @@ describe('the chat', () => {
     await registerInBrowser(phone, 'Chat Phone');
     await phone.goto('/chat');
     await say(phone, 'Write a poem about the sea');
-    await phone.getByRole('dialog', { name: 'Document' }).waitFor();
-    await waitForReplyDone(phone);
+    const sheet = phone.getByRole('dialog', { name: 'Document' });
+    await sheet.waitFor();
+    // It covers the chat while the document is written, then shows the stored version.
+    await sheet.getByText('Version 1 of 1').waitFor({ timeout: 30_000 });
     await screenshot(phone, 'chat-document-phone');
     await phone.context().close();
     await page.context().close();

@@ -11,6 +11,12 @@ import type { AddressInfo } from 'node:net';
 export interface PacedStoryServer {
   /** The API root to configure as LLM_BASE_URL, ending in /v1. */
   baseUrl: string;
+  /**
+   * Where a test holds the next chat reply part-way (`POST <controlUrl>/hold`)
+   * and lets it go on (`POST <controlUrl>/release`), to act while it is
+   * certainly still being written.
+   */
+  controlUrl: string;
   close(): Promise<void>;
 }
 
@@ -86,10 +92,31 @@ function worldStateAnswer(replyNumber: number): string {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Words of a held chat reply written before it waits. */
+const WORDS_BEFORE_HOLD = 12;
+/** A hold nobody releases ends by itself, so a failed test cannot leave a reply hanging. */
+const HOLD_LIMIT_MS = 60_000;
+
+function isChatReply(request: ChatRequest): boolean {
+  return (request.messages ?? []).some((message) => message.role === 'system' && message.content.startsWith('You are the StoryOS assistant'));
+}
+
 export async function startPacedStoryServer(): Promise<PacedStoryServer> {
   let replies = 0;
+  let holdNext = false;
+  let release: (() => void) | null = null;
+
+  async function control(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (request.url === '/control/hold') holdNext = true;
+    if (request.url === '/control/release') {
+      holdNext = false;
+      release?.();
+    }
+    response.writeHead(204).end();
+  }
 
   async function answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (request.method === 'POST' && request.url?.startsWith('/control/')) return control(request, response);
     if (request.method !== 'POST' || !request.url?.endsWith('/chat/completions')) {
       response.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'Not found' } }));
       return;
@@ -110,10 +137,13 @@ export async function startPacedStoryServer(): Promise<PacedStoryServer> {
     } else {
       // Each reply starts at a different sentence, so a regenerated reply reads differently.
       const text = Array.from({ length: 7 }, (_, index) => SENTENCES[(replies + index) % SENTENCES.length]).join(' ');
-      for (const word of text.match(/\s*\S+/g) ?? []) {
+      const hold = holdNext && isChatReply(body);
+      if (hold) holdNext = false;
+      for (const [index, word] of (text.match(/\s*\S+/g) ?? []).entries()) {
         if (closed) return;
         response.write(chunk(model, word, null));
         await sleep(WORD_DELAY_MS);
+        if (hold && index === WORDS_BEFORE_HOLD) await new Promise<void>((resolve) => ((release = resolve), setTimeout(resolve, HOLD_LIMIT_MS)));
       }
     }
     if (closed) return;
@@ -128,6 +158,7 @@ export async function startPacedStoryServer(): Promise<PacedStoryServer> {
   const { port } = server.address() as AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${port}/v1`,
+    controlUrl: `http://127.0.0.1:${port}/control`,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -8,6 +8,8 @@ export interface StackInfo {
   redisPrefix: string;
   logDir: string;
   pids: number[];
+  /** The paced provider's control address (see PacedStoryServer.controlUrl). */
+  providerControlUrl: string;
 }
 
 /** Global setup puts the info file's path here; Jest workers inherit the environment. */

@@ -83,7 +83,7 @@ export async function startStack(): Promise<{ info: StackInfo; children: ChildPr
 
   const api = startApiProcess('main', env, path.join(logDir, 'main.log'));
   const worker = startApiProcess('worker', env, path.join(logDir, 'worker.log'));
-  const info: StackInfo = { baseUrl, admin, databaseName, redisPrefix, logDir, pids: [api.pid ?? 0, worker.pid ?? 0] };
+  const info: StackInfo = { baseUrl, admin, databaseName, redisPrefix, logDir, pids: [api.pid ?? 0, worker.pid ?? 0], providerControlUrl: provider.controlUrl };
   const infoFile = path.join(os.tmpdir(), `storyos-web-e2e-${id}.json`);
   writeFileSync(infoFile, JSON.stringify(info));
   process.env[STACK_INFO_ENV] = infoFile;

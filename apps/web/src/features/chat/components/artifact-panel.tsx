@@ -92,7 +92,7 @@ export function ArtifactPanel({ documentId, streamed, canWrite, onClose }: Artif
             <ChevronRightOutlined />
           </IconButton>
           <Box sx={{ flex: 1 }} />
-          <ToggleButtonGroup size="small" exclusive value={mode} onChange={(_event, next: Mode | null) => next && (next === 'edit' && setDraft(latest?.content ?? ''), setMode(next))} aria-label="How to show the document">
+          <ToggleButtonGroup size="small" exclusive value={mode} onChange={(_event, next: Mode | null) => next && (next === 'edit' && setDraft(latest?.content ?? ''), setMode(next))} aria-label="How to show the document" sx={{ '& .MuiToggleButton-root': { color: 'text.primary' }, '& .MuiToggleButton-root.Mui-selected': { color: 'primary.main' } }}>
             <ToggleButton value="read">Read</ToggleButton>
             <ToggleButton value="changes" disabled={!previous}>
               Changes

@@ -5,11 +5,12 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Navigate, useLocation, useNavigate, useParams } from 'react-router';
+import { Navigate, useNavigate, useParams } from 'react-router';
 import { ErrorAlert } from '../../../components/error-alert';
 import CircularProgress from '@mui/material/CircularProgress';
 import { isApiError } from '../../../lib/api-error';
 import { chatQueries } from '../queries';
+import { freshChats, newChatId } from '../fresh-chats';
 import { ChatSession } from './chat-session';
 import { HistorySidebar } from './history-sidebar';
 
@@ -18,10 +19,10 @@ const SIDEBAR_WIDTH = 260;
 /** `/chat/:chatId`: the history beside the chat; `/chat` starts a new one. */
 export function ChatPage() {
   const { chatId } = useParams();
-  const location = useLocation();
   const [historyOpen, setHistoryOpen] = useState(false);
-  if (!chatId) return <Navigate to={`/chat/${crypto.randomUUID()}`} replace state={{ fresh: true }} />;
-  const fresh = (location.state as { fresh?: boolean } | null)?.fresh === true;
+  const [newId] = useState(newChatId);
+  if (!chatId) return <Navigate to={`/chat/${newId}`} replace />;
+  const fresh = freshChats.has(chatId);
 
   return (
     <Box sx={{ display: 'flex', mx: { xs: -2, sm: -3 }, my: { xs: -2, sm: -3 }, height: { xs: 'calc(100dvh - 56px)', sm: 'calc(100dvh - 64px)' }, minHeight: 0 }}>
@@ -61,7 +62,7 @@ function StoredChat({ id, onOpenHistory }: { id: string; onOpenHistory: () => vo
         ) : (
           <ErrorAlert error={detail.error} />
         )}
-        <Button variant="contained" onClick={() => navigate(`/chat/${crypto.randomUUID()}`, { state: { fresh: true } })}>
+        <Button variant="contained" onClick={() => navigate(`/chat/${newChatId()}`)}>
           Start a new chat
         </Button>
       </Stack>

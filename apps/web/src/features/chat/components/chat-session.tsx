@@ -11,7 +11,6 @@ import { useTheme } from '@mui/material/styles';
 import type { ChatDetail, ChatVisibility, MediaAsset } from '@storyos/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useState, type DragEvent } from 'react';
-import { useNavigate } from 'react-router';
 import { ErrorAlert } from '../../../components/error-alert';
 import { isApiError } from '../../../lib/api-error';
 import { UpgradeDialog } from '../../auth/components/upgrade-dialog';
@@ -48,7 +47,6 @@ interface ChatSessionProps {
 export function ChatSession({ id, detail, onOpenHistory }: ChatSessionProps) {
   const theme = useTheme();
   const phone = useMediaQuery(theme.breakpoints.down('md'));
-  const navigate = useNavigate();
   const queryClient = useQueryClient();
   const { isGuest } = useSession();
   const canWrite = detail ? detail.chat.isOwner : true;
@@ -101,11 +99,7 @@ export function ChatSession({ id, detail, onOpenHistory }: ChatSessionProps) {
   const send = (text: string, files: MediaAsset[]): boolean => {
     void chat.sendMessage({ text, files: files.map((file) => ({ type: 'file' as const, mediaType: file.contentType, url: file.url, filename: file.pathname ?? undefined })) }, { body: choices });
     attachments.clear();
-    if (!sent) {
-      setSent(true);
-      // The address names the chat from its first message on, so a reload or a share finds it.
-      navigate(`/chat/${id}`, { replace: true, state: { fresh: true } });
-    }
+    setSent(true);
     return true;
   };
 
@@ -219,7 +213,7 @@ export function ChatSession({ id, detail, onOpenHistory }: ChatSessionProps) {
       </Box>
       {panel && !phone && <Box sx={{ width: '45%', minWidth: 320, borderLeft: 1, borderColor: 'divider', minHeight: 0 }}>{panel}</Box>}
       {panel && phone && (
-        <Dialog open fullScreen onClose={() => setOpenDocument(null)} aria-label="Document">
+        <Dialog open fullScreen onClose={() => setOpenDocument(null)} slotProps={{ paper: { 'aria-label': 'Document' } }}>
           {panel}
         </Dialog>
       )}

@@ -1,4 +1,5 @@
 import Box from '@mui/material/Box';
+import { alpha } from '@mui/material/styles';
 import { diffWords } from 'diff';
 import { useMemo } from 'react';
 
@@ -9,11 +10,11 @@ export function DiffView({ before, after }: { before: string; after: string }) {
     <Box sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', lineHeight: 1.7 }} aria-label="Changes from the previous version">
       {changes.map((change, index) =>
         change.added ? (
-          <Box component="ins" key={index} sx={{ bgcolor: 'success.light', color: 'success.contrastText', textDecoration: 'underline' }}>
+          <Box component="ins" key={index} sx={{ bgcolor: (theme) => alpha(theme.palette.success.main, 0.18), color: 'text.primary', textDecoration: 'underline' }}>
             {change.value}
           </Box>
         ) : change.removed ? (
-          <Box component="del" key={index} sx={{ bgcolor: 'error.light', color: 'error.contrastText' }}>
+          <Box component="del" key={index} sx={{ bgcolor: (theme) => alpha(theme.palette.error.main, 0.16), color: 'text.primary' }}>
             {change.value}
           </Box>
         ) : (

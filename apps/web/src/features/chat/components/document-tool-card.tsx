@@ -8,7 +8,8 @@ import Typography from '@mui/material/Typography';
 export interface ToolPartView {
   toolName: 'createDocument' | 'updateDocument' | 'requestSuggestions';
   state: string;
-  input: Record<string, unknown>;
+  /** Absent while the input is still streaming in. */
+  input?: Record<string, unknown>;
   output?: { id: string; title: string };
   errorText?: string;
 }
@@ -22,8 +23,9 @@ const ACTIONS = {
 /** A tool the reply used, shown as a card that opens its document beside the chat. */
 export function DocumentToolCard({ part, onOpen }: { part: ToolPartView; onOpen: (documentId: string) => void }) {
   const running = part.state === 'input-streaming' || part.state === 'input-available';
-  const documentId = part.output?.id ?? (typeof part.input['id'] === 'string' ? part.input['id'] : typeof part.input['documentId'] === 'string' ? part.input['documentId'] : null);
-  const title = part.output?.title ?? (typeof part.input['title'] === 'string' ? part.input['title'] : 'the document');
+  const input = part.input ?? {};
+  const documentId = part.output?.id ?? (typeof input['id'] === 'string' ? input['id'] : typeof input['documentId'] === 'string' ? input['documentId'] : null);
+  const title = part.output?.title ?? (typeof input['title'] === 'string' ? input['title'] : 'the document');
   const words = ACTIONS[part.toolName];
   return (
     <Paper variant="outlined" sx={{ p: 1.5, my: 1 }}>

@@ -20,6 +20,7 @@ import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { ErrorAlert } from '../../../components/error-alert';
 import { groupChatsByDate } from '../history-groups';
 import { chatQueries, useDeleteAllChatsMutation, useDeleteChatMutation } from '../queries';
+import { newChatId } from '../fresh-chats';
 
 /** My chats grouped by date, loading older ones as the list is scrolled; new chat, delete one, delete all. */
 export function HistorySidebar({ activeId, onNavigate }: { activeId: string; onNavigate?: () => void }) {
@@ -46,7 +47,7 @@ export function HistorySidebar({ activeId, onNavigate }: { activeId: string; onN
 
   const newChat = () => {
     onNavigate?.();
-    navigate(`/chat/${crypto.randomUUID()}`, { state: { fresh: true } });
+    navigate(`/chat/${newChatId()}`);
   };
 
   const confirmDelete = () => {

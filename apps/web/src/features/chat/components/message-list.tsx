@@ -59,7 +59,9 @@ export function MessageList({ messages, canWrite, busy, thinking, votes, empty, 
       ) : (
         <Box sx={{ height: virtualizer.getTotalSize(), position: 'relative', maxWidth: 820, mx: 'auto' }}>
           {virtualizer.getVirtualItems().map((item) => {
-            const message = messages[item.index]!;
+            const message = messages[item.index];
+            // The virtualiser can still hold a row for a message just removed (an edit, a regenerate).
+            if (!message) return null;
             return (
               <Box key={item.key} data-index={item.index} ref={virtualizer.measureElement} sx={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${item.start}px)` }}>
                 <MessageItem message={message} canWrite={canWrite} isLastReply={item.index === lastReplyIndex} busy={busy} vote={votes.get(message.id)} {...actions} />

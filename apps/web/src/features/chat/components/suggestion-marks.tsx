@@ -1,6 +1,7 @@
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Popover from '@mui/material/Popover';
+import { alpha } from '@mui/material/styles';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { Suggestion } from '@storyos/contracts';
@@ -58,7 +59,7 @@ export function SuggestionMarks({ content, suggestions, canResolve, busy, onReso
             aria-label={`Suggestion: ${segment.suggestion.description}`}
             onClick={show(segment.suggestion)}
             onKeyDown={(event) => (event.key === 'Enter' || event.key === ' ') && (event.preventDefault(), setOpen({ anchor: event.currentTarget, suggestion: segment.suggestion! }))}
-            sx={{ bgcolor: 'warning.light', color: 'warning.contrastText', cursor: 'pointer', borderRadius: 0.5 }}
+            sx={{ bgcolor: (theme) => alpha(theme.palette.warning.main, 0.3), color: 'text.primary', cursor: 'pointer', borderRadius: 0.5 }}
           >
             {segment.text}
           </Box>
