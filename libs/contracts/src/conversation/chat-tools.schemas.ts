@@ -28,14 +28,6 @@ export const DocumentToolOutputSchema = z.object({
 });
 export type DocumentToolOutput = z.infer<typeof DocumentToolOutputSchema>;
 
-export const ChatToolInputSchemas = {
-  createDocument: CreateDocumentInputSchema,
-  updateDocument: UpdateDocumentInputSchema,
-  requestSuggestions: RequestSuggestionsInputSchema,
-} as const satisfies Record<ChatToolName, z.ZodType>;
-
-export type ChatToolInput<T extends ChatToolName> = z.infer<(typeof ChatToolInputSchemas)[T]>;
-
 /**
  * Custom data parts of the reply stream, as the chatbot's artifact reads
  * them. All are transient (streamed, not kept in the message): the document

@@ -3,5 +3,4 @@ export * from './titles';
 export * from './suggestion-rules';
 export * from './chat-prompts';
 export * from './chat-allowance';
-export * from './chat-tool-definitions';
 export * from './tool-confirmations';

@@ -119,7 +119,7 @@ export function ChatSession({ id, detail, onOpenHistory }: ChatSessionProps) {
   };
 
   const quota = isApiError(chat.error) && chat.error.code === 'QUOTA_EXCEEDED';
-  const title = detail?.chat.title ?? (chat.messages.length ? 'New chat' : 'New chat');
+  const title = detail?.chat.title ?? 'New chat';
   const shareUrl = visibility === 'public' && sent ? `${window.location.origin}/chat/${id}` : null;
   const streamedHere = artifact.streamed && artifact.streamed.id === openDocument ? artifact.streamed : null;
   const panel = openDocument && <ArtifactPanel documentId={openDocument} streamed={streamedHere} canWrite={canWrite} onClose={() => setOpenDocument(null)} />;
