@@ -76,6 +76,16 @@ export default tseslint.config(
     },
   },
   {
+    // Core is the infrastructure features stand on: it declares what it needs (a port) and a module provides it.
+    files: ['apps/api/src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/modules/**'], message: 'Core never imports a feature module: declare the need in core and let the module provide it.' }] },
+      ],
+    },
+  },
+  {
     // Tests read JSON bodies loosely (`response.body.code`); the code under test stays typed.
     files: ['apps/api/test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

@@ -14,6 +14,8 @@ export default defineConfig({
   resolve: {
     alias: {
       '@storyos/contracts': path.join(workspaceRoot, 'libs/contracts/src/index.ts'),
+      // The rules the API enforces (readiness, limits), imported rather than copied.
+      '@storyos/domain': path.join(workspaceRoot, 'libs/domain/src/index.ts'),
     },
   },
   build: {

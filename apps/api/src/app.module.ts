@@ -12,11 +12,12 @@ import { GenerationModule } from './modules/generation/generation.module';
 import { MediaModule } from './modules/media/media.module';
 import { RealtimeModule } from './modules/realtime/realtime.module';
 import { StoriesModule } from './modules/stories/stories.module';
+import { QueueDashboardModule } from './modules/system/queue-dashboard/queue-dashboard.module';
 import { SystemModule } from './modules/system/system.module';
 
 /** The HTTP + Socket.IO process: controllers and gateways, queues as producers only. */
 @Module({
-  imports: [CoreModule, HealthModule, MetricsModule, AuthModule, RealtimeModule, SystemModule, GenerationModule, GameModule, StoriesModule, MediaModule, ConversationModule],
+  imports: [CoreModule, HealthModule, MetricsModule, AuthModule, RealtimeModule, SystemModule, GenerationModule, GameModule, StoriesModule, MediaModule, ConversationModule, QueueDashboardModule],
   providers: [
     { provide: APP_PIPE, useClass: ZodValidationPipe },
     { provide: APP_FILTER, useClass: AllExceptionsFilter },

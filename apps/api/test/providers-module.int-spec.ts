@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { APP_CONFIG, loadConfig } from '../src/core/config/app-config';
 import { OpenAiCompatibleProvider } from '../src/modules/generation/providers/openai-compatible.provider';
-import { ProviderInfoService } from '../src/modules/generation/providers/provider-info.service';
+import { ProviderInfoService } from '../src/core/provider-info/provider-info.service';
 import { TextProviderModule } from '../src/modules/generation/providers/text-provider.module';
 import { TEXT_PROVIDER } from '../src/modules/generation/text-provider.token';
 import { startFakeOpenAiServer, streamAnswer, type FakeOpenAiServer } from './support/fake-openai-server';

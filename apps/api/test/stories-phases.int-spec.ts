@@ -5,7 +5,7 @@ import { eventually } from './support/eventually';
 import { waitForGeneration } from './support/game-helpers';
 import { httpClient, type HttpClient } from './support/http';
 import { connectSocket, type TestSocket } from './support/sockets';
-import { countStoryRows, createStory, getStory, runPhase, startPhase, putOnCurrent, waitForJob } from './support/story-helpers';
+import { countStoryRows, createStory, getStory, runPhase, startPhase, putOnCurrent, THREE_CHAPTERS, waitForJob } from './support/story-helpers';
 import { startTestApp, type TestApp } from './support/test-app';
 import { startWorker, type WorkerProcess } from './support/worker-process';
 
@@ -161,6 +161,31 @@ describe('stories: phases and the result cache with the builtin engine', () => {
       await eventually(async () => expect((await getStory(http, writer.accessToken, b.id)).body.outline?.generationId).toBe(generation.id));
     });
 
+    it('serves a story start and a continue from the cache exactly as they were written, chapter headings included', async () => {
+      const premise = { text: 'Ada Finch must wind the great clock before the snow buries Brindle Hill.' };
+      const prepared = async () => {
+        const story = await createStory(http, writer.accessToken, 'Cached Chapters');
+        await put(`/api/stories/${story.id}/premise`, premise);
+        await put(`/api/stories/${story.id}/outline`, THREE_CHAPTERS);
+        return story;
+      };
+      const a = await prepared();
+      const start = await runPhase(http, writer.accessToken, a.id, 'start');
+      const continued = await runPhase(http, writer.accessToken, a.id, 'continue');
+      expect([start.response.status, continued.response.status]).toEqual([202, 202]);
+      expect([start.generation?.finishReason, continued.generation?.finishReason]).toEqual(['stop', 'stop']); // cut-off chapters are not cached
+
+      const b = await prepared();
+      const cachedStart = await startPhase(http, writer.accessToken, b.id, 'start');
+      expect(cachedStart.status).toBe(200);
+      expect(cachedStart.body.artifact).toMatchObject({ kind: 'story', source: 'cache', text: start.story.story?.text });
+      expect(headingsOf(cachedStart.body.artifact.text)).toEqual([THREE_CHAPTERS.chapters[0]!.title]);
+      const cachedContinue = await startPhase(http, writer.accessToken, b.id, 'continue');
+      expect(cachedContinue.status).toBe(200);
+      expect(cachedContinue.body.artifact).toMatchObject({ kind: 'story', source: 'cache', text: continued.story.story?.text });
+      expect(headingsOf(cachedContinue.body.artifact.text)).toEqual(THREE_CHAPTERS.chapters.slice(0, 2).map((chapter) => chapter.title));
+    });
+
     it('is for admins only, and clearing empties it and resets the counters', async () => {
       expectError(await http.get('/api/admin/story-cache', { token: writer.accessToken }), 403, 'FORBIDDEN');
       expectError(await http.send('DELETE', '/api/admin/story-cache', { token: writer.accessToken }), 403, 'FORBIDDEN');
@@ -193,7 +218,7 @@ describe('stories: phases and the result cache with the builtin engine', () => {
     expect(mine.at(-1)).toMatchObject({ status: 'completed', progress: 100 });
     const progress = mine.map((event) => event.progress);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
-    expect(new Set(mine.map((event) => event.stage))).toEqual(new Set(['queued', 'starting', 'premise', 'outline', ...Array.from({ length: total }, (_, i) => `chapter ${i + 1} of ${total}`), 'finishing']));
+    expect(new Set(mine.map((event) => event.stage))).toEqual(new Set(['queued', 'premise', 'outline', ...Array.from({ length: total }, (_, i) => `chapter ${i + 1} of ${total}`), 'finishing']));
 
     const result = await http.get<StoryJobResult>(`/api/stories/${story.id}/jobs/${accepted.body.id}/result`, { token: writer.accessToken });
     expect(result.body).toEqual({ jobId: accepted.body.id, storyId: story.id, premise: after.premise?.text, outline: after.outline?.outline, text: after.story?.text });

@@ -1,4 +1,6 @@
-import type { AuthSession, Story, StoryArtifact } from '@storyos/contracts';
+import { getQueueToken } from '@nestjs/bullmq';
+import { QUEUE_NAMES, type AuthSession, type Story, type StoryArtifact } from '@storyos/contracts';
+import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { registerUser } from './support/accounts';
 import { expectError } from './support/auth-helpers';
@@ -191,8 +193,9 @@ describe('stories: projects, edits and export', () => {
       expectError(await startPhase(http, alice.accessToken, story.id, 'premise'), 409, 'CONFLICT');
       expectError(await http.post(`/api/stories/${story.id}/write`, { token: alice.accessToken }), 409, 'CONFLICT');
 
-      // Nobody has picked it up for twenty minutes: its worker and queue entry are gone.
-      await api.app.get(DataSource).query(`UPDATE story_jobs SET updated_at = now() - interval '20 minutes' WHERE id = $1`, [job.body.id]);
+      // Its queue entry is gone (Redis lost it), and nothing has moved for forty minutes.
+      await (await api.app.get<Queue>(getQueueToken(QUEUE_NAMES.flow)).getJob(job.body.id))?.remove();
+      await api.app.get(DataSource).query(`UPDATE generation_flows SET updated_at = now() - interval '40 minutes' WHERE id = $1`, [job.body.id]);
       const again = await http.post(`/api/stories/${story.id}/write`, { token: alice.accessToken });
       expect(again.status).toBe(202);
       const abandoned = await http.get(`/api/stories/${story.id}/jobs/${job.body.id}`, { token: alice.accessToken });

@@ -1,4 +1,4 @@
-import { REFRESH_TRANSPORT_HEADER } from '@storyos/contracts';
+import { QUEUE_NAMES, REFRESH_TRANSPORT_HEADER } from '@storyos/contracts';
 import type { Browser } from 'playwright-core';
 import { DARK_BACKGROUND, launchBrowser, openPage, PHONE, screenshot, uniqueEmail, waitForBackground } from './support/browser';
 import { signIn } from './support/journeys';
@@ -40,6 +40,22 @@ describe('the System page', () => {
     await screenshot(page, 'admin-system-dark');
     await page.setViewportSize(PHONE);
     await screenshot(page, 'admin-system-dark-phone');
+    await page.context().close();
+  });
+
+  it('opens the queue dashboard from the System page in a new tab, with every queue in it', async () => {
+    const { admin } = readStackInfo();
+    const page = await openPage(browser);
+    await signIn(page, admin.email, admin.password);
+    await page.getByRole('link', { name: 'System', exact: true }).click();
+    await page.getByRole('heading', { name: 'System', level: 1 }).waitFor();
+
+    const [dashboard] = await Promise.all([page.context().waitForEvent('page'), page.getByRole('button', { name: 'Open the queue dashboard' }).click()]);
+    await dashboard.waitForURL('**/api/admin/queues/**');
+    // One card per queue on the overview (the sidebar lists them too).
+    for (const name of Object.values(QUEUE_NAMES)) await dashboard.getByRole('main').getByRole('link', { name, exact: true }).waitFor({ timeout: 20_000 });
+    expect(await dashboard.getByText('StoryOS queues').first().isVisible()).toBe(true);
+    await screenshot(dashboard, 'admin-queue-dashboard');
     await page.context().close();
   });
 

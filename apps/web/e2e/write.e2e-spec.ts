@@ -211,6 +211,13 @@ describe('a writer', () => {
     // The job keeps going through a reload, and the bar comes back from the story's job.
     await page.reload();
     await progress.waitFor();
+    // Each chapter can be read as it is written: "Read along" opens the Writing step, where it streams.
+    await page.getByTestId('job-status').getByText(/Writing chapter/).waitFor({ timeout: 120_000 });
+    await page.getByRole('link', { name: 'Read along' }).click();
+    await page.waitForURL('**/writing');
+    await liveText(page).waitFor({ timeout: 120_000 });
+    await page.waitForFunction(() => (document.querySelector('[data-testid="live-text"] [data-live-words]')?.textContent?.length ?? 0) > 0, undefined, { timeout: 120_000 });
+    await screenshot(page, 'write-job-live-light');
     await page.waitForFunction(
       () => document.querySelector('[role="progressbar"][aria-label="Whole story progress"]')?.getAttribute('aria-valuenow') === '100',
       undefined,

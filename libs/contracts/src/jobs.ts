@@ -4,15 +4,20 @@ import { UuidSchema } from './common/common.schemas';
 /** Every BullMQ queue, named once. */
 export const QUEUE_NAMES = {
   system: 'system',
+  /** Text steps: every streamed generation, alone or as a step of a flow. */
   generation: 'generation',
-  story: 'story',
+  /** Flows: the parent job of a multi-step job, which plans its steps and waits for them. */
+  flow: 'flow',
+  /** Media steps: pictures and narration, generations of step type image or narration. */
+  media: 'media',
 } as const;
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
 
 export const JOB_NAMES = {
   deliverPing: 'deliver-ping',
   runGeneration: 'run-generation',
-  writeWholeStory: 'write-whole-story',
+  runFlow: 'run-flow',
+  runMediaStep: 'run-media-step',
 } as const;
 
 /** Job payloads carry ids and small values only. */
@@ -29,8 +34,8 @@ export const GenerationJobSchema = z.object({
 });
 export type GenerationJob = z.infer<typeof GenerationJobSchema>;
 
-/** The job id is the story job's id. */
-export const WholeStoryJobSchema = z.object({
-  storyJobId: UuidSchema,
+/** The job id is the flow id, so starting a flow twice is a no-op. */
+export const FlowJobSchema = z.object({
+  flowId: UuidSchema,
 });
-export type WholeStoryJob = z.infer<typeof WholeStoryJobSchema>;
+export type FlowJob = z.infer<typeof FlowJobSchema>;

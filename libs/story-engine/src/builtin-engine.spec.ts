@@ -1,4 +1,4 @@
-import { parseWorldStateReply, type StoryBrief } from '@storyos/domain';
+import { applyWorldStateReply, parseWorldStateReply, readWorldStateReply, type StoryBrief } from '@storyos/domain';
 import { BuiltinStoryEngine } from './builtin-engine';
 import { abortAfterTwoDeltas, collectStream, modelFiles, readModelFile } from './model-files.spec-helper';
 
@@ -124,31 +124,48 @@ describe('builtin story engine runtime', () => {
 });
 
 describe('builtin engine: the world-state step', () => {
-  it('streams the derived world state as JSON the world-state parser accepts', async () => {
-    const previous = {
-      worldState: 'A storm gathers.',
-      currentLocation: 'the harbour',
-      characters: [{ name: 'Mara', summary: 'The player.' }],
-      timeline: [],
-      act: 1,
-      chapter: 1,
-      turnCount: 0,
-    };
-    const engine = new BuiltinStoryEngine({});
-    const stream = engine.stream(
-      { messages: [], brief: { task: 'game.world-state', previous, action: 'I walk to the Old Lighthouse', reply: 'You reach the Old Lighthouse, where Elias waits.', turn: 1 } },
-      new AbortController().signal,
-    );
+  const previous = {
+    worldState: 'A storm gathers.',
+    currentLocation: 'the harbour',
+    characters: [{ name: 'Mara', summary: 'The player.' }],
+    timeline: [],
+    act: 1,
+    chapter: 1,
+    turnCount: 0,
+  };
+
+  async function worldStateReply(brief: Omit<Extract<StoryBrief, { task: 'game.world-state' }>, 'task' | 'previous'>) {
+    const stream = new BuiltinStoryEngine({}).stream({ messages: [], brief: { task: 'game.world-state', previous, ...brief } }, new AbortController().signal);
     let text = '';
     let next = await stream.next();
     while (!next.done) {
       text += next.value;
       next = await stream.next();
     }
-    expect(next.value.finishReason).toBe('stop');
+    return { text, finishReason: next.value.finishReason };
+  }
+
+  it('streams the derived world state as JSON the world-state parser accepts', async () => {
+    const { text, finishReason } = await worldStateReply({ action: 'I walk to the Old Lighthouse', reply: 'You reach the Old Lighthouse, where Elias waits.', turn: 1 });
+    expect(finishReason).toBe('stop');
     const state = parseWorldStateReply(text, previous);
     expect(state.turnCount).toBe(1);
     expect(state.currentLocation).toMatch(/Old Lighthouse/);
     expect(state.timeline.length).toBe(1);
+  });
+
+  it('answers with the whole next state, which the step takes as it is, as from any model', async () => {
+    const { text } = await worldStateReply({ action: 'I walk to the Old Lighthouse', reply: 'You reach the Old Lighthouse, where Elias waits.', turn: 1 });
+    const read = readWorldStateReply(text);
+    if (!read.ok) throw new Error(read.problems.join(' '));
+    expect(read.reply.kind).toBe('state');
+    expect(applyWorldStateReply(previous, read.reply, 1)).toEqual(JSON.parse(text));
+  });
+
+  it('after the opening, logs no player action and keeps the turn count at 0', async () => {
+    const { text } = await worldStateReply({ action: null, reply: 'You wait on the bridge. Captain Ilse Brand nods to you.', turn: 0 });
+    const state = JSON.parse(text);
+    expect(state).toMatchObject({ turnCount: 0, timeline: [], act: 1, chapter: 1 });
+    expect(state.characters.length).toBeGreaterThan(previous.characters.length);
   });
 });

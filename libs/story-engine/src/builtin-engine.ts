@@ -1,4 +1,4 @@
-import { deriveWorldState, splitSentences, type GenerationRequest, type StoryBrief, type StreamOutcome, type TextProvider } from '@storyos/domain';
+import { splitSentences, worldStateAfterTurn, type GenerationRequest, type StoryBrief, type StreamOutcome, type TextProvider } from '@storyos/domain';
 import { GAME_NARRATOR_WORDS } from './lexicon/lexicons';
 import { Llama2Model } from './llama2/llama2-model';
 import { planFreeStory } from './planner/free-story-planner';
@@ -135,9 +135,9 @@ export class BuiltinStoryEngine implements TextProvider {
     return outcome('stop');
   }
 
-  /** The model cannot write JSON, so the planner's deterministic rules update the world and stream it. */
+  /** The model cannot write JSON, so the rules update the world and stream it: the step reads it like any model's reply. */
   private streamWorldState(brief: Extract<StoryBrief, { task: 'game.world-state' }>, signal: AbortSignal): AsyncGenerator<string, StreamOutcome, void> {
-    const state = deriveWorldState(brief.previous, brief.action ?? '', brief.reply, brief.turn, GAME_NARRATOR_WORDS);
+    const state = worldStateAfterTurn(brief, GAME_NARRATOR_WORDS);
     return this.streamLines(JSON.stringify(state, null, 2), signal);
   }
 

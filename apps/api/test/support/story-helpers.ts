@@ -75,7 +75,7 @@ export async function waitForJob(http: HttpClient, token: string, storyId: strin
   );
 }
 
-export async function countStoryRows(app: NestExpressApplication, table: 'stories' | 'story_artifacts' | 'story_jobs' | 'generations', where = 'true', params: unknown[] = []): Promise<number> {
+export async function countStoryRows(app: NestExpressApplication, table: 'stories' | 'story_artifacts' | 'generation_flows' | 'generations', where = 'true', params: unknown[] = []): Promise<number> {
   const [row] = await app.get(DataSource).query(`SELECT count(*)::int AS count FROM ${table} WHERE ${where}`, params);
   return (row as { count: number }).count;
 }

@@ -1,5 +1,8 @@
 import { createTheme } from '@mui/material/styles';
 
+/** A serif for stories' prose (the narrator's replies, the Writer's text): long passages read more easily in it than in the UI's sans-serif. */
+export const READING_FONT = '"Iowan Old Style", "Palatino Linotype", Palatino, "Book Antiqua", Georgia, "Times New Roman", serif';
+
 /** localStorage key for the light/dark choice; absent means "follow the system". */
 export const COLOR_MODE_STORAGE_KEY = 'storyos.color-mode';
 

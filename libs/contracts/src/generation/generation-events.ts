@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ErrorBodySchema } from '../errors';
 import { UuidSchema } from '../common/common.schemas';
-import { GenerationKindSchema, GenerationStatusSchema, GenerationTargetSchema, GenerationUsageSchema } from './generation.schemas';
+import { GenerationKindSchema, GenerationStatusSchema, GenerationTargetSchema, GenerationUsageSchema, MediaPartSchema } from './generation.schemas';
 
 /**
  * One entry of a generation's stream, as stored in Redis and sent on the
@@ -15,6 +15,8 @@ export const StreamEntrySchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('reset'), seq: z.number().int().min(1), attempt: z.number().int(), reason: z.string() }),
   /** Something the reader should know while waiting, e.g. "Retrying the provider (attempt 2 of 4)…"; no text changes. */
   z.object({ type: z.literal('notice'), seq: z.number().int().min(1), message: z.string() }),
+  /** A picture or a piece of narration is ready (media steps); after a `reset` the parts are sent again. */
+  z.object({ type: z.literal('media'), seq: z.number().int().min(1), part: MediaPartSchema }),
   /** The stream is over; `status` is final. */
   z.object({
     type: z.literal('end'),

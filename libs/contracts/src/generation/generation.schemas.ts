@@ -12,8 +12,61 @@ export const TERMINAL_GENERATION_STATUSES: readonly GenerationStatus[] = ['compl
 export const isTerminalStatus = (status: GenerationStatus): boolean => TERMINAL_GENERATION_STATUSES.includes(status);
 
 /** What a generation produces; each module registers the kinds it owns. */
-export const GenerationKindSchema = z.enum(['game.opening', 'game.turn', 'game.continue', 'game.world-state', 'story.premise', 'story.outline', 'story.start', 'story.continue', 'story.extend', 'chat.reply', 'chat.document', 'chat.suggestions', 'chat.title']);
+export const GenerationKindSchema = z.enum([
+  'game.opening',
+  'game.turn',
+  'game.continue',
+  'game.world-state',
+  'story.premise',
+  'story.outline',
+  'story.start',
+  'story.continue',
+  'story.extend',
+  // The steps of "write the whole story" (a flow): they grow one story version, chapter by chapter.
+  'story.whole.premise',
+  'story.whole.outline',
+  'story.whole.chapter',
+  'story.whole.extend',
+  // Pictures and narration of what was written: media steps.
+  'story.illustration',
+  'story.narration',
+  // The chat (seed 003): a reply, a document written or revised by a tool, suggestions for it, a chat's title.
+  'chat.reply',
+  'chat.document',
+  'chat.suggestions',
+  'chat.title',
+]);
 export type GenerationKind = z.infer<typeof GenerationKindSchema>;
+
+/**
+ * How a generation runs: `text` streams from the text provider; `image` and
+ * `narration` make media (a picture; speech, sentence by sentence) and
+ * stream each finished part as a `media` entry.
+ */
+export const GenerationStepTypeSchema = z.enum(['text', 'image', 'narration']);
+export type GenerationStepType = z.infer<typeof GenerationStepTypeSchema>;
+
+const MEDIA_STEP_KINDS: Partial<Record<GenerationKind, GenerationStepType>> = {
+  'story.illustration': 'image',
+  'story.narration': 'narration',
+};
+
+export const stepTypeOf = (kind: GenerationKind): GenerationStepType => MEDIA_STEP_KINDS[kind] ?? 'text';
+
+/** One finished part of a media step: a picture, or one sentence-sized piece of narration, stored and ready to fetch at `/api/media/:mediaId`. */
+export const MediaPartSchema = z.object({
+  /** 0, 1, 2…: narration pieces play in this order. */
+  index: z.number().int().min(0),
+  mediaId: UuidSchema,
+  kind: z.enum(['image', 'narration']),
+  contentType: z.string(),
+  durationMs: z.number().int().nullable(),
+  width: z.number().int().nullable(),
+  height: z.number().int().nullable(),
+  /** The sentence(s) this piece speaks, or the picture's caption. */
+  text: z.string(),
+});
+export type MediaPart = z.infer<typeof MediaPartSchema>;
 
 /** The resource a generation belongs to; clients can follow it by resource. */
 export const GenerationTargetSchema = z.object({
@@ -52,6 +105,8 @@ export const GenerationSchema = z.object({
   usage: GenerationUsageSchema.nullable(),
   /** Set when a limit was hit, even if a tighter second try then succeeded. */
   limitHit: GenerationLimitSchema.nullable(),
+  /** What a picture or narration step has made so far, in order; empty for text. */
+  media: z.array(MediaPartSchema),
   createdAt: TimestampSchema,
   startedAt: TimestampSchema.nullable(),
   firstChunkAt: TimestampSchema.nullable(),

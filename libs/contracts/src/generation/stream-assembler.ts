@@ -1,4 +1,5 @@
 import type { StreamEntry } from './generation-events';
+import type { MediaPart } from './generation.schemas';
 
 export interface AssembledStream {
   text: string;
@@ -6,6 +7,8 @@ export interface AssembledStream {
   ended: StreamEntry | null;
   /** The latest notice, until text arrives or the stream ends. */
   notice: string | null;
+  /** Media parts ready so far (picture and narration steps), by index. */
+  media: MediaPart[];
 }
 
 /**
@@ -18,6 +21,7 @@ export class StreamAssembler {
   private lastSeq: number;
   private ended: StreamEntry | null = null;
   private notice: string | null = null;
+  private media: MediaPart[] = [];
   private readonly pending = new Map<number, StreamEntry>();
 
   constructor(initial: { text?: string; lastSeq?: number } = {}) {
@@ -39,7 +43,7 @@ export class StreamAssembler {
   }
 
   state(): AssembledStream {
-    return { text: this.text, lastSeq: this.lastSeq, ended: this.ended, notice: this.notice };
+    return { text: this.text, lastSeq: this.lastSeq, ended: this.ended, notice: this.notice, media: this.media };
   }
 
   private apply(entry: StreamEntry): void {
@@ -50,7 +54,10 @@ export class StreamAssembler {
     }
     this.notice = null;
     if (entry.type === 'delta') this.text += entry.text;
-    else if (entry.type === 'reset') this.text = '';
-    else this.ended = entry;
+    else if (entry.type === 'media') this.media = [...this.media.filter((part) => part.index !== entry.part.index), entry.part].sort((a, b) => a.index - b.index);
+    else if (entry.type === 'reset') {
+      this.text = '';
+      this.media = [];
+    } else this.ended = entry;
   }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TimestampSchema, UuidSchema } from '../common/common.schemas';
+import { FlowStatusSchema, type FlowStatus } from '../generation/flow.schemas';
 import { StorySetupSchema } from './story-setup.schemas';
 import { userText } from '../common/text.schemas';
 
@@ -46,18 +47,20 @@ export const StoryArtifactSchema = z.object({
 });
 export type StoryArtifact = z.infer<typeof StoryArtifactSchema>;
 
-export const StoryJobStatusSchema = z.enum(['queued', 'running', 'completed', 'cancelled', 'failed']);
-export type StoryJobStatus = z.infer<typeof StoryJobStatusSchema>;
+export const StoryJobStatusSchema = FlowStatusSchema;
+export type StoryJobStatus = FlowStatus;
 
-/** "Write the whole story": one job, with progress and stage names. */
+/** "Write the whole story": one flow of steps (premise, outline, each chapter), with progress and stage names. */
 export const StoryJobSchema = z.object({
   id: UuidSchema,
   storyId: UuidSchema,
   status: StoryJobStatusSchema,
-  /** 0–100. */
+  /** 0–100, derived from the finished steps; it never goes back. */
   progress: z.number().int().min(0).max(100),
   /** e.g. "premise", "outline", "chapter 2 of 5", "finishing". */
   stage: z.string(),
+  /** The step writing now (follow its stream to read along), or null between steps and after the end. */
+  generationId: UuidSchema.nullable(),
   error: z.string().nullable(),
   createdAt: TimestampSchema,
   completedAt: TimestampSchema.nullable(),

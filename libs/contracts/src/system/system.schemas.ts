@@ -16,3 +16,16 @@ export const PingAcceptedSchema = z.object({
   enqueuedAt: z.iso.datetime(),
 });
 export type PingAccepted = z.infer<typeof PingAcceptedSchema>;
+
+/**
+ * The queue dashboard (bull-board) is a page of its own, which a browser opens
+ * without a bearer header: an admin asks for access, gets a short-lived
+ * httpOnly cookie scoped to the dashboard's path, then opens `url`.
+ */
+export const QueueDashboardAccessSchema = z.object({
+  /** Where the dashboard is served. */
+  url: z.string(),
+  /** When the cookie stops opening it; ask again from the System page after that. */
+  expiresAt: z.iso.datetime(),
+});
+export type QueueDashboardAccess = z.infer<typeof QueueDashboardAccessSchema>;

@@ -45,6 +45,30 @@ export function deriveWorldState(previous: WorldState, action: string, reply: st
   return { worldState, currentLocation, characters, timeline, act: actNumber, chapter, turnCount };
 }
 
+/** What a turn's world-state step works from. */
+export interface TurnOutcome {
+  /** The world before this turn. */
+  previous: WorldState;
+  /** 0 for the opening. */
+  turn: number;
+  /** The player's action; none for the opening. */
+  action?: string | null;
+  /** The narrator's reply. */
+  reply: string;
+}
+
+/**
+ * The world after a turn by rules: the builtin engine's answer to the
+ * world-state step (it writes no JSON a model decided). `turnCount` counts
+ * player turns, so the opening logs no action, keeps act and chapter, and
+ * leaves it at 0; it keeps the newcomers the opening introduced.
+ */
+export function worldStateAfterTurn({ previous, turn, action, reply }: TurnOutcome, narratorWords: ReadonlySet<string>): WorldState {
+  const derived = deriveWorldState(previous, action ?? '', reply, turn, narratorWords);
+  if (turn === 0) return { ...derived, timeline: previous.timeline, act: previous.act, chapter: previous.chapter, turnCount: 0 };
+  return { ...derived, turnCount: turn };
+}
+
 /** People the player's action turns to ("ask Wren about the key", "follow Captain Hale"): the player says they are there. */
 const SOCIAL = /\b(?:ask|asks|tell|tells|greet|greets|warn|warns|help|helps|follow|follows|find|finds|meet|meets|wake|wakes|thank|thanks|hug|hugs|trust|question|questions|call|calls|shake|free|rescue|save|wait for|look for|search for|talk to|talk with|speak to|speak with|go with|sit with|show|give|hand)\s+((?:\p{Lu}\p{Ll}+\.?\s+){0,2}\p{Lu}\p{Ll}+)/gu;
 

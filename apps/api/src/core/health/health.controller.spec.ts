@@ -1,11 +1,11 @@
 import type { Response } from 'express';
 import type Redis from 'ioredis';
 import type { DataSource } from 'typeorm';
-import type { ProviderInfoService } from '../../modules/generation/providers/provider-info.service';
+import { ProviderInfoService } from '../provider-info/provider-info.service';
 import { HealthController } from './health.controller';
 
 function controllerWith(database: () => Promise<unknown>, redis: () => Promise<unknown>): HealthController {
-  const providerInfo = { current: () => ({ provider: 'builtin', model: 'templates', detail: 'test' }) } as unknown as ProviderInfoService;
+  const providerInfo = new ProviderInfoService({ name: 'builtin', model: 'templates', detail: 'test' });
   return new HealthController({ query: database } as unknown as DataSource, { ping: redis } as unknown as Redis, providerInfo);
 }
 

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { TextProviderModule } from '../../modules/generation/providers/text-provider.module';
 import { HealthController } from './health.controller';
 
-@Module({ imports: [TextProviderModule], controllers: [HealthController] })
+/** Liveness and readiness; the provider it reports comes from the global text provider module. */
+@Module({ controllers: [HealthController] })
 export class HealthModule {}

@@ -2,11 +2,11 @@ import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
-import { AccessTokenService } from '../../modules/auth/tokens/access-token.service';
 import type { AppConfig } from '../config/app-config';
 import { AppError } from '../errors/app-error';
 import { toErrorBody } from '../errors/to-error-body';
 import { APP_VERSION } from '../health/app-version';
+import { AccessVerifier } from './access-verifier';
 import { requestIdOf } from './request-id';
 
 /** The Swagger UI and every form of the document: /api/docs, /api/docs/openapi.json, /api/docs-json, /api/docs-yaml. */
@@ -18,7 +18,7 @@ const DOCS_PATH = /^\/api\/docs(?:[-/.]|$)/;
  */
 export function setUpOpenApi(app: INestApplication, config: AppConfig): void {
   if (config.http.docsAccess === 'off') return;
-  if (config.http.docsAccess === 'admin') app.use(adminsOnly(app.get(AccessTokenService)));
+  if (config.http.docsAccess === 'admin') app.use(adminsOnly(app.get(AccessVerifier)));
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -32,7 +32,7 @@ export function setUpOpenApi(app: INestApplication, config: AppConfig): void {
 }
 
 /** Lets the docs through only with an admin's access token (`Authorization: Bearer …`). */
-function adminsOnly(accessTokens: AccessTokenService) {
+function adminsOnly(accessTokens: AccessVerifier) {
   return (request: Request, response: Response, next: NextFunction): void => {
     if (!DOCS_PATH.test(request.path)) return next();
     const token = /^Bearer (.+)$/i.exec(request.header('authorization') ?? '')?.[1];

@@ -1,6 +1,6 @@
 import { Controller, Get, Header, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Public } from '../../modules/auth/guards/auth.decorators';
+import { Public } from '../http/public.decorator';
 import { metricsRegistry } from './metrics';
 import { MetricsAccessGuard } from './metrics-access.guard';
 

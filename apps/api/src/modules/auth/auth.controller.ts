@@ -3,10 +3,11 @@ import { ApiBearerAuth, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swag
 import type { AuthSession, QuotaStatus, User } from '@storyos/contracts';
 import type { Request, Response } from 'express';
 import { ZodResponse } from 'nestjs-zod';
+import { Public } from '../../core/http/public.decorator';
 import type { AuthUser } from './auth-user';
 import { AuthSessionDto, LoginDto, LogoutDto, QuotaStatusDto, RefreshDto, RegisterDto, UpgradeGuestDto, UserDto } from './auth.dto';
 import { AuthService } from './auth.service';
-import { CurrentUser, Public } from './guards/auth.decorators';
+import { CurrentUser } from './guards/auth.decorators';
 import { GenerationQuota } from './quota/generation-quota.service';
 
 const THROTTLED = { description: 'Too many attempts from this address (or on this account); wait Retry-After seconds.' };

@@ -4,6 +4,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '../../core/config/app-config';
+import { AccessVerifier } from '../../core/http/access-verifier';
 import { AccountsService } from './accounts/accounts.service';
 import { PasswordHasher } from './accounts/password-hasher';
 import { AdminBootstrap } from './admin-bootstrap.service';
@@ -52,7 +53,9 @@ import { RotationGrace } from './tokens/rotation-grace';
     JwtStrategy,
     AdminBootstrap,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
+    // What core's docs gate checks tokens with.
+    { provide: AccessVerifier, useExisting: AccessTokenService },
   ],
-  exports: [AccessTokenService, RevokedSessions, AccountsService, GenerationQuota],
+  exports: [AccessVerifier, AccessTokenService, RevokedSessions, AccountsService, GenerationQuota],
 })
 export class AuthModule {}

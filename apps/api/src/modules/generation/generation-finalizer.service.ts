@@ -39,6 +39,24 @@ export class GenerationFinalizer {
     this.logger.setContext(GenerationFinalizer.name);
   }
 
+  /** Ends a generation no worker is running (stopped while queued, or its job gave up): whatever text it streamed stays. */
+  async finishUnrun(generationId: string, status: 'stopped' | 'failed', error: string | null): Promise<boolean> {
+    const live = await this.streams.readAfter(generationId, 0).catch(() => []);
+    const text = live.reduce((sum, entry) => (entry.type === 'delta' ? sum + entry.text : entry.type === 'reset' ? '' : sum), '');
+    return this.finish(generationId, {
+      status,
+      text,
+      finishReason: status === 'stopped' ? 'stopped' : null,
+      error,
+      promptTokens: null,
+      completionTokens: null,
+      estimatedPromptTokens: null,
+      limitHit: null,
+      firstChunkAt: null,
+      lastSeq: live.at(-1)?.seq ?? 0,
+    });
+  }
+
   async finish(generationId: string, outcome: GenerationOutcome): Promise<boolean> {
     const endSeq = outcome.lastSeq + 1;
     const finished = await this.dataSource.transaction(async (manager) => {

@@ -7,10 +7,11 @@ import { usageOf } from './generation-finalizer.service';
 export function toGenerationContract(generation: GenerationEntity, liveEntries: StreamEntry[] | null): Generation {
   let text = generation.text;
   let lastSeq = generation.lastSeq;
+  let media = generation.media;
   if (liveEntries) {
     const assembler = new StreamAssembler();
     liveEntries.forEach((entry) => assembler.push(entry));
-    ({ text, lastSeq } = assembler.state());
+    ({ text, lastSeq, media } = assembler.state());
   }
   const iso = (date: Date | null): string | null => date?.toISOString() ?? null;
   return {
@@ -27,6 +28,7 @@ export function toGenerationContract(generation: GenerationEntity, liveEntries: 
     attempt: generation.attempt,
     usage: usageOf(generation),
     limitHit: generation.limitHit,
+    media,
     createdAt: generation.createdAt.toISOString(),
     startedAt: iso(generation.startedAt),
     firstChunkAt: iso(generation.firstChunkAt),

@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { isTerminalStatus, QUEUE_NAMES, JOB_NAMES, type Generation, type GenerationJob, type GenerationKind, type GenerationTarget } from '@storyos/contracts';
+import { isTerminalStatus, JOB_NAMES, QUEUE_NAMES, stepTypeOf, type Generation, type GenerationJob, type GenerationKind, type GenerationTarget } from '@storyos/contracts';
 import type { TextProvider } from '@storyos/domain';
 import type { Queue } from 'bullmq';
 import { PinoLogger } from 'nestjs-pino';
@@ -26,12 +26,19 @@ export interface GenerationSpec {
   input?: Record<string, unknown>;
 }
 
+/** The flow job a step reports back to: BullMQ wakes it when the step's job is done. */
+export interface ParentJob {
+  id: string;
+  queue: string;
+}
+
 /** Starts, reads and stops generations; the worker's processor does the streaming. */
 @Injectable()
 export class GenerationsService {
   constructor(
     @InjectRepository(GenerationEntity) private readonly generations: Repository<GenerationEntity>,
     @InjectQueue(QUEUE_NAMES.generation) private readonly queue: Queue<GenerationJob>,
+    @InjectQueue(QUEUE_NAMES.media) private readonly mediaQueue: Queue<GenerationJob>,
     @Inject(TEXT_PROVIDER) private readonly provider: TextProvider,
     @InjectConfig() private readonly config: AppConfig,
     private readonly dataSource: DataSource,
@@ -63,19 +70,7 @@ export class GenerationsService {
     let result: T | undefined;
     try {
       ({ generation, result } = await this.dataSource.transaction(async (manager) => {
-        const row = await manager.save(
-          manager.create(GenerationEntity, {
-            ownerId: owner.id,
-            kind: spec.kind,
-            targetType: spec.target.type,
-            targetId: spec.target.id,
-            input: spec.input ?? {},
-            seed: randomInt(0, 2 ** 31 - 1),
-            provider: this.provider.name,
-            model: this.provider.model,
-            status: 'queued',
-          }),
-        );
+        const row = await this.insert(manager, owner.id, spec);
         return { generation: row, result: withRows ? await withRows(manager, row) : undefined };
       }));
     } catch (error) {
@@ -87,16 +82,81 @@ export class GenerationsService {
     return { generation, result };
   }
 
-  /** Idempotent: the job id is the generation id. */
-  async enqueue(generation: GenerationEntity): Promise<void> {
+  /**
+   * One transaction in which the feature looks (under its own locks) and
+   * either answers without generating (a cache hit, which costs nothing) or
+   * names the generation to start: then the quota is charged and the row
+   * stored in that same transaction, and the job enqueued after the commit.
+   */
+  async startUnlessAnswered<T>(
+    owner: AuthUser,
+    decide: (manager: EntityManager) => Promise<{ answer: T } | { spec: GenerationSpec; withRows?: (manager: EntityManager, generation: GenerationEntity) => Promise<void> }>,
+  ): Promise<{ answer: T } | { generation: GenerationEntity }> {
+    let charged = false;
+    let outcome: { answer: T } | { generation: GenerationEntity; spec: GenerationSpec };
+    try {
+      outcome = await this.dataSource.transaction(async (manager) => {
+        const decision = await decide(manager);
+        if ('answer' in decision) return decision;
+        await this.quota.consume(owner);
+        charged = true;
+        const generation = await this.insert(manager, owner.id, decision.spec);
+        await decision.withRows?.(manager, generation);
+        return { generation, spec: decision.spec };
+      });
+    } catch (error) {
+      if (charged) await this.quota.refund(owner);
+      throw error;
+    }
+    if ('answer' in outcome) return outcome;
+    await this.enqueue(outcome.generation);
+    this.realtime.toUser(owner.id, 'generation:started', { generationId: outcome.generation.id, kind: outcome.generation.kind, target: outcome.spec.target });
+    return { generation: outcome.generation };
+  }
+
+  /**
+   * A step of a flow, stored in the flow's transaction (no quota: the flow
+   * was counted once). Enqueued afterwards by the flow's job, as its child.
+   */
+  createStep(manager: EntityManager, flow: { id: string; ownerId: string }, stepIndex: number, spec: GenerationSpec): Promise<GenerationEntity> {
+    return this.insert(manager, flow.ownerId, spec, { flowId: flow.id, stepIndex });
+  }
+
+  private insert(manager: EntityManager, ownerId: string, spec: GenerationSpec, step: { flowId: string; stepIndex: number } | null = null): Promise<GenerationEntity> {
+    return manager.save(
+      manager.create(GenerationEntity, {
+        ownerId,
+        kind: spec.kind,
+        targetType: spec.target.type,
+        targetId: spec.target.id,
+        input: spec.input ?? {},
+        seed: randomInt(0, 2 ** 31 - 1),
+        provider: this.provider.name,
+        model: this.provider.model,
+        status: 'queued',
+        flowId: step?.flowId ?? null,
+        stepIndex: step?.stepIndex ?? null,
+      }),
+    );
+  }
+
+  /**
+   * Idempotent: the job id is the generation id. A step names its flow's job
+   * as parent; a step whose job gives up for good (it stalled too often) does
+   * not hold the flow: the flow reads the step's state and decides.
+   */
+  async enqueue(generation: GenerationEntity, parent?: ParentJob): Promise<void> {
     const { attempts, backoffMs } = this.config.generation;
     try {
-      await this.queue.add(JOB_NAMES.runGeneration, { generationId: generation.id }, {
+      // Text streams from the text provider; pictures and narration go to the media steps' queue.
+      const [queue, name] = stepTypeOf(generation.kind) === 'text' ? [this.queue, JOB_NAMES.runGeneration] : [this.mediaQueue, JOB_NAMES.runMediaStep];
+      await queue.add(name, { generationId: generation.id }, {
         jobId: generation.id,
         attempts,
         backoff: { type: 'exponential', delay: backoffMs },
         removeOnComplete: { age: 3600 },
         removeOnFail: { age: 24 * 3600 },
+        ...(parent ? { parent, ignoreDependencyOnFailure: true } : {}),
       });
     } catch (error) {
       this.logger.error({ err: error, generationId: generation.id, userId: generation.ownerId }, 'Could not enqueue generation');
@@ -127,16 +187,16 @@ export class GenerationsService {
     const generation = await this.findOwned(owner, id);
     if (isTerminalStatus(generation.status)) return this.view(owner, id);
     await this.stops.request(id);
-    if (generation.status === 'queued' && (await this.removeQueuedJob(id))) {
-      // No worker will ever see this one, so it ends here, with nothing written.
-      await this.finalizer.finish(id, { status: 'stopped', text: '', finishReason: 'stopped', error: null, promptTokens: null, completionTokens: null, estimatedPromptTokens: null, limitHit: null, firstChunkAt: null, lastSeq: await this.streams.lastSeq(id) });
+    if (generation.status === 'queued') {
+      // A step's job belongs to its flow's job (BullMQ waits for it): it stays, and the worker that takes it finds it ended.
+      if (generation.flowId || (await this.removeQueuedJob(id))) await this.finalizer.finishUnrun(id, 'stopped', null);
     }
     return this.view(owner, id);
   }
 
   /** True when the job was still waiting and is now gone; an active job belongs to a worker, which sees the stop flag itself. */
   private async removeQueuedJob(id: string): Promise<boolean> {
-    const job = await this.queue.getJob(id);
+    const job = (await this.queue.getJob(id)) ?? (await this.mediaQueue.getJob(id));
     const state = await job?.getState();
     if (!job || !(state === 'waiting' || state === 'delayed' || state === 'prioritized')) return false;
     return job.remove().then(

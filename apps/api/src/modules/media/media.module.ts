@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module';
+import { GenerationModule } from '../generation/generation.module';
 import { MediaAssetEntity } from './entities/media-asset.entity';
 import { MediaAccess } from './media-access';
 import { MediaController } from './media.controller';
@@ -22,10 +23,11 @@ import { UploadThrottle } from './uploads/upload-throttle';
  * pipeline's steps call, storing what they make with `MediaService.store`.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([MediaAssetEntity]), AuthModule, MediaStorageModule, MediaProvidersModule],
+  imports: [TypeOrmModule.forFeature([MediaAssetEntity]), AuthModule, GenerationModule, MediaStorageModule, MediaProvidersModule],
   controllers: [MediaUploadsController, MediaController],
   providers: [MediaService, MediaAccess, MediaResponder, MediaViewer, MediaUploadsService, UploadInspector, UploadThrottle, MultipartUploadInterceptor],
+  // The worker module adds RunMediaStepProcessor, which needs the generation module's pipeline pieces.
   // The uploads service and its interceptor serve seed 003's POST /api/files/upload in the conversation module too.
-  exports: [MediaService, MediaProvidersModule, MediaUploadsService, MultipartUploadInterceptor, UploadThrottle],
+  exports: [MediaService, MediaProvidersModule, GenerationModule, MediaUploadsService, MultipartUploadInterceptor, UploadThrottle],
 })
 export class MediaModule {}

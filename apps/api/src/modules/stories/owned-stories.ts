@@ -2,17 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { isTerminalStatus, type Story } from '@storyos/contracts';
 import { wordCount } from '@storyos/domain';
-import { In, type EntityManager, type Repository } from 'typeorm';
+import type { EntityManager, Repository } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { GenerationEntity } from '../generation/entities/generation.entity';
+import { FlowsService } from '../generation/flows/flows.service';
 import { StoryArtifacts } from './artifacts/story-artifacts';
-import { StoryJobEntity } from './entities/story-job.entity';
 import { StoryEntity } from './entities/story.entity';
 import { phaseOf, toStoryArtifact, toStoryJob, toStorySummary } from './story.mapper';
 import { StoryErrors } from './stories.errors';
-
-/** Longer than any one stage takes; progress is written at least once per chapter. */
-const STALE_JOB_MS = 15 * 60_000;
 
 /** Finds a writer's own stories; anyone else's answers exactly like a missing one. */
 @Injectable()
@@ -20,6 +17,7 @@ export class OwnedStories {
   constructor(
     @InjectRepository(StoryEntity) private readonly stories: Repository<StoryEntity>,
     private readonly artifacts: StoryArtifacts,
+    private readonly flows: FlowsService,
   ) {}
 
   async find(user: AuthUser, id: string, manager: EntityManager = this.stories.manager): Promise<StoryEntity> {
@@ -44,16 +42,9 @@ export class OwnedStories {
     await this.assertNoJob(manager, story.id);
   }
 
-  /**
-   * Refuses while a whole-story job is queued or running. A job that has not
-   * moved for STALE_JOB_MS lost its worker (and its queue entry) for good:
-   * it is marked failed instead of holding the story forever.
-   */
-  async assertNoJob(manager: EntityManager, storyId: string, now = new Date()): Promise<void> {
-    const job = await manager.findOneBy(StoryJobEntity, { storyId, status: In(['queued', 'running']) });
-    if (!job) return;
-    if (now.getTime() - job.updatedAt.getTime() < STALE_JOB_MS) throw StoryErrors.jobRunning();
-    await manager.update(StoryJobEntity, { id: job.id, status: In(['queued', 'running']) }, { status: 'failed', error: 'The job stopped making progress and was abandoned. Please try again.', completedAt: now });
+  /** Refuses while a whole-story job is queued or running (a job that lost its worker for good is ended, not waited for). */
+  async assertNoJob(manager: EntityManager, storyId: string): Promise<void> {
+    if (await this.flows.running(manager, { type: 'story', id: storyId })) throw StoryErrors.jobRunning();
   }
 
   /** The whole story as the writer sees it: setup, current versions, what runs now, the latest job. */
@@ -61,7 +52,7 @@ export class OwnedStories {
     const story = await this.find(user, id);
     const manager = this.stories.manager;
     const current = await this.artifacts.current(manager, story.id);
-    const job = await manager.findOne(StoryJobEntity, { where: { storyId: story.id }, order: { createdAt: 'DESC' } });
+    const job = await this.flows.latestFor(manager, 'story.whole', { type: 'story', id: story.id });
     const generation = story.activeGenerationId ? await manager.findOneBy(GenerationEntity, { id: story.activeGenerationId }) : null;
     const running = generation && !isTerminalStatus(generation.status) ? generation : null;
     return {
@@ -72,7 +63,7 @@ export class OwnedStories {
       story: current.story ? toStoryArtifact(current.story) : null,
       activeGenerationId: running?.id ?? null,
       activePhase: running ? story.activePhase : null,
-      job: job ? toStoryJob(job) : null,
+      job: job ? toStoryJob(job.flow, job.activeStepId) : null,
     };
   }
 }

@@ -11,7 +11,6 @@ export const StoryErrors = {
   jobNotFound: (): AppError => AppError.notFound('The story job'),
   busy: (): AppError => new AppError('CONFLICT', 'This story is still being written. Wait for it to finish or stop it first.'),
   jobRunning: (): AppError => new AppError('CONFLICT', 'The whole story is being written right now. Wait for it to finish or cancel it first.'),
-  changedMeanwhile: (): AppError => new AppError('CONFLICT', 'The story changed while this was starting. Please try again.'),
   phaseNotReady: (message: string): AppError => new AppError('CONFLICT', message),
   jobNotFinished: (status: string): AppError => new AppError('CONFLICT', `The story job has no result yet: it is ${status}.`),
   editConflict: (kind: ArtifactKind, current: StoryArtifact | null): AppError =>
@@ -20,5 +19,6 @@ export const StoryErrors = {
       `The ${KIND_NAMES[kind]} was changed elsewhere after you started editing. Choose which text to keep.`,
       { current } satisfies EditConflictDetails,
     ),
+  chapterNotFound: (index: number): AppError => AppError.notFound(`Chapter ${index + 1} of this story`),
   nothingToExport: (): AppError => new AppError('CONFLICT', 'There is no story text to export yet. Write the story start first.'),
 };

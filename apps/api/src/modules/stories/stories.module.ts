@@ -1,10 +1,9 @@
-import { BullModule } from '@nestjs/bullmq';
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { QUEUE_NAMES } from '@storyos/contracts';
 import { RealtimePublisherModule } from '../../core/realtime/realtime-publisher.module';
 import { AuthModule } from '../auth/auth.module';
 import { GenerationModule } from '../generation/generation.module';
+import { FlowDefinitions } from '../generation/flows/flow-definitions';
 import { GenerationHandlers } from '../generation/handlers/generation-handlers';
 import { StoryArtifacts } from './artifacts/story-artifacts';
 import { StoryVersionsController } from './artifacts/story-versions.controller';
@@ -12,14 +11,18 @@ import { StoryVersionsService } from './artifacts/story-versions.service';
 import { StoryCacheController } from './cache/story-cache.controller';
 import { StoryResultCache } from './cache/story-result-cache';
 import { StoryArtifactEntity } from './entities/story-artifact.entity';
-import { StoryJobEntity } from './entities/story-job.entity';
 import { StoryEntity } from './entities/story.entity';
 import { StoryExportController } from './export/story-export.controller';
 import { StoryExportService } from './export/story-export.service';
-import { StoryJobProgress } from './jobs/story-job-progress';
 import { StoryJobsController } from './jobs/story-jobs.controller';
 import { StoryJobsService } from './jobs/story-jobs.service';
-import { WholeStoryWriter } from './jobs/whole-story-writer';
+import { WHOLE_STORY_STEP_KINDS } from './jobs/whole-story-state';
+import { WholeStoryStepHandler } from './jobs/whole-story-step.handler';
+import { WholeStoryFlow } from './jobs/whole-story.flow';
+import { StoryChapterMediaController } from './media/story-chapter-media.controller';
+import { StoryChapterMediaEntity } from './media/story-chapter-media.entity';
+import { StoryChapterMediaHandler } from './media/story-chapter-media.handler';
+import { StoryChapterMediaService } from './media/story-chapter-media.service';
 import { OwnedStories } from './owned-stories';
 import { StoryPhaseHandler } from './phases/story-phase.handler';
 import { StoryPhasesController } from './phases/story-phases.controller';
@@ -30,17 +33,16 @@ import { StoriesService } from './stories.service';
 /**
  * The Writer: story projects, the premise → outline → start → continue
  * phases through the generation pipeline, versions and hand edits, the
- * result cache, "write the whole story" jobs, and export.
+ * result cache, "write the whole story" (a flow of generations), and export.
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([StoryEntity, StoryArtifactEntity, StoryJobEntity]),
-    BullModule.registerQueue({ name: QUEUE_NAMES.story }),
+    TypeOrmModule.forFeature([StoryEntity, StoryArtifactEntity, StoryChapterMediaEntity]),
     AuthModule,
     GenerationModule,
     RealtimePublisherModule,
   ],
-  controllers: [StoriesController, StoryPhasesController, StoryVersionsController, StoryJobsController, StoryExportController, StoryCacheController],
+  controllers: [StoriesController, StoryPhasesController, StoryVersionsController, StoryJobsController, StoryExportController, StoryCacheController, StoryChapterMediaController],
   providers: [
     OwnedStories,
     StoryArtifacts,
@@ -50,20 +52,28 @@ import { StoriesService } from './stories.service';
     StoryPhaseHandler,
     StoryResultCache,
     StoryJobsService,
-    StoryJobProgress,
-    WholeStoryWriter,
+    WholeStoryFlow,
+    WholeStoryStepHandler,
     StoryExportService,
+    StoryChapterMediaService,
+    StoryChapterMediaHandler,
   ],
-  // The worker module adds WriteWholeStoryProcessor, which needs these.
-  exports: [WholeStoryWriter, StoryJobProgress, GenerationModule],
 })
 export class StoriesModule implements OnModuleInit {
   constructor(
     private readonly handlers: GenerationHandlers,
+    private readonly flows: FlowDefinitions,
     private readonly phaseHandler: StoryPhaseHandler,
+    private readonly stepHandler: WholeStoryStepHandler,
+    private readonly wholeStory: WholeStoryFlow,
+    private readonly chapterMedia: StoryChapterMediaHandler,
   ) {}
 
   onModuleInit(): void {
     for (const kind of Object.values(PHASE_KINDS)) this.handlers.register(kind, this.phaseHandler);
+    for (const kind of WHOLE_STORY_STEP_KINDS) this.handlers.register(kind, this.stepHandler);
+    this.flows.register('story.whole', this.wholeStory);
+    this.handlers.register('story.illustration', this.chapterMedia);
+    this.handlers.register('story.narration', this.chapterMedia);
   }
 }

@@ -87,8 +87,9 @@ export class StoriesService {
   /** Its versions and jobs go with it; whatever is still writing it is stopped. */
   async delete(user: AuthUser, id: string): Promise<void> {
     const story = await this.owned.find(user, id);
-    await this.jobs.stopAll(story.id);
+    await this.jobs.stopAll(user, story.id);
     await this.stories.delete({ id: story.id, ownerId: user.id });
+    await this.jobs.forget(story.id);
     if (story.activeGenerationId) await this.generations.stop(user, story.activeGenerationId).catch(() => undefined);
   }
 }

@@ -1,6 +1,6 @@
 import type { StoryArtifact, StoryJob, StorySummary } from '@storyos/contracts';
 import type { StoryArtifactEntity } from './entities/story-artifact.entity';
-import type { StoryJobEntity } from './entities/story-job.entity';
+import type { GenerationFlowEntity } from '../generation/entities/generation-flow.entity';
 import type { StoryEntity } from './entities/story.entity';
 
 export function toStoryArtifact(artifact: StoryArtifactEntity): StoryArtifact {
@@ -19,13 +19,15 @@ export function toStoryArtifact(artifact: StoryArtifactEntity): StoryArtifact {
   };
 }
 
-export function toStoryJob(job: StoryJobEntity): StoryJob {
+/** A whole-story flow as the Writer's job; `activeStepId` is the step writing now. */
+export function toStoryJob(job: GenerationFlowEntity, activeStepId: string | null): StoryJob {
   return {
     id: job.id,
-    storyId: job.storyId,
+    storyId: job.targetId,
     status: job.status,
     progress: job.progress,
     stage: job.stage,
+    generationId: activeStepId,
     error: job.error,
     createdAt: job.createdAt.toISOString(),
     completedAt: job.completedAt?.toISOString() ?? null,

@@ -2,6 +2,7 @@ import {
   type CreateSystemPromptVersionRequest,
   type Liveness,
   type PingAccepted,
+  type QueueDashboardAccess,
   type Readiness,
   ReadinessSchema,
   type SystemPrompt,
@@ -20,6 +21,8 @@ export const systemApi = {
     throw ApiError.fromBody(503, body);
   },
   ping: (nonce: string) => http.post<PingAccepted>('/api/system/ping', { nonce }),
+  /** Sets the cookie that opens the queue dashboard in this browser; the answer says where it is. */
+  queueDashboardAccess: () => http.post<QueueDashboardAccess>('/api/admin/queue-dashboard/access'),
 };
 
 export const systemPromptsApi = {

@@ -1,4 +1,5 @@
 import type { Story } from '@storyos/contracts';
+import { type PhaseCheck, storyPhaseReadiness, type StoryReadiness } from '@storyos/domain';
 
 /** The wizard's five steps, in the order a writer meets them. */
 export const WIZARD_STEPS = ['setup', 'premise', 'outline', 'writing', 'export'] as const;
@@ -12,39 +13,46 @@ export const STEP_LABELS: Record<WizardStep, string> = {
   export: 'Export',
 };
 
-/** Why a step cannot be opened yet, in the words the API uses for the same rule. */
-export const STEP_BLOCKED_REASONS: Record<Exclude<WizardStep, 'setup'>, string> = {
-  premise: 'Save the setup first.',
-  outline: 'Write a premise first.',
-  writing: 'Make an outline first.',
-  export: 'Write the story start first.',
+/** Whether each step can be opened, and why not: the API's own rule and words. */
+export type StepReadiness = Record<WizardStep, PhaseCheck>;
+
+type StoryInputs = Pick<Story, 'setup' | 'premise' | 'outline' | 'story'> | null | undefined;
+
+/** The Writer phase whose readiness opens each step: a step opens once its phase could run. */
+const STEP_PHASE: Record<Exclude<WizardStep, 'setup'>, keyof Pick<StoryReadiness, 'premise' | 'outline' | 'start' | 'export'>> = {
+  premise: 'premise',
+  outline: 'outline',
+  writing: 'start',
+  export: 'export',
 };
-
-export type StepReadiness = Record<WizardStep, boolean>;
-
-type StoryInputs = Pick<Story, 'premise' | 'outline' | 'story'> | null | undefined;
 
 const hasText = (text: string | null | undefined) => Boolean(text && text.trim().length > 0);
 
-/**
- * Which steps can be opened, mirroring the API's readiness: the premise needs
- * a saved setup (the story exists), the outline a premise, writing an outline,
- * and export some story text.
- */
+/** Which steps can be opened, by the readiness rule the API enforces (`storyPhaseReadiness`). */
 export function stepReadiness(story: StoryInputs): StepReadiness {
-  const saved = Boolean(story);
-  const premise = saved && hasText(story?.premise?.text);
-  const outline = premise && (story?.outline?.outline?.chapters.length ?? 0) > 0;
-  const text = hasText(story?.story?.text);
-  return { setup: true, premise: saved, outline: premise, writing: outline, export: saved && text };
+  const readiness = storyPhaseReadiness({
+    setup: story?.setup ?? null,
+    premise: story?.premise?.text ?? null,
+    outline: story?.outline?.outline ?? null,
+    storyText: story?.story?.text ?? null,
+  });
+  return {
+    setup: { ready: true },
+    premise: readiness[STEP_PHASE.premise],
+    outline: readiness[STEP_PHASE.outline],
+    writing: readiness[STEP_PHASE.writing],
+    export: readiness[STEP_PHASE.export],
+  };
 }
+
+/** Why a step is closed, in the API's words; null when it is open. */
+export const blockedReason = (check: PhaseCheck): string | null => (check.ready ? null : check.message);
 
 /** The step to open when none is named: the furthest one with content. */
 export function defaultStep(story: StoryInputs): WizardStep {
   if (!story) return 'setup';
   if (hasText(story.story?.text)) return 'writing';
   if (story.outline) return 'outline';
-  if (story.premise) return 'premise';
   return 'premise';
 }
 

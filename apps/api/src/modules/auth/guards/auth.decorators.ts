@@ -1,15 +1,16 @@
 import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
 import type { Role } from '@storyos/contracts';
-import type { AuthUser } from '../auth-user';
+import type { AuthUser, VerifiedAccess } from '../auth-user';
 
-export const IS_PUBLIC = 'storyos:isPublic';
 export const REQUIRED_ROLE = 'storyos:requiredRole';
-
-/** Every route needs a signed-in user unless marked public. */
-export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC, true);
 
 export const RequireRole = (role: Role): MethodDecorator & ClassDecorator => SetMetadata(REQUIRED_ROLE, role);
 
 export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionContext): AuthUser => {
   return context.switchToHttp().getRequest<{ user: AuthUser }>().user;
+});
+
+/** The verified access token: the caller and the sign-in session it belongs to. */
+export const CurrentAccess = createParamDecorator((_: unknown, context: ExecutionContext): VerifiedAccess => {
+  return context.switchToHttp().getRequest<{ access: VerifiedAccess }>().access;
 });

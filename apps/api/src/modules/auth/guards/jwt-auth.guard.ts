@@ -5,7 +5,8 @@ import type { Role } from '@storyos/contracts';
 import { AppError } from '../../../core/errors/app-error';
 import type { AuthUser, VerifiedAccess } from '../auth-user';
 import { AccessTokenService } from '../tokens/access-token.service';
-import { IS_PUBLIC, REQUIRED_ROLE } from './auth.decorators';
+import { IS_PUBLIC } from '../../../core/http/public.decorator';
+import { REQUIRED_ROLE } from './auth.decorators';
 
 type GuardedRequest = { access: VerifiedAccess; user: AuthUser };
 

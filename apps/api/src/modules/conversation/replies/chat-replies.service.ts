@@ -7,7 +7,7 @@ import { DataSource, MoreThan, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../../auth/auth-user';
 import { GenerationsService } from '../../generation/generations.service';
 import { ModelsService } from '../../generation/models/models.service';
-import { ProviderInfoService } from '../../generation/providers/provider-info.service';
+import { ProviderInfoService } from '../../../core/provider-info/provider-info.service';
 import { MediaService } from '../../media/media.service';
 import { ChatAccess } from '../chats/chat-access';
 import { ChatErrors } from '../conversation.errors';

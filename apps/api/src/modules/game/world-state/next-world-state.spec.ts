@@ -1,29 +1,23 @@
 import type { WorldState } from '@storyos/contracts';
-import { derivedWorldState, modelWorldState } from './next-world-state';
+import { worldStateFromReply } from './next-world-state';
 
 const start: WorldState = { worldState: 'Night.', currentLocation: 'the Copper Bridge', characters: [{ name: 'Juno', summary: 'A courier.' }], timeline: [], act: 1, chapter: 1, turnCount: 0 };
 
 describe('the next world state', () => {
   it('merges the model’s JSON, counting player turns itself', () => {
     const text = JSON.stringify({ worldState: 'Dawn.', currentLocation: 'the Salt Steps', characters: [], event: 'Juno climbed.', act: 1, chapter: 1 });
-    expect(modelWorldState(start, 1, text)).toEqual({ state: expect.objectContaining({ currentLocation: 'the Salt Steps', timeline: [{ turn: 1, event: 'Juno climbed.' }], turnCount: 1 }), problems: [] });
+    expect(worldStateFromReply(start, 1, text)).toEqual({ state: expect.objectContaining({ currentLocation: 'the Salt Steps', timeline: [{ turn: 1, event: 'Juno climbed.' }], turnCount: 1 }), problems: [] });
   });
 
-  it('keeps the world as it was when the model wrote no usable JSON, and says why', () => {
-    const { state, problems } = modelWorldState(start, 1, 'Peptermty, ion and undles.');
+  it('takes a whole state as it is (the builtin engine’s answer), the turn count excepted', () => {
+    const next: WorldState = { ...start, currentLocation: 'the Salt Steps', timeline: [{ turn: 1, event: 'Juno climbed.' }], turnCount: 7 };
+    expect(worldStateFromReply(start, 1, JSON.stringify(next))).toEqual({ state: { ...next, turnCount: 1 }, problems: [] });
+  });
+
+  it('keeps the world as it was when the reply holds no usable JSON, and says why', () => {
+    const { state, problems } = worldStateFromReply(start, 1, 'Peptermty, ion and undles.');
     expect(state).toEqual({ ...start, turnCount: 1 });
     expect(problems).toEqual(['The reply holds no JSON object.']);
-    expect(modelWorldState(start, 2, null).state).toEqual({ ...start, turnCount: 2 });
-  });
-
-  it('derives the world from the turn for the builtin engine', () => {
-    const next = derivedWorldState({ previous: start, turn: 1, action: 'I go to the lighthouse.', reply: 'You walk to the lighthouse, where Keeper Agnes waits.' });
-    expect(next.turnCount).toBe(1);
-    expect(next.timeline).toEqual([{ turn: 1, event: expect.any(String) }]);
-  });
-
-  it('after the opening, logs no player action and keeps the turn count at 0', () => {
-    const next = derivedWorldState({ previous: start, turn: 0, reply: 'You wait on the bridge. Captain Ilse Brand nods to you.' });
-    expect(next).toMatchObject({ turnCount: 0, timeline: [], act: 1, chapter: 1 });
+    expect(worldStateFromReply(start, 2, null).state).toEqual({ ...start, turnCount: 2 });
   });
 });

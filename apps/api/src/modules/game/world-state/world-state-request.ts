@@ -1,5 +1,5 @@
 import type { WorldState } from '@storyos/contracts';
-import { OUTPUT_TOKENS, WORLD_STATE_REPLY_FORMAT, worldStatePromptParts, worldStateReplyProblems, type GameScenario, type PromptPlan, type TextProvider, type TranscriptEntry } from '@storyos/domain';
+import { OUTPUT_TOKENS, WORLD_STATE_REPLY_FORMAT, worldStatePromptParts, worldStateReplyProblems, type GameScenario, type PromptPlan, type TranscriptEntry } from '@storyos/domain';
 
 export interface WorldStateContext {
   /** The active world-state system prompt's content. */
@@ -15,16 +15,16 @@ export interface WorldStateContext {
 }
 
 /**
- * Asks a chat model for the turn's changes as JSON, enforced by the
- * provider where it can, checked against the contract either way. The
- * builtin engine cannot write JSON from instructions, so it gets a brief it
- * answers with the state derived by rules.
+ * Asks a chat model for the turn's changes as JSON, enforced by the provider
+ * where it can, checked against the contract either way. The builtin engine
+ * cannot write JSON from instructions: it answers the brief with the state
+ * derived by rules, which passes the same check. Providers read what they
+ * understand.
  */
-export function worldStatePlan(context: WorldStateContext, provider: TextProvider['name'], turn: number): PromptPlan {
-  const parts = worldStatePromptParts(context);
-  if (provider === 'builtin') return { parts, outputTokens: OUTPUT_TOKENS.worldStateUpdate, brief: { task: 'game.world-state', previous: context.state, action: context.action ?? null, reply: context.reply, turn } };
+export function worldStatePlan(context: WorldStateContext, turn: number): PromptPlan {
   return {
-    parts,
+    parts: worldStatePromptParts(context),
+    brief: { task: 'game.world-state', previous: context.state, action: context.action ?? null, reply: context.reply, turn },
     outputTokens: OUTPUT_TOKENS.worldStateUpdate,
     temperature: 0.2,
     json: WORLD_STATE_REPLY_FORMAT,

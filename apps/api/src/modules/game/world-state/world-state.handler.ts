@@ -1,18 +1,17 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { WorldState } from '@storyos/contracts';
-import { DEFAULT_SYSTEM_PROMPTS, type PromptPlan, type TextProvider } from '@storyos/domain';
+import { DEFAULT_SYSTEM_PROMPTS, type PromptPlan } from '@storyos/domain';
 import { UnrecoverableError } from 'bullmq';
 import { PinoLogger } from 'nestjs-pino';
 import { DataSource, LessThan, type EntityManager } from 'typeorm';
 import { RealtimePublisher } from '../../../core/realtime/realtime-publisher.service';
 import type { GenerationEntity } from '../../generation/entities/generation.entity';
 import type { GenerationHandler } from '../../generation/handlers/generation-handler';
-import { TEXT_PROVIDER } from '../../generation/text-provider.token';
 import { GameMessageEntity } from '../sessions/game-message.entity';
 import { GameSessionEntity } from '../sessions/game-session.entity';
 import { SystemPromptsService } from '../system-prompts/system-prompts.service';
 import { turnOf } from '../turns/turn-input';
-import { derivedWorldState, modelWorldState } from './next-world-state';
+import { worldStateFromReply } from './next-world-state';
 import { StateSnapshotEntity } from './state-snapshot.entity';
 import { worldStatePlan } from './world-state-request';
 
@@ -23,7 +22,6 @@ export class WorldStateHandler implements GenerationHandler {
     private readonly dataSource: DataSource,
     private readonly prompts: SystemPromptsService,
     private readonly realtime: RealtimePublisher,
-    @Inject(TEXT_PROVIDER) private readonly provider: TextProvider,
     private readonly logger: PinoLogger,
   ) {
     this.logger.setContext(WorldStateHandler.name);
@@ -46,7 +44,6 @@ export class WorldStateHandler implements GenerationHandler {
         action,
         reply,
       },
-      this.provider.name,
       turn,
     );
   }
@@ -57,15 +54,8 @@ export class WorldStateHandler implements GenerationHandler {
     if (!session || session.activeGenerationId !== generation.id) return;
     const turn = turnOf(generation);
     const previous = await this.stateBefore(manager, session, turn);
-    let state: WorldState;
-    if (generation.provider === 'builtin') {
-      // The builtin engine's JSON is the rules' own derivation, repeated here (and adapted for the opening).
-      state = derivedWorldState({ previous, turn, ...(await this.turnText(manager, session.id, turn)) });
-    } else {
-      const outcome = modelWorldState(previous, turn, generation.status === 'completed' ? generation.text : null);
-      if (outcome.problems.length > 0) this.logger.warn({ generationId: generation.id, userId: generation.ownerId, sessionId: session.id, turn, status: generation.status, problems: outcome.problems }, 'World state kept as it was');
-      state = outcome.state;
-    }
+    const { state, problems } = worldStateFromReply(previous, turn, generation.status === 'completed' ? generation.text : null);
+    if (problems.length > 0) this.logger.warn({ generationId: generation.id, userId: generation.ownerId, sessionId: session.id, turn, status: generation.status, problems }, 'World state kept as it was');
     await manager.update(GameSessionEntity, { id: session.id }, { state, activeGenerationId: null });
   }
 

@@ -1,4 +1,4 @@
-import type { GenerationKind, GenerationLimit, GenerationStatus, GenerationTarget } from '@storyos/contracts';
+import type { GenerationKind, GenerationLimit, GenerationStatus, GenerationTarget, MediaPart } from '@storyos/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /**
@@ -15,6 +15,14 @@ export class GenerationEntity {
 
   @Column({ type: 'text' })
   kind!: GenerationKind;
+
+  /** Set when this generation is a step of a multi-step flow. */
+  @Column({ name: 'flow_id', type: 'uuid', nullable: true })
+  flowId!: string | null;
+
+  /** Its place among the flow's steps, from 0. */
+  @Column({ name: 'step_index', type: 'integer', nullable: true })
+  stepIndex!: number | null;
 
   @Column({ name: 'target_type', type: 'text' })
   targetType!: GenerationTarget['type'];
@@ -34,6 +42,10 @@ export class GenerationEntity {
 
   @Column({ type: 'text', default: '' })
   text!: string;
+
+  /** The parts a picture or narration step made, in order (written as each is stored). */
+  @Column({ type: 'jsonb', default: [] })
+  media!: MediaPart[];
 
   @Column({ name: 'last_seq', type: 'integer', default: 0 })
   lastSeq!: number;

@@ -1,16 +1,22 @@
-import type { PromptPlan } from '@storyos/domain';
+import type { ImageRequest, PromptPlan, SpeechRequest } from '@storyos/domain';
 import type { EntityManager } from 'typeorm';
 import type { GenerationEntity } from '../entities/generation.entity';
+
+/** What a picture or narration step makes: one picture, or a text spoken piece by piece. */
+export type MediaStepPlan = { type: 'image'; request: ImageRequest } | { type: 'narration'; text: string; speaker?: SpeechRequest['speaker'] };
 
 /**
  * What a feature module supplies for each generation kind it owns. The
  * pipeline streams, retries and stops; the handler knows what to ask and
- * where the result goes.
+ * where the result goes. A text kind builds a prompt; a picture or
+ * narration kind (see `stepTypeOf`) builds a media plan.
  */
 export interface GenerationHandler {
-  /** Runs in the worker at the start of every attempt, from stored inputs only; the pipeline fits it to the model's context. */
-  buildPrompt(generation: GenerationEntity): Promise<PromptPlan>;
-  /** Stores the outcome (completed, stopped or failed) in the same transaction as the status change. */
+  /** Text kinds: runs in the worker at the start of every attempt, from stored inputs only; the pipeline fits it to the model's context. */
+  buildPrompt?(generation: GenerationEntity): Promise<PromptPlan>;
+  /** Picture and narration kinds: what to make, from stored inputs only. */
+  buildMedia?(generation: GenerationEntity): Promise<MediaStepPlan>;
+  /** Stores the outcome (completed, stopped or failed) in the same transaction as the status change; media steps find their parts in `generation.media`. */
   onFinished(generation: GenerationEntity, manager: EntityManager): Promise<void>;
   /** After the commit: follow-up work, such as the world-state step after a turn. */
   afterFinished?(generation: GenerationEntity): Promise<void>;

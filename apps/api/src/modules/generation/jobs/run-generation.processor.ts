@@ -5,8 +5,8 @@ import { GenerationJobSchema, isTerminalStatus, QUEUE_NAMES, type StreamEntry } 
 import { ProviderError, type TextProvider } from '@storyos/domain';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { PinoLogger } from 'nestjs-pino';
-import type { Repository } from 'typeorm';
-import { loadConfig, type AppConfig } from '../../../core/config/app-config';
+import { In, type Repository } from 'typeorm';
+import type { AppConfig } from '../../../core/config/app-config';
 import { InjectConfig } from '../../../core/config/config.module';
 import { RealtimePublisher } from '../../../core/realtime/realtime-publisher.service';
 import { GenerationEntity } from '../entities/generation.entity';
@@ -18,21 +18,13 @@ import { ChunkCoalescer } from '../stream/chunk-coalescer';
 import { GenerationStreamStore } from '../stream/generation-stream.store';
 import { StopSignals } from '../stream/stop-signals';
 
-// Worker options are fixed when the decorator runs, so they come from the same parsed config.
-const { queues } = loadConfig();
-
 /**
  * Streams one generation: provider deltas are coalesced, appended to the
  * generation's Redis stream with sequence numbers and pushed to the owner's
  * room. Each retry starts with a `reset` entry so clients clear partial text.
  */
-@Processor(QUEUE_NAMES.generation, {
-  concurrency: queues.workerConcurrency,
-  lockDuration: queues.lockDurationMs,
-  stalledInterval: queues.stalledIntervalMs,
-  // A worker killed mid-job hands the job back once; the retry starts it over.
-  maxStalledCount: 2,
-})
+// Worker options: tunedProcessors() in the worker module (a worker killed mid-job hands the job back; the retry starts it over).
+@Processor(QUEUE_NAMES.generation)
 export class RunGenerationProcessor extends WorkerHost {
   constructor(
     @InjectRepository(GenerationEntity) private readonly generations: Repository<GenerationEntity>,
@@ -62,12 +54,17 @@ export class RunGenerationProcessor extends WorkerHost {
     };
 
     const attempt = job.attemptsMade + 1;
+    // startedAt stays the first attempt's: how long the reader has waited, retries included.
+    // Only a generation still open moves on: one stopped while this job was being picked up stays stopped.
+    const claimed = await this.generations.update(
+      { id: generationId, status: In(['queued', 'streaming']) },
+      { status: 'streaming', attempt, startedAt: generation.startedAt ?? new Date(), provider: this.provider.name, model: this.provider.model },
+    );
+    if (!claimed.affected) return;
     if (seq > 0) {
       seq += 1;
       await emit({ type: 'reset', seq, attempt, reason: 'The reply is being written again after an interruption.' });
     }
-    // startedAt stays the first attempt's: how long the reader has waited, retries included.
-    await this.generations.update(generationId, { status: 'streaming', attempt, startedAt: generation.startedAt ?? new Date(), provider: this.provider.name, model: this.provider.model });
 
     const abort = await this.stops.watch(generationId);
     let text = '';
@@ -84,7 +81,9 @@ export class RunGenerationProcessor extends WorkerHost {
     };
 
     try {
-      const plan = await this.handlers.get(generation.kind).buildPrompt(generation);
+      const handler = this.handlers.get(generation.kind);
+      if (!handler.buildPrompt) throw new UnrecoverableError(`Generation kind ${generation.kind} has no prompt to stream`);
+      const plan = await handler.buildPrompt(generation);
       const run = this.runner.run(plan, { signal: abort.signal, seed: generation.seed, onNotice: notice, logContext: { generationId, userId: generation.ownerId, kind: generation.kind } });
       let outcome: RunOutcome | undefined;
       for (;;) {

@@ -2,7 +2,7 @@ import type { TextProvider } from '@storyos/domain';
 import { BuiltinStoryEngine } from '@storyos/story-engine';
 import type { AppConfig } from '../../../core/config/app-config';
 import { loadBuiltinModel } from './builtin/builtin-model-loader';
-import type { ProviderLogger } from './provider-logger';
+import type { ProviderLogger } from '../../../core/providers/provider-logger';
 
 /** The offline story engine, with the TinyStories weights when they can be found, else its templates alone. */
 export function createBuiltinProvider(llm: AppConfig['llm'], logger: ProviderLogger): TextProvider {

@@ -1,9 +1,10 @@
 import { ProviderError, type GenerationRequest, type StreamHooks, type StreamOutcome, type TextProvider } from '@storyos/domain';
-import { AttemptController } from './openai-compatible/attempt-controller';
+import { AttemptController } from '../../../core/providers/attempt-controller';
 import { CompletionTally, parseChunk } from './openai-compatible/chat-completion-chunk';
 import { chatCompletionsBody, chatCompletionsHeaders, chatCompletionsUrl, RESPONSE_FORMAT_MODES, type ResponseFormatMode } from './openai-compatible/chat-completions-request';
-import { DROPPED_MID_REPLY, ProviderHttpError, ResponseFormatRefused, failureFromResponse, networkFailure } from './openai-compatible/provider-failures';
-import { retryDelayMs, sleepUnlessAborted } from './openai-compatible/retry-backoff';
+import { DROPPED_MID_REPLY, networkFailure, ProviderHttpError } from '../../../core/providers/http-failures';
+import { chatFailureFromResponse, ResponseFormatRefused } from './openai-compatible/provider-failures';
+import { retryDelayMs, sleepUnlessAborted } from '../../../core/providers/retry-backoff';
 import { sseData } from './openai-compatible/sse-data';
 
 export interface OpenAiCompatibleProviderOptions {
@@ -132,7 +133,7 @@ export class OpenAiCompatibleProvider implements TextProvider {
       throw control.timeoutError ?? networkFailure(error, 'connect');
     }
     // The deadline also bounds reading an error body.
-    if (!response.ok) throw await failureFromResponse(response, this.model, withFormat);
+    if (!response.ok) throw await chatFailureFromResponse(response, this.model, withFormat);
     control.clearDeadline();
     const type = response.headers.get('content-type') ?? '';
     if (!type.includes('text/event-stream') || !response.body) {

@@ -2,7 +2,7 @@ import type { TextProvider } from '@storyos/domain';
 import type { AppConfig } from '../../../core/config/app-config';
 import { createBuiltinProvider } from './builtin.provider';
 import { OpenAiCompatibleProvider } from './openai-compatible.provider';
-import type { ProviderLogger } from './provider-logger';
+import type { ProviderLogger } from '../../../core/providers/provider-logger';
 
 /** The deployment's configured provider, announced in the log once it is ready. */
 export function createTextProvider(llm: AppConfig['llm'], logger: ProviderLogger): TextProvider {

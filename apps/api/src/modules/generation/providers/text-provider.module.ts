@@ -1,11 +1,17 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import type { TextProvider } from '@storyos/domain';
 import { PinoLogger } from 'nestjs-pino';
 import { APP_CONFIG, type AppConfig } from '../../../core/config/app-config';
+import { ProviderInfoService } from '../../../core/provider-info/provider-info.service';
 import { TEXT_PROVIDER } from '../text-provider.token';
-import { ProviderInfoService } from './provider-info.service';
 import { createTextProvider } from './text-provider.factory';
 
-/** Provides `TEXT_PROVIDER` (openai-compatible when configured, else builtin) and what it is, as `ProviderInfoService`. */
+/**
+ * Provides `TEXT_PROVIDER` (openai-compatible when configured, else builtin)
+ * and what it is, as core's `ProviderInfoService`. Global, like config and
+ * Redis: one provider per process, and core's health check reads what it is.
+ */
+@Global()
 @Module({
   providers: [
     {
@@ -16,7 +22,7 @@ import { createTextProvider } from './text-provider.factory';
         return createTextProvider(config.llm, logger);
       },
     },
-    ProviderInfoService,
+    { provide: ProviderInfoService, inject: [TEXT_PROVIDER], useFactory: (provider: TextProvider) => new ProviderInfoService(provider) },
   ],
   exports: [TEXT_PROVIDER, ProviderInfoService],
 })

@@ -1,6 +1,6 @@
 import type { ImageProvider, SpeechProvider, TranscriptionProvider } from '@storyos/domain';
 import type { AppConfig } from '../../../core/config/app-config';
-import type { ProviderLogger } from '../../generation/providers/provider-logger';
+import type { ProviderLogger } from '../../../core/providers/provider-logger';
 import { BuiltinImageProvider } from './image/builtin-image.provider';
 import { OpenAiCompatibleImageProvider } from './image/openai-compatible-image.provider';
 import { BuiltinSpeechProvider } from './speech/builtin-speech.provider';

@@ -1,7 +1,7 @@
 import { ProviderError } from '@storyos/domain';
-import { AttemptController } from '../../generation/providers/openai-compatible/attempt-controller';
-import { failureFromResponse, networkFailure, ProviderHttpError } from '../../generation/providers/openai-compatible/provider-failures';
-import { retryDelayMs, sleepUnlessAborted } from '../../generation/providers/openai-compatible/retry-backoff';
+import { AttemptController } from '../../../core/providers/attempt-controller';
+import { failureFromResponse, networkFailure, ProviderHttpError } from '../../../core/providers/http-failures';
+import { retryDelayMs, sleepUnlessAborted } from '../../../core/providers/retry-backoff';
 
 /** The caller's signal fired: the work was stopped, not failed. */
 export class ProviderAbortedError extends ProviderError {

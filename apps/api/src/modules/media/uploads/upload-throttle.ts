@@ -1,22 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type Redis from 'ioredis';
-import { randomUUID } from 'node:crypto';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { InjectConfig } from '../../../core/config/config.module';
 import type { AppConfig } from '../../../core/config/app-config';
 import { AppError } from '../../../core/errors/app-error';
+import { ConcurrencySlots } from '../../../core/redis/concurrency-slots';
 import { InjectRedis } from '../../../core/redis/redis.module';
 
 /** A slot outlives no upload: reading 5 MB and making a thumbnail takes seconds, so a crashed process frees its slots after this. */
 const SLOT_TTL_MS = 60_000;
-
-// Drops expired slots, then takes one when fewer than the limit are held.
-const TAKE_SLOT = `
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
-if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[2]) then return 0 end
-redis.call('ZADD', KEYS[1], ARGV[3], ARGV[4])
-redis.call('PEXPIRE', KEYS[1], ARGV[5])
-return 1`;
 
 /**
  * Keeps one user from flooding uploads, across API processes: a few at a
@@ -28,7 +20,8 @@ export class UploadThrottle {
   private readonly perMinute: RateLimiterRedis;
 
   constructor(
-    @InjectRedis() private readonly redis: Redis,
+    @InjectRedis() redis: Redis,
+    private readonly slots: ConcurrencySlots,
     @InjectConfig() private readonly config: AppConfig,
   ) {
     this.perMinute = new RateLimiterRedis({ storeClient: redis, keyPrefix: `${config.redis.prefix}:uploads:minute`, points: config.media.uploadsPerMinute, duration: 60 });
@@ -36,15 +29,10 @@ export class UploadThrottle {
 
   /** Takes a parallel-upload slot and counts the upload; the returned function gives the slot back. */
   async admit(userId: string): Promise<() => Promise<void>> {
-    const key = `${this.config.redis.prefix}:uploads:parallel:${userId}`;
-    const member = randomUUID();
-    const now = Date.now();
     const limit = this.config.media.parallelUploads;
-    const taken = await this.redis.eval(TAKE_SLOT, 1, key, now, limit, now + SLOT_TTL_MS, member, SLOT_TTL_MS);
-    if (taken !== 1) throw AppError.tooManyRequests('RATE_LIMITED', `You are already uploading ${limit} files. Wait for them to finish, then try again.`, 2);
-    const release = async (): Promise<void> => {
-      await this.redis.zrem(key, member);
-    };
+    const slot = await this.slots.take(`${this.config.redis.prefix}:uploads:parallel:${userId}`, limit, SLOT_TTL_MS);
+    if (!slot) throw AppError.tooManyRequests('RATE_LIMITED', `You are already uploading ${limit} files. Wait for them to finish, then try again.`, 2);
+    const release = () => slot.release();
     try {
       await this.perMinute.consume(userId);
     } catch (error) {

@@ -1,133 +1,94 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { JOB_NAMES, QUEUE_NAMES, type StoryJob, type StoryJobResult, type WholeStoryJob } from '@storyos/contracts';
+import type { StoryJob, StoryJobResult } from '@storyos/contracts';
 import { storyPhaseReadiness } from '@storyos/domain';
-import type { Queue } from 'bullmq';
-import { PinoLogger } from 'nestjs-pino';
-import { DataSource, In, type EntityManager, type Repository } from 'typeorm';
-import { AppError } from '../../../core/errors/app-error';
-import { RealtimePublisher } from '../../../core/realtime/realtime-publisher.service';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../../auth/auth-user';
-import { GenerationQuota } from '../../auth/quota/generation-quota.service';
-import { StopSignals } from '../../generation/stream/stop-signals';
+import { FlowsService } from '../../generation/flows/flows.service';
+import { StoryArtifacts } from '../artifacts/story-artifacts';
 import { StoryArtifactEntity } from '../entities/story-artifact.entity';
-import { StoryJobEntity } from '../entities/story-job.entity';
 import { OwnedStories } from '../owned-stories';
 import { toStoryJob } from '../story.mapper';
-import { StoryJobProgress } from './story-job-progress';
 import { StoryErrors } from '../stories.errors';
+import { wholeStoryState, type WholeStoryState } from './whole-story-state';
+
+const storyTarget = (storyId: string) => ({ type: 'story' as const, id: storyId });
 
 /**
- * "Write the whole story": one job on the story queue (its id is the job
- * row's id) that the worker runs stage by stage. It counts once against the
- * daily quota. Cancelling works from any API process through the stop flag.
+ * "Write the whole story": a flow of generations (see WholeStoryFlow), with
+ * the seed's task status and result. It counts once against the daily quota;
+ * cancelling it stops the step writing now and keeps what is written.
  */
 @Injectable()
 export class StoryJobsService {
   constructor(
-    @InjectRepository(StoryJobEntity) private readonly jobs: Repository<StoryJobEntity>,
-    @InjectQueue(QUEUE_NAMES.story) private readonly queue: Queue<WholeStoryJob>,
     private readonly owned: OwnedStories,
-    private readonly quota: GenerationQuota,
-    private readonly stops: StopSignals,
-    private readonly progress: StoryJobProgress,
-    private readonly realtime: RealtimePublisher,
+    private readonly artifacts: StoryArtifacts,
+    private readonly flows: FlowsService,
     private readonly dataSource: DataSource,
-    private readonly logger: PinoLogger,
-  ) {
-    this.logger.setContext(StoryJobsService.name);
-  }
+  ) {}
 
   async start(user: AuthUser, storyId: string): Promise<StoryJob> {
     // Checked before the quota is charged, and again under the lock.
-    await this.dataSource.transaction((manager) => this.assertCanStart(manager, user, storyId));
-    await this.quota.consume(user);
-    let job: StoryJobEntity;
-    try {
-      job = await this.dataSource.transaction(async (manager) => {
-        await this.assertCanStart(manager, user, storyId);
-        return manager.save(manager.create(StoryJobEntity, { storyId, ownerId: user.id, status: 'queued', progress: 0, stage: 'queued' }));
-      });
-    } catch (error) {
-      await this.quota.refund(user);
-      throw error;
-    }
-    // Announced before it is enqueued, so the worker's first progress event can never overtake it.
-    const view = toStoryJob(job);
-    this.realtime.toUser(user.id, 'story:job', view);
-    try {
-      await this.queue.add(JOB_NAMES.writeWholeStory, { storyJobId: job.id }, { jobId: job.id, attempts: 1, removeOnComplete: { age: 3600 }, removeOnFail: { age: 24 * 3600 } });
-    } catch (error) {
-      this.logger.error({ err: error, storyJobId: job.id, userId: user.id }, 'Could not enqueue the story job');
-      await this.progress.update(job.id, { status: 'failed', error: 'The job could not be queued. Please try again.', completedAt: new Date() });
-      await this.quota.refund(user);
-      throw new AppError('SERVICE_UNAVAILABLE', 'The story job could not be queued. Please try again in a moment.');
-    }
-    return view;
+    await this.dataSource.transaction((manager) => this.prepare(manager, user, storyId));
+    const flow = await this.flows.start(user, { kind: 'story.whole', target: storyTarget(storyId) }, async (manager) => ({ ...(await this.prepare(manager, user, storyId)) }));
+    return toStoryJob(flow, null);
   }
 
   async view(user: AuthUser, storyId: string, jobId: string): Promise<StoryJob> {
-    return toStoryJob(await this.findOwned(user, storyId, jobId));
+    const { flow, activeStepId } = await this.findOwned(user, storyId, jobId);
+    return toStoryJob(flow, activeStepId);
   }
 
   /** What a completed job wrote: the premise, outline and story text it produced or used. */
   async result(user: AuthUser, storyId: string, jobId: string): Promise<StoryJobResult> {
-    const job = await this.findOwned(user, storyId, jobId);
-    if (job.status !== 'completed') throw StoryErrors.jobNotFinished(job.status);
-    const ids = [job.premiseArtifactId, job.outlineArtifactId, job.storyArtifactId].filter((id): id is string => id !== null);
+    const { flow } = await this.findOwned(user, storyId, jobId);
+    if (flow.status !== 'completed') throw StoryErrors.jobNotFinished(flow.status);
+    const state = wholeStoryState(flow);
+    const ids = [state.premiseArtifactId, state.outlineArtifactId, state.storyArtifactId].filter((id): id is string => Boolean(id));
     const rows = ids.length ? await this.dataSource.manager.findBy(StoryArtifactEntity, { id: In(ids) }) : [];
-    const premise = rows.find((row) => row.id === job.premiseArtifactId);
-    const outline = rows.find((row) => row.id === job.outlineArtifactId);
-    const story = rows.find((row) => row.id === job.storyArtifactId);
+    const premise = rows.find((row) => row.id === state.premiseArtifactId);
+    const outline = rows.find((row) => row.id === state.outlineArtifactId);
+    const story = rows.find((row) => row.id === state.storyArtifactId);
     // The versions are kept with the story; they disappear only with it.
     if (!premise?.text || !outline?.outline || !story?.text) throw StoryErrors.jobNotFound();
-    return { jobId: job.id, storyId: job.storyId, premise: premise.text, outline: outline.outline, text: story.text };
+    return { jobId: flow.id, storyId: flow.targetId, premise: premise.text, outline: outline.outline, text: story.text };
   }
 
-  /**
-   * Raises the job's stop flag. A queued job is cancelled here; a running one
-   * by its worker between two chunks, keeping what it has written.
-   */
+  /** A queued job ends at once; a running one stops its step, keeping what it has written. */
   async cancel(user: AuthUser, storyId: string, jobId: string): Promise<StoryJob> {
-    const job = await this.findOwned(user, storyId, jobId);
-    if (job.status !== 'queued' && job.status !== 'running') return toStoryJob(job);
-    await this.stops.request(job.id);
-    if (job.status === 'queued') {
-      const { affected } = await this.jobs.update({ id: job.id, status: 'queued' }, { status: 'cancelled', completedAt: new Date() });
-      if (affected) {
-        await this.removeWaiting(job.id);
-        const cancelled = await this.findOwned(user, storyId, jobId);
-        this.realtime.toUser(user.id, 'story:job', toStoryJob(cancelled));
-        return toStoryJob(cancelled);
-      }
-    }
-    return toStoryJob(await this.findOwned(user, storyId, jobId));
+    await this.findOwned(user, storyId, jobId);
+    await this.flows.cancel(user, jobId);
+    return this.view(user, storyId, jobId);
   }
 
   /** Stops whatever job is writing this story (the story is being deleted). */
-  async stopAll(storyId: string): Promise<void> {
-    const running = await this.jobs.findBy({ storyId, status: In(['queued', 'running']) });
-    for (const job of running) await this.stops.request(job.id);
+  stopAll(user: AuthUser, storyId: string): Promise<void> {
+    return this.flows.cancelAllFor(user, storyTarget(storyId));
   }
 
-  private async assertCanStart(manager: EntityManager, user: AuthUser, storyId: string): Promise<void> {
+  /** The story is gone: its jobs (and their steps) go too. */
+  forget(storyId: string): Promise<void> {
+    return this.flows.deleteAllFor(storyTarget(storyId));
+  }
+
+  /** Locks the story, refuses when busy or not ready, and notes the premise and outline the job will keep. */
+  private async prepare(manager: EntityManager, user: AuthUser, storyId: string): Promise<WholeStoryState> {
     const story = await this.owned.lock(manager, user, storyId);
     await this.owned.assertIdle(manager, story);
     const check = storyPhaseReadiness({ setup: story.setup, premise: null, outline: null, storyText: null }).premise;
     if (!check.ready) throw StoryErrors.phaseNotReady(check.message);
+    const current = await this.artifacts.current(manager, story.id);
+    const outline = current.outline?.outline;
+    return {
+      ...(current.premise?.text?.trim() ? { premiseArtifactId: current.premise.id } : {}),
+      ...(outline?.chapters.length ? { outlineArtifactId: current.outline!.id, chapterCount: outline.chapters.length } : {}),
+    };
   }
 
-  private async findOwned(user: AuthUser, storyId: string, jobId: string): Promise<StoryJobEntity> {
+  private async findOwned(user: AuthUser, storyId: string, jobId: string) {
     const story = await this.owned.find(user, storyId);
-    const job = await this.jobs.findOneBy({ id: jobId, storyId: story.id });
-    if (!job) throw StoryErrors.jobNotFound();
-    return job;
-  }
-
-  private async removeWaiting(jobId: string): Promise<void> {
-    const job = await this.queue.getJob(jobId);
-    const state = await job?.getState();
-    if (job && (state === 'waiting' || state === 'delayed' || state === 'prioritized')) await job.remove().catch(() => undefined);
+    const found = await this.flows.findFor(this.dataSource.manager, jobId, storyTarget(story.id));
+    if (!found || found.flow.kind !== 'story.whole') throw StoryErrors.jobNotFound();
+    return found;
   }
 }

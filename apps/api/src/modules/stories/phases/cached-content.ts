@@ -1,17 +1,22 @@
 import { OutlineSchema, type StoryPhase } from '@storyos/contracts';
 import type { NewVersion } from '../artifacts/story-artifacts';
-import { appendChapter, type PhaseContext } from './phase-request';
+import { appendChapter, chapterText, type PhaseContext } from './phase-request';
 
 /**
  * What the cache holds per phase: the premise text, the outline as JSON, or
- * the chapter a start or continue wrote (a continue's version is the story
- * so far plus that chapter, and the story so far is part of the key).
+ * the chapter a start or continue wrote, as the model wrote it (a continue's
+ * version is the story so far plus that chapter, and the story so far is part
+ * of the key).
  */
 export function cacheValueOf(phase: StoryPhase, result: { text?: string; outline?: unknown }): string {
   return phase === 'outline' ? JSON.stringify(result.outline) : (result.text ?? '');
 }
 
-/** The version a cached value becomes; null when the value is unusable (then it is written afresh). */
+/**
+ * The version a cached value becomes; null when the value is unusable (then
+ * it is written afresh). A chapter gets its heading here: the outline and the
+ * chapter it is for are part of the key, so it is the heading it was written under.
+ */
 export function cachedContent(phase: StoryPhase, value: string, context: PhaseContext): Pick<NewVersion, 'kind' | 'content'> | null {
   switch (phase) {
     case 'premise':
@@ -27,9 +32,11 @@ export function cachedContent(phase: StoryPhase, value: string, context: PhaseCo
       return outline.success ? { kind: 'outline', content: { outline: outline.data } } : null;
     }
     case 'start':
-      return value.trim() ? { kind: 'story', content: { text: value } } : null;
-    case 'continue':
-      return value.trim() ? { kind: 'story', content: { text: appendChapter(context.storyText, value) } } : null;
+    case 'continue': {
+      if (!value.trim()) return null;
+      const chapter = chapterText(value, context.outline ?? { chapters: [] }, context.chapterIndex ?? 0);
+      return { kind: 'story', content: { text: phase === 'start' ? chapter : appendChapter(context.storyText, chapter) } };
+    }
     case 'extend':
       // Going on from a cut-off passage is asked for because the last one was cut: never served from the cache.
       return null;

@@ -43,10 +43,13 @@ export function phaseInputOf(generation: GenerationEntity): PhaseInput {
   };
 }
 
-/** The context a generation was asked with: the versions that were current when it was requested. */
-export async function storedContext(manager: EntityManager, generation: GenerationEntity): Promise<{ story: StoryEntity; input: PhaseInput; context: PhaseContext }> {
+/**
+ * The context a generation was asked with: the versions that were current
+ * when it was requested. A caller that holds the story row already passes it.
+ */
+export async function storedContext(manager: EntityManager, generation: GenerationEntity, lockedStory?: StoryEntity): Promise<{ story: StoryEntity; input: PhaseInput; context: PhaseContext }> {
   const input = phaseInputOf(generation);
-  const story = await manager.findOneBy(StoryEntity, { id: generation.targetId });
+  const story = lockedStory ?? (await manager.findOneBy(StoryEntity, { id: generation.targetId }));
   if (!story) throw new UnrecoverableError('The story no longer exists.');
   const ids = [input.premiseArtifactId, input.outlineArtifactId, input.storyArtifactId].filter((id): id is string => id !== null);
   const rows = ids.length ? await manager.findBy(StoryArtifactEntity, { id: In(ids), storyId: story.id }) : [];

@@ -1,4 +1,4 @@
-import type { Outline, StoryPhase, StorySetup } from '@storyos/contracts';
+import type { Outline, ProviderInfo, StoryPhase, StorySetup } from '@storyos/contracts';
 import {
   buildChapterBrief,
   buildOutlineBrief,
@@ -65,7 +65,7 @@ export function phasePlan(phase: StoryPhase, context: PhaseContext): PromptPlan 
 }
 
 /** Everything that shapes a phase's answer; equal keys get the cached answer. */
-export function phaseCacheKey(phase: StoryPhase, context: PhaseContext, provider: { name: string; model: string }): string {
+export function phaseCacheKey(phase: StoryPhase, context: PhaseContext, provider: Pick<ProviderInfo, 'provider' | 'model'>): string {
   return resultCacheKey({
     phase,
     setup: context.setup,
@@ -73,7 +73,7 @@ export function phaseCacheKey(phase: StoryPhase, context: PhaseContext, provider
     premise: phase === 'premise' ? null : context.premise,
     outline: phase === 'start' || phase === 'continue' ? context.outline : null,
     storyText: phase === 'continue' || phase === 'extend' ? context.storyText : null,
-    provider: provider.name,
+    provider: provider.provider,
     model: provider.model,
     promptVersion: PROMPT_VERSION,
   });

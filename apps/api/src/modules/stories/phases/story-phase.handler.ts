@@ -37,14 +37,14 @@ export class StoryPhaseHandler implements GenerationHandler {
     const story = await manager.findOne(StoryEntity, { where: { id: generation.targetId }, lock: { mode: 'pessimistic_write' } });
     if (!story) return; // deleted meanwhile
     if (story.activeGenerationId === generation.id) await manager.update(StoryEntity, { id: story.id }, { activeGenerationId: null, activePhase: null });
-    const version = await this.versionOf(generation, manager);
+    const version = await this.versionOf(generation, manager, story);
     if (version) await this.artifacts.addVersion(manager, story.id, { ...version, source: 'generated', generationId: generation.id });
   }
 
-  /** A completed, well-formed result is cached for the next identical request. */
+  /** A completed, well-formed result is cached for the next identical request; nothing needs loading for it. */
   async afterFinished(generation: GenerationEntity): Promise<void> {
     if (generation.status !== 'completed' || !generation.text.trim()) return;
-    const { phase, cacheKey, chapterIndex } = phaseInputOf(generation);
+    const { phase, cacheKey } = phaseInputOf(generation);
     if (phase === 'outline') {
       const outline = outlineFromReply(generation.text);
       if (outline) await this.cache.set(cacheKey, cacheValueOf(phase, { outline }));
@@ -53,15 +53,16 @@ export class StoryPhaseHandler implements GenerationHandler {
     if (phase === 'premise') return this.cache.set(cacheKey, cacheValueOf(phase, { text: generation.text.trim() }));
     // A cut-off chapter is not a finished answer to serve again; nor is going on from one.
     if (phase === 'extend' || generation.finishReason === 'length') return;
-    const { context } = await storedContext(this.dataSource.manager, generation);
-    await this.cache.set(cacheKey, cacheValueOf(phase, { text: chapterText(generation.text, context.outline ?? { chapters: [] }, chapterIndex ?? 0) }));
+    // The chapter as written: its heading is added when it is served (cachedContent).
+    await this.cache.set(cacheKey, cacheValueOf(phase, { text: generation.text.trim() }));
   }
 
-  private async versionOf(generation: GenerationEntity, manager: EntityManager): Promise<Pick<NewVersion, 'kind' | 'content' | 'cutOff'> | null> {
+  /** The version a finished generation leaves; the context it was asked with is loaded once, and only for the story text. */
+  private async versionOf(generation: GenerationEntity, manager: EntityManager, story: StoryEntity): Promise<Pick<NewVersion, 'kind' | 'content' | 'cutOff'> | null> {
     const reply = generation.text.trim();
     const usable = generation.status === 'completed' || (generation.status === 'stopped' && reply.length > 0);
     if (!usable || !reply) return null;
-    const { input, context } = await storedContext(manager, generation);
+    const input = phaseInputOf(generation);
     switch (input.phase) {
       case 'premise':
         return { kind: 'premise', content: { text: reply } };
@@ -78,6 +79,7 @@ export class StoryPhaseHandler implements GenerationHandler {
       case 'start':
       case 'continue':
       case 'extend': {
+        const { context } = await storedContext(manager, generation, story);
         const cutOff = generation.finishReason === 'length';
         if (input.phase === 'start') return { kind: 'story', content: { text: chapterText(reply, context.outline ?? { chapters: [] }, 0) }, cutOff };
         // Joined to the story as it is now, so hand edits made while the text streamed are kept.

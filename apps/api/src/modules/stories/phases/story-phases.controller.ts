@@ -1,11 +1,19 @@
-import { Body, Controller, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { StoryPhase } from '@storyos/contracts';
+import { applyDecorators, Body, Controller, Param, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { StartPhaseResponse, StoryPhase } from '@storyos/contracts';
 import type { Response } from 'express';
+import { ZodResponse } from 'nestjs-zod';
 import type { AuthUser } from '../../auth/auth-user';
 import { CurrentUser } from '../../auth/guards/auth.decorators';
 import { StartPhaseDto, StartPhaseResponseDto, StoryIdParams } from '../stories.dto';
 import { StoryPhasesService } from './story-phases.service';
+
+/** 202 (the default) while a generation streams; 200 when the result cache answered. Both bodies are StartPhaseResponse. */
+const StartsPhase = () =>
+  applyDecorators(
+    ZodResponse({ status: 202, type: StartPhaseResponseDto, description: 'Streaming as `generationId`.' }),
+    ApiOkResponse({ type: StartPhaseResponseDto.Output, description: 'Answered from the result cache: `artifact` is the new version.' }),
+  );
 
 /**
  * premise → outline → start → continue. 202 with a generation to follow
@@ -14,40 +22,45 @@ import { StoryPhasesService } from './story-phases.service';
  */
 @ApiTags('stories')
 @ApiBearerAuth()
-@ApiResponse({ status: 202, type: StartPhaseResponseDto, description: 'Streaming as `generationId`.' })
-@ApiResponse({ status: 200, type: StartPhaseResponseDto, description: 'Answered from the result cache.' })
 @Controller('stories/:id')
 export class StoryPhasesController {
   constructor(private readonly phases: StoryPhasesService) {}
 
   @Post('premise')
-  premise(@CurrentUser() user: AuthUser, @Param() params: StoryIdParams, @Body() body: StartPhaseDto, @Res() res: Response): Promise<void> {
+  @StartsPhase()
+  premise(@CurrentUser() user: AuthUser, @Param() params: StoryIdParams, @Body() body: StartPhaseDto, @Res({ passthrough: true }) res: Response): Promise<StartPhaseResponse> {
     return this.run(user, params.id, 'premise', body, res);
   }
 
   @Post('outline')
-  outline(@CurrentUser() user: AuthUser, @Param() params: StoryIdParams, @Body() body: StartPhaseDto, @Res() res: Response): Promise<void> {
+  @StartsPhase()
+  outline(@CurrentUser() user: AuthUser, @Param() params: StoryIdParams, @Body() body: StartPhaseDto, @Res({ passthrough: true }) res: Response): Promise<StartPhaseResponse> {
     return this.run(user, params.id, 'outline', body, res);
   }
 
   @Post('start')
-  start(@CurrentUser() user: AuthUser, @Param() params: StoryIdParams, @Body() body: StartPhaseDto, @Res() res: Response): Promise<void> {
+  @StartsPhase()
+  start(@CurrentUser() user: AuthUser, @Param() params: StoryIdParams, @Body() body: StartPhaseDto, @Res({ passthrough: true }) res: Response): Promise<StartPhaseResponse> {
     return this.run(user, params.id, 'start', body, res);
   }
 
   @Post('continue')
-  continue(@CurrentUser() user: AuthUser, @Param() params: StoryIdParams, @Body() body: StartPhaseDto, @Res() res: Response): Promise<void> {
+  @StartsPhase()
+  continue(@CurrentUser() user: AuthUser, @Param() params: StoryIdParams, @Body() body: StartPhaseDto, @Res({ passthrough: true }) res: Response): Promise<StartPhaseResponse> {
     return this.run(user, params.id, 'continue', body, res);
   }
 
   /** "Continue this passage": writes on from where the story text ends, after the output cap cut a passage off. */
   @Post('extend')
-  extend(@CurrentUser() user: AuthUser, @Param() params: StoryIdParams, @Body() body: StartPhaseDto, @Res() res: Response): Promise<void> {
+  @StartsPhase()
+  extend(@CurrentUser() user: AuthUser, @Param() params: StoryIdParams, @Body() body: StartPhaseDto, @Res({ passthrough: true }) res: Response): Promise<StartPhaseResponse> {
     return this.run(user, params.id, 'extend', body, res);
   }
 
-  private async run(user: AuthUser, storyId: string, phase: StoryPhase, body: StartPhaseDto, res: Response): Promise<void> {
+  /** The status says which answer it is; the body goes out through the response schema like any other. */
+  private async run(user: AuthUser, storyId: string, phase: StoryPhase, body: StartPhaseDto, res: Response): Promise<StartPhaseResponse> {
     const started = await this.phases.start(user, storyId, phase, body.regenerate ?? false);
-    res.status(started.status).json(started.body);
+    res.status(started.status);
+    return started.body;
   }
 }

@@ -1,19 +1,18 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { GenerationKind, StartPhaseResponse, StoryPhase } from '@storyos/contracts';
-import type { TextProvider } from '@storyos/domain';
 import { DataSource, type EntityManager } from 'typeorm';
+import { ProviderInfoService } from '../../../core/provider-info/provider-info.service';
 import type { AuthUser } from '../../auth/auth-user';
 import { GenerationsService } from '../../generation/generations.service';
-import { TEXT_PROVIDER } from '../../generation/text-provider.token';
 import { StoryArtifacts } from '../artifacts/story-artifacts';
 import { StoryResultCache } from '../cache/story-result-cache';
+import type { StoryArtifactEntity } from '../entities/story-artifact.entity';
 import { StoryEntity } from '../entities/story.entity';
 import { OwnedStories } from '../owned-stories';
 import { toStoryArtifact } from '../story.mapper';
-import { StoryErrors } from '../stories.errors';
 import { cachedContent } from './cached-content';
 import { readyContext, type PhaseInput } from './phase-context';
-import { phaseCacheKey } from './phase-request';
+import { phaseCacheKey, type PhaseContext } from './phase-request';
 
 export const PHASE_KINDS: Record<StoryPhase, GenerationKind> = {
   premise: 'story.premise',
@@ -29,6 +28,9 @@ export interface PhaseStarted {
   body: StartPhaseResponse;
 }
 
+/** What one locked look at the story decided: answered from the cache, or a generation to start from these inputs. */
+type Decision = { cached: StoryArtifactEntity } | { input: PhaseInput };
+
 /**
  * Starts a phase: answered from the result cache when the same inputs were
  * written before (a new version, no quota), else a streamed generation whose
@@ -43,54 +45,51 @@ export class StoryPhasesService {
     private readonly cache: StoryResultCache,
     private readonly generations: GenerationsService,
     private readonly dataSource: DataSource,
-    @Inject(TEXT_PROVIDER) private readonly provider: TextProvider,
+    private readonly providerInfo: ProviderInfoService,
   ) {}
 
   async start(user: AuthUser, storyId: string, phase: StoryPhase, regenerate: boolean): Promise<PhaseStarted> {
     // Going on from a cut-off passage is never served from the cache (nor counted as a miss).
-    if (!regenerate && phase !== 'extend') {
-      const cached = await this.fromCache(user, storyId, phase);
-      if (cached) return cached;
-    }
-    // Checked before the quota is charged, and again under the lock.
-    const input = await this.dataSource.transaction(async (manager) => this.prepare(manager, user, storyId, phase));
-    const { generation } = await this.generations.start(user, { kind: PHASE_KINDS[phase], target: { type: 'story', id: storyId }, input: { ...input } }, async (manager, generation) => {
-      const again = await this.prepare(manager, user, storyId, phase);
-      // An edit landed between the two looks: the generation would not match what it was keyed on.
-      if (again.cacheKey !== input.cacheKey) throw StoryErrors.changedMeanwhile();
-      await manager.update(StoryEntity, { id: storyId }, { activeGenerationId: generation.id, activePhase: phase });
+    const useCache = !regenerate && phase !== 'extend';
+    // One locked look: a cache answer or a refusal costs nothing; a miss charges the quota and stores the generation in the same transaction.
+    const started = await this.generations.startUnlessAnswered<StoryArtifactEntity>(user, async (manager) => {
+      const decision = await this.decide(manager, user, storyId, phase, useCache);
+      if ('cached' in decision) return { answer: decision.cached };
+      return {
+        spec: { kind: PHASE_KINDS[phase], target: { type: 'story', id: storyId }, input: { ...decision.input } },
+        withRows: async (rows, generation) => {
+          await rows.update(StoryEntity, { id: storyId }, { activeGenerationId: generation.id, activePhase: phase });
+        },
+      };
     });
-    return { status: 202, body: { generationId: generation.id, cached: false, artifact: null } };
+    if ('answer' in started) return { status: 200, body: { generationId: null, cached: true, artifact: toStoryArtifact(started.answer) } };
+    return { status: 202, body: { generationId: started.generation.id, cached: false, artifact: null } };
+  }
+
+  /** A cache hit becomes a new current version with source 'cache'; a miss (counted) leaves the inputs to generate from. */
+  private async decide(manager: EntityManager, user: AuthUser, storyId: string, phase: StoryPhase, useCache: boolean): Promise<Decision> {
+    const { story, context, input } = await this.prepare(manager, user, storyId, phase);
+    if (!useCache) return { input };
+    const value = await this.cache.get(input.cacheKey);
+    const content = value === null ? null : cachedContent(phase, value, context);
+    if (!content) return { input };
+    return { cached: await this.artifacts.addVersion(manager, story.id, { ...content, source: 'cache' }) };
   }
 
   /** Locks the story, refuses when busy or not ready, and says what the phase will be written from. */
-  private async prepare(manager: EntityManager, user: AuthUser, storyId: string, phase: StoryPhase): Promise<PhaseInput> {
+  private async prepare(manager: EntityManager, user: AuthUser, storyId: string, phase: StoryPhase): Promise<{ story: StoryEntity; context: PhaseContext; input: PhaseInput }> {
     const story = await this.owned.lock(manager, user, storyId);
     await this.owned.assertIdle(manager, story);
     const current = await this.artifacts.current(manager, story.id);
     const context = readyContext(story, current, phase);
-    return {
+    const input: PhaseInput = {
       phase,
       chapterIndex: context.chapterIndex,
-      cacheKey: phaseCacheKey(phase, context, this.provider),
+      cacheKey: phaseCacheKey(phase, context, this.providerInfo.current()),
       premiseArtifactId: current.premise?.id ?? null,
       outlineArtifactId: current.outline?.id ?? null,
       storyArtifactId: current.story?.id ?? null,
     };
-  }
-
-  /** A hit becomes a new current version with source 'cache'; a miss returns null (and is counted). */
-  private async fromCache(user: AuthUser, storyId: string, phase: StoryPhase): Promise<PhaseStarted | null> {
-    const artifact = await this.dataSource.transaction(async (manager) => {
-      const story = await this.owned.lock(manager, user, storyId);
-      await this.owned.assertIdle(manager, story);
-      const current = await this.artifacts.current(manager, story.id);
-      const context = readyContext(story, current, phase);
-      const value = await this.cache.get(phaseCacheKey(phase, context, this.provider));
-      const content = value === null ? null : cachedContent(phase, value, context);
-      if (!content) return null;
-      return this.artifacts.addVersion(manager, story.id, { kind: content.kind, content: content.content, source: 'cache' });
-    });
-    return artifact ? { status: 200, body: { generationId: null, cached: true, artifact: toStoryArtifact(artifact) } } : null;
+    return { story, context, input };
   }
 }

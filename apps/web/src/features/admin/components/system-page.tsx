@@ -4,6 +4,7 @@ import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import { Link as RouterLink } from 'react-router';
 import { LivenessCard } from './liveness-card';
+import { QueueDashboardCard } from './queue-dashboard-card';
 import { ReadinessCard } from './readiness-card';
 import { SystemCard } from './system-card';
 import { WorkerCheckCard } from './worker-check-card';
@@ -23,6 +24,9 @@ export function SystemPage() {
         <ReadinessCard />
         <Box sx={{ gridColumn: { md: '1 / -1' } }}>
           <WorkerCheckCard />
+        </Box>
+        <Box sx={{ gridColumn: { md: '1 / -1' } }}>
+          <QueueDashboardCard />
         </Box>
         <Box sx={{ gridColumn: { md: '1 / -1' } }}>
           <StoryCacheCard />

@@ -13,7 +13,8 @@ import { Link as RouterLink, useParams } from 'react-router';
 import { ErrorAlert } from '../../../components/error-alert';
 import { visuallyHidden } from '../../../components/visually-hidden';
 import { useGameEvents } from '../hooks/use-game-events';
-import { type StreamStart, useGenerationStream } from '../hooks/use-generation-stream';
+import type { StreamStart } from '../../generation/use-generation-stream';
+import { useGameReplyStream } from '../hooks/use-game-reply-stream';
 import { useStickToBottom } from '../hooks/use-stick-to-bottom';
 import { playQueries, useGameActions } from '../queries';
 import { GameControls } from './game-controls';
@@ -68,7 +69,7 @@ function Game({ session }: { session: GameSession }) {
     : generation.isError
       ? FROM_THE_START
       : undefined;
-  const stream = useGenerationStream(activeId, start, session.id);
+  const stream = useGameReplyStream(activeId, start, session.id);
   const actions = useGameActions(session.id);
 
   // The world-state step runs after a reply and writes no prose; it only keeps the player waiting.

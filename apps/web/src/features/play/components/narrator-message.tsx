@@ -2,7 +2,7 @@ import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import type { GenerationStatus } from '@storyos/contracts';
 import type { ReactNode } from 'react';
-import { READING_FONT } from './reading-font';
+import { READING_FONT } from '../../../lib/theme';
 
 interface NarratorMessageProps {
   text: string;

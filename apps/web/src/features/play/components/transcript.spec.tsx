@@ -1,7 +1,7 @@
 import type { GameMessage } from '@storyos/contracts';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { fireEvent, render, screen } from '@testing-library/react';
-import type { GenerationStreamView } from '../hooks/use-generation-stream';
+import type { GenerationStreamView } from '../../generation/use-generation-stream';
 import { Transcript } from './transcript';
 
 const at = '2025-01-01T00:00:00.000Z';

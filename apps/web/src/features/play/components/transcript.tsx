@@ -4,7 +4,7 @@ import Stack from '@mui/material/Stack';
 import type { GameMessage } from '@storyos/contracts';
 import { useState } from 'react';
 import { joinedText } from '../cache';
-import type { GenerationStreamView } from '../hooks/use-generation-stream';
+import type { GenerationStreamView } from '../../generation/use-generation-stream';
 import { CutOffReply } from './cut-off-reply';
 import { FailedReply } from './failed-reply';
 import { NarratorMessage } from './narrator-message';

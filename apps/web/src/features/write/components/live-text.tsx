@@ -2,7 +2,7 @@ import Box from '@mui/material/Box';
 import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
 import type { GenerationStreamView } from '../../generation/use-generation-stream';
-import { READING_FONT } from './reading-font';
+import { READING_FONT } from '../../../lib/theme';
 
 interface LiveTextProps {
   label: string;

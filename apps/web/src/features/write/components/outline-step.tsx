@@ -1,5 +1,5 @@
 import type { Story } from '@storyos/contracts';
-import { stepPath, stepReadiness } from '../phases';
+import { blockedReason, stepPath, stepReadiness } from '../phases';
 import { GeneratedArtifactStep } from './generated-artifact-step';
 import { OutlineEditor } from './outline-editor';
 
@@ -11,7 +11,7 @@ export function OutlineStep({ story }: { story: Story }) {
       kind="outline"
       title="Outline"
       description="The chapters, in order, each with a title and a short summary. Reorder, add or remove chapters; the story follows this plan."
-      next={{ label: 'Next: writing', to: stepPath(story.id, 'writing'), enabled: ready.writing, hint: 'Make an outline first.' }}
+      next={{ label: 'Next: writing', to: stepPath(story.id, 'writing'), enabled: ready.writing.ready, hint: blockedReason(ready.writing) }}
       Editor={OutlineEditor}
     />
   );

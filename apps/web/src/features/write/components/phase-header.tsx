@@ -4,7 +4,7 @@ import StepButton from '@mui/material/StepButton';
 import Stepper from '@mui/material/Stepper';
 import { useNavigate } from 'react-router';
 import { visuallyHidden } from '../../../components/visually-hidden';
-import { STEP_BLOCKED_REASONS, STEP_LABELS, stepPath, type StepReadiness, WIZARD_STEPS, type WizardStep } from '../phases';
+import { blockedReason, STEP_LABELS, stepPath, type StepReadiness, WIZARD_STEPS, type WizardStep } from '../phases';
 
 interface PhaseHeaderProps {
   storyId: string | null;
@@ -20,8 +20,8 @@ export function PhaseHeader({ storyId, active, readiness }: PhaseHeaderProps) {
     <Box component="nav" aria-label="Story steps" sx={{ mb: 3, overflowX: 'auto' }}>
       <Stepper nonLinear alternativeLabel activeStep={activeIndex} sx={{ minWidth: 340 }}>
         {WIZARD_STEPS.map((step, index) => {
-          const open = readiness[step] && (storyId !== null || step === 'setup');
-          const reason = step === 'setup' ? null : STEP_BLOCKED_REASONS[step];
+          const open = readiness[step].ready && (storyId !== null || step === 'setup');
+          const reason = blockedReason(readiness[step]);
           const reasonId = `step-${step}-blocked`;
           return (
             <Step key={step} completed={open && index < activeIndex} disabled={!open}>

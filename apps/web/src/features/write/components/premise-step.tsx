@@ -1,5 +1,5 @@
 import type { Story } from '@storyos/contracts';
-import { stepPath, stepReadiness } from '../phases';
+import { blockedReason, stepPath, stepReadiness } from '../phases';
 import { ArtifactTextEditor } from './artifact-text-editor';
 import { type ArtifactEditorProps, GeneratedArtifactStep } from './generated-artifact-step';
 
@@ -11,7 +11,7 @@ export function PremiseStep({ story }: { story: Story }) {
       kind="premise"
       title="Premise"
       description="The story in a few sentences: who wants what, what stands in the way. Generate one from the setup, then change it as you like."
-      next={{ label: 'Next: outline', to: stepPath(story.id, 'outline'), enabled: ready.outline, hint: 'Write a premise first.' }}
+      next={{ label: 'Next: outline', to: stepPath(story.id, 'outline'), enabled: ready.outline.ready, hint: blockedReason(ready.outline) }}
       Editor={PremiseEditor}
     />
   );

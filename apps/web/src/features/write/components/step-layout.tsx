@@ -12,7 +12,7 @@ export interface StepLayoutProps {
   /** Generate, versions and the like, above the content. */
   actions?: ReactNode;
   children: ReactNode;
-  next?: { label: string; to: string; enabled: boolean; hint?: string };
+  next?: { label: string; to: string; enabled: boolean; hint?: string | null };
 }
 
 export function StepLayout({ title, description, actions, children, next }: StepLayoutProps) {

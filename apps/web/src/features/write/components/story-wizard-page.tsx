@@ -154,7 +154,7 @@ function ExistingStory({ storyId, step }: { storyId: string; step: string | unde
   const readiness = stepReadiness(story.data);
   if (!isWizardStep(step)) return <Navigate to={stepPath(storyId, defaultStep(story.data))} replace />;
   // A step whose inputs are gone (a version swap, say) falls back to the furthest one that is open.
-  if (!readiness[step]) return <Navigate to={stepPath(storyId, defaultStep(story.data))} replace />;
+  if (!readiness[step].ready) return <Navigate to={stepPath(storyId, defaultStep(story.data))} replace />;
   return <Wizard story={story.data} step={step} />;
 }
 

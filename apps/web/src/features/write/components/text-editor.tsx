@@ -4,7 +4,7 @@ import TextField from '@mui/material/TextField';
 import { type KeyboardEvent, type ReactNode, useLayoutEffect, useRef, useState } from 'react';
 import { createHistory, type EditorHistory, historyCommand, recordChangeNow, redo, undo } from '../editor-history';
 import { HistoryButtons } from './history-buttons';
-import { READING_FONT } from './reading-font';
+import { READING_FONT } from '../../../lib/theme';
 
 interface TextEditorProps {
   label: string;

@@ -10,7 +10,9 @@ import type { Story } from '@storyos/contracts';
 import { useState } from 'react';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { ErrorAlert } from '../../../components/error-alert';
+import { Link as RouterLink, useLocation } from 'react-router';
 import { JOB_STATUS_LABELS, jobStageLabel } from '../labels';
+import { stepPath, type WizardStep } from '../phases';
 import { useCancelJobMutation, useWriteWholeStoryMutation } from '../queries';
 
 /** A finished job stays on screen this long after it ends, then the panel shows the button again. */
@@ -19,6 +21,7 @@ const RECENT_MS = 10 * 60_000;
 /** "Write the whole story" as one job: its progress and stage, live from the socket, with Cancel. */
 export function WholeStoryJob({ story }: { story: Story }) {
   const write = useWriteWholeStoryMutation(story.id);
+  const location = useLocation();
   const cancel = useCancelJobMutation(story.id);
   const [confirming, setConfirming] = useState(false);
   const [dismissed, setDismissed] = useState<string | null>(null);
@@ -56,14 +59,16 @@ export function WholeStoryJob({ story }: { story: Story }) {
           onConfirm={start}
           onClose={() => setConfirming(false)}
         >
-          A new premise, outline and story are written from the setup, one after another. Your current ones stay in each step’s
-          versions.
+          Every chapter of the outline is written, one after another, and you can read each one as it is written on the Writing
+          step. Your premise and outline are kept; a missing one is written first. Your current story text stays in the Writing
+          step’s versions.
         </ConfirmDialog>
       </Box>
     );
   }
 
   const progress = job.status === 'completed' ? 100 : job.progress;
+  const readAlong = active && story.activePhase ? readAlongStep(story.activePhase) : null;
   const label = active ? `${jobStageLabel(job.stage)} · ${progress} %` : JOB_STATUS_LABELS[job.status];
   return (
     <Paper component="section" aria-label="Whole story" variant="outlined" sx={{ p: 2, mb: 2, borderRadius: 2 }}>
@@ -71,6 +76,11 @@ export function WholeStoryJob({ story }: { story: Story }) {
         <Typography sx={{ fontWeight: 600, flexGrow: 1 }} role="status" data-testid="job-status">
           {label}
         </Typography>
+        {readAlong && !location.pathname.endsWith(`/${readAlong}`) && (
+          <Button size="small" component={RouterLink} to={stepPath(story.id, readAlong)}>
+            Read along
+          </Button>
+        )}
         {active ? (
           <Button color="error" variant="outlined" size="small" onClick={() => cancel.mutate(job.id)} disabled={cancel.isPending}>
             {cancel.isPending ? 'Cancelling…' : 'Cancel'}
@@ -102,4 +112,9 @@ export function WholeStoryJob({ story }: { story: Story }) {
       <ErrorAlert error={cancel.error} />
     </Paper>
   );
+}
+
+/** The wizard step on which the part being written shows live. */
+function readAlongStep(phase: NonNullable<Story['activePhase']>): WizardStep {
+  return phase === 'premise' ? 'premise' : phase === 'outline' ? 'outline' : 'writing';
 }

@@ -7,7 +7,7 @@ import type { Story } from '@storyos/contracts';
 import { useRef } from 'react';
 import { usePhaseGeneration } from '../hooks/use-phase-generation';
 import { useStepShortcuts } from '../hooks/use-shortcuts';
-import { stepPath, stepReadiness } from '../phases';
+import { blockedReason, stepPath, stepReadiness } from '../phases';
 import { ArtifactTextEditor } from './artifact-text-editor';
 import { GenerationNotices } from './generation-notices';
 import { LiveText } from './live-text';
@@ -65,7 +65,7 @@ export function WritingStep({ story }: { story: Story }) {
           <VersionPicker storyId={story.id} kind="story" disabled={generation.busy} beforeChange={() => flushRef.current?.() ?? Promise.resolve()} />
         </>
       }
-      next={{ label: 'Next: export', to: stepPath(story.id, 'export'), enabled: ready.export, hint: 'Write the story start first.' }}
+      next={{ label: 'Next: export', to: stepPath(story.id, 'export'), enabled: ready.export.ready, hint: blockedReason(ready.export) }}
     >
       {cutOff && !generation.live && (
         <Alert severity="info" sx={{ mb: 2 }}>

@@ -9,6 +9,11 @@ const PHASE_OF_KIND: Record<string, PhaseRoute> = {
   'story.start': 'start',
   'story.continue': 'continue',
   'story.extend': 'extend',
+  // The steps of "write the whole story" show live on the same pages; the story's own record then says start or continue.
+  'story.whole.premise': 'premise',
+  'story.whole.outline': 'outline',
+  'story.whole.chapter': 'continue',
+  'story.whole.extend': 'extend',
 };
 
 /**

@@ -1,4 +1,5 @@
-import { CONTEXT_OVERFLOW_RULES, contextOverflowIn, refusesResponseFormat, type ErrorBody } from './error-rules';
+import type { ErrorBody } from '../../../../core/providers/http-failures';
+import { CONTEXT_OVERFLOW_RULES, contextOverflowIn, refusesResponseFormat } from './error-rules';
 
 const body = (status: number, json: unknown): ErrorBody => {
   const error = (json as { error?: { message?: string; code?: string } }).error;

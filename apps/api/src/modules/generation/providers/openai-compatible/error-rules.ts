@@ -1,10 +1,4 @@
-/** An error answer as the rules read it. */
-export interface ErrorBody {
-  status: number;
-  message: string;
-  code: string;
-  json: unknown;
-}
+import type { ErrorBody } from '../../../../core/providers/http-failures';
 
 export interface ContextOverflow {
   /** The prompt's size as the server counted it, when it said. */

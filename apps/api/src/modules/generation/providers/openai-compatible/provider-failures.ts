@@ -1,20 +1,6 @@
 import { ContextOverflowError, ProviderError } from '@storyos/domain';
-import { contextOverflowIn, refusesResponseFormat, type ErrorBody } from './error-rules';
-
-/** An HTTP error answer from the provider, with what a retry needs to know. */
-export class ProviderHttpError extends ProviderError {
-  constructor(
-    message: string,
-    retryable: boolean,
-    readonly status: number,
-    /** From the Retry-After header, when the provider sent one. */
-    readonly retryAfterMs?: number,
-  ) {
-    super(message, retryable);
-  }
-}
-
-export const DROPPED_MID_REPLY = "The provider's connection dropped mid-reply";
+import { failureFromResponse, type ErrorRule } from '../../../../core/providers/http-failures';
+import { contextOverflowIn, refusesResponseFormat } from './error-rules';
 
 /** The server does not take the `response_format` we sent; the request can go again without it. */
 export class ResponseFormatRefused extends ProviderError {
@@ -23,77 +9,18 @@ export class ResponseFormatRefused extends ProviderError {
   }
 }
 
-/** Turns an error answer into a message a user can act on; never a stack trace or raw body dump. */
-export async function failureFromResponse(response: Response, model: string, sentResponseFormat = false): Promise<ProviderError> {
-  const { status } = response;
-  const raw = await response.text().catch(() => '');
-  const { message, code } = errorDetails(raw);
-  const body: ErrorBody = { status, message, code, json: parseJson(raw) };
+/** "The prompt was too long", in any of the wordings chat servers use: a second, shorter try can fix it. */
+const contextOverflow: ErrorRule = (body) => {
   const overflow = contextOverflowIn(body);
-  if (overflow) {
-    const counted = overflow.promptTokens !== null && overflow.contextTokens !== null ? ` (${overflow.promptTokens} tokens for a ${overflow.contextTokens}-token context)` : '';
-    return new ContextOverflowError(`The prompt was too long for the model${counted}.`, overflow.promptTokens, overflow.contextTokens);
-  }
-  if (sentResponseFormat && refusesResponseFormat(body)) return new ResponseFormatRefused(message || `The provider answered ${status} to a JSON reply format.`);
-  const retryable = status === 408 || status === 429 || status >= 500;
-  const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
-  if (status === 401 || status === 403) {
-    return new ProviderHttpError(`The provider rejected the API key (${status}).`, false, status);
-  }
-  if (status === 404 || (!retryable && mentionsUnknownModel(message, code, model))) {
-    return new ProviderHttpError(`The provider does not know the model "${model}".`, false, status);
-  }
-  if (status === 400 && message) return new ProviderHttpError(message, false, status);
-  const reason = message || response.statusText || 'no details';
-  return new ProviderHttpError(`The provider answered ${status}: ${reason}`, retryable, status, retryAfterMs);
-}
+  if (!overflow) return null;
+  const counted = overflow.promptTokens !== null && overflow.contextTokens !== null ? ` (${overflow.promptTokens} tokens for a ${overflow.contextTokens}-token context)` : '';
+  return new ContextOverflowError(`The prompt was too long for the model${counted}.`, overflow.promptTokens, overflow.contextTokens);
+};
 
-/** A readable reason for a failed connection: undici hides the socket error in `cause`. */
-export function networkFailure(error: unknown, context: 'connect' | 'before-reply' | 'mid-reply'): ProviderError {
-  if (error instanceof ProviderError) return error;
-  if (context === 'mid-reply') return new ProviderError(DROPPED_MID_REPLY, true);
-  const cause = (error as { cause?: { code?: unknown; message?: unknown } } | undefined)?.cause;
-  const detail = typeof cause?.code === 'string' ? cause.code : typeof cause?.message === 'string' ? cause.message : String(error);
-  return context === 'connect'
-    ? new ProviderError(`The provider could not be reached (${detail}).`, true)
-    : new ProviderError(`The provider's connection dropped before it replied (${detail}).`, true);
-}
+const responseFormatRefused: ErrorRule = (body) =>
+  refusesResponseFormat(body) ? new ResponseFormatRefused(body.message || `The provider answered ${body.status} to a JSON reply format.`) : null;
 
-function parseJson(body: string): unknown {
-  try {
-    return JSON.parse(body);
-  } catch {
-    return null;
-  }
-}
-
-function errorDetails(body: string): { message: string; code: string } {
-  try {
-    const json = JSON.parse(body) as { error?: unknown; message?: unknown };
-    const error = json.error;
-    if (typeof error === 'string') return { message: error, code: '' };
-    if (error && typeof error === 'object') {
-      const { message, code } = error as { message?: unknown; code?: unknown };
-      return { message: typeof message === 'string' ? message : '', code: typeof code === 'string' ? code : '' };
-    }
-    if (typeof json.message === 'string') return { message: json.message, code: '' };
-  } catch {
-    // Not JSON: a proxy's HTML page or plain text; show its start only.
-  }
-  return { message: body.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200), code: '' };
-}
-
-function mentionsUnknownModel(message: string, code: string, model: string): boolean {
-  if (/model_not_found/i.test(code)) return true;
-  const namesModel = message.includes(model) || /\bmodel\b/i.test(message);
-  return namesModel && /not (be )?found|does not exist|doesn't exist|unknown|not a valid|invalid model|no such model/i.test(message);
-}
-
-/** Retry-After as seconds or an HTTP date; undefined when absent or unreadable. */
-export function parseRetryAfter(header: string | null, now = Date.now()): number | undefined {
-  if (!header) return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+/** A chat completion's error answer: the chat servers' own rules first, then what any provider's error means. */
+export function chatFailureFromResponse(response: Response, model: string, sentResponseFormat = false): Promise<ProviderError> {
+  return failureFromResponse(response, model, sentResponseFormat ? [contextOverflow, responseFormatRefused] : [contextOverflow]);
 }

@@ -3,7 +3,7 @@ import { ProviderError } from '@storyos/domain';
 import sharp from 'sharp';
 import { z } from 'zod';
 import type { AppConfig } from '../../../../core/config/app-config';
-import type { ProviderLogger } from '../../../generation/providers/provider-logger';
+import type { ProviderLogger } from '../../../../core/providers/provider-logger';
 import { authHeaders, endpoint, providerRequest, readLimited } from '../provider-request';
 
 /** The largest picture accepted from a provider (a 4096² PNG fits). */

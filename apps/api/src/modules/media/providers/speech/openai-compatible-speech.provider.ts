@@ -1,6 +1,6 @@
 import { parseWav, ProviderError, voiceFor, type SpeechProvider, type SpeechRequest, type SynthesizedSpeech } from '@storyos/domain';
 import type { AppConfig } from '../../../../core/config/app-config';
-import type { ProviderLogger } from '../../../generation/providers/provider-logger';
+import type { ProviderLogger } from '../../../../core/providers/provider-logger';
 import { authHeaders, endpoint, providerRequest, readLimited } from '../provider-request';
 import { encodeMp3 } from './mp3-encoder';
 

@@ -1,7 +1,7 @@
 import { ProviderError, type AudioClip, type Transcript, type TranscriptionProvider } from '@storyos/domain';
 import { z } from 'zod';
 import type { AppConfig } from '../../../../core/config/app-config';
-import type { ProviderLogger } from '../../../generation/providers/provider-logger';
+import type { ProviderLogger } from '../../../../core/providers/provider-logger';
 import { authHeaders, endpoint, providerRequest } from '../provider-request';
 
 const TranscriptionSchema = z.object({ text: z.string(), language: z.string().optional(), duration: z.number().optional() });

@@ -4,7 +4,8 @@ import { act, renderHook } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { createQueryClient } from '../../../lib/query-client';
 import { playKeys } from '../queries';
-import { type StreamStart, useGenerationStream } from './use-generation-stream';
+import type { StreamStart } from '../../generation/use-generation-stream';
+import { useGameReplyStream } from './use-game-reply-stream';
 
 type Handler = (...args: never[]) => void;
 
@@ -97,7 +98,7 @@ function renderStream(start: StreamStart | undefined, generationId: string | nul
   const hook = renderHook(
     ({ id, from }) => {
       renderCount += 1;
-      return useGenerationStream(id, from, SESSION);
+      return useGameReplyStream(id, from, SESSION);
     },
     {
     wrapper,

@@ -1,39 +1,45 @@
-import type { StoryJobStatus } from '@storyos/contracts';
+import type { FlowKind, FlowStatus, GenerationTarget } from '@storyos/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
-/** "Write the whole story": one BullMQ job (same id) with its progress and what it produced. */
-@Entity({ name: 'story_jobs' })
-export class StoryJobEntity {
+/**
+ * A multi-step job. Its steps are generations (`generations.flow_id`); its
+ * progress is derived from them; its definition keeps what the steps
+ * produced in `state` (ids and small values).
+ */
+@Entity({ name: 'generation_flows' })
+export class GenerationFlowEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
-
-  @Column({ name: 'story_id', type: 'uuid' })
-  storyId!: string;
 
   @Column({ name: 'owner_id', type: 'uuid' })
   ownerId!: string;
 
-  @Column({ type: 'text', default: 'queued' })
-  status!: StoryJobStatus;
+  @Column({ type: 'text' })
+  kind!: FlowKind;
 
+  @Column({ name: 'target_type', type: 'text' })
+  targetType!: GenerationTarget['type'];
+
+  @Column({ name: 'target_id', type: 'uuid' })
+  targetId!: string;
+
+  @Column({ type: 'text', default: 'queued' })
+  status!: FlowStatus;
+
+  /** 0–100; only ever grows while the flow runs. */
   @Column({ type: 'integer', default: 0 })
   progress!: number;
 
+  /** What it is doing now, e.g. "chapter 2 of 5". */
   @Column({ type: 'text', default: 'queued' })
   stage!: string;
 
   @Column({ type: 'text', nullable: true })
   error!: string | null;
 
-  /** The artifact versions the job used or wrote; its result is read from them. */
-  @Column({ name: 'premise_artifact_id', type: 'uuid', nullable: true })
-  premiseArtifactId!: string | null;
-
-  @Column({ name: 'outline_artifact_id', type: 'uuid', nullable: true })
-  outlineArtifactId!: string | null;
-
-  @Column({ name: 'story_artifact_id', type: 'uuid', nullable: true })
-  storyArtifactId!: string | null;
+  /** The definition's own record of what the steps produced. */
+  @Column({ type: 'jsonb', default: {} })
+  state!: Record<string, unknown>;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
