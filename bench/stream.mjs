@@ -13,7 +13,7 @@
 // Options: --quick (small smoke run), --levels=1,50,200, --runs=20,
 // --wait-quiet[=minutes] (wait, at most that long, until the machine is idle).
 import { execFile, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
@@ -669,6 +669,54 @@ async function timeToFirstChunk(stack, user, scenarioId) {
   return { stack: summary(stackTimes), provider: summary(providerTimes), parts: Object.fromEntries(Object.entries(parts).map(([key, values]) => [key, summary(values)])) };
 }
 
+/** POST /api/chat → the first `text-delta` chunk of its UI message stream; the rest is read to the end. */
+async function chatFirstDelta(stack, user, chatId, text) {
+  const started = now();
+  const response = await fetch(`${stack.baseUrl}/api/chat`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${user.token}` },
+    body: JSON.stringify({ id: chatId, message: { id: randomUUID(), role: 'user', parts: [{ type: 'text', text }] }, selectedChatModel: 'paced-bench', selectedVisibilityType: 'private' }),
+    signal: AbortSignal.timeout(30_000),
+  });
+  if (response.status !== 200) throw new Error(`POST /api/chat answered ${response.status}: ${await response.text()}`);
+  let firstAt = null;
+  let done = false;
+  const parser = createParser({
+    onEvent: (event) => {
+      if (event.data === '[DONE]') done = true;
+      else if (firstAt === null && JSON.parse(event.data).type === 'text-delta') firstAt = now();
+    },
+  });
+  const decoder = new TextDecoder();
+  const reader = response.body.getReader();
+  while (!done) {
+    const { value, done: ended } = await reader.read();
+    if (ended) break;
+    parser.feed(decoder.decode(value, { stream: true }));
+  }
+  if (firstAt === null) throw new Error('the chat reply carried no text');
+  return firstAt - started;
+}
+
+/** Phase 2b: the chat's first text delta through POST /api/chat (the AI SDK's UI message stream), against the provider alone. */
+async function chatTimeToFirstDelta(stack) {
+  await control(stack, { ...TTFC_SCRIPT, barrier: 0 });
+  const user = await register(stack, 'chat-ttfc');
+  const chatId = randomUUID();
+  // The chat's first message also names the chat (a second request to the provider); it is left out of the figures.
+  await chatFirstDelta(stack, user, chatId, 'Hello!');
+  const chatTimes = [];
+  const providerTimes = [];
+  for (let index = 0; index < TTFC_RUNS; index += 1) {
+    providerTimes.push(await providerFirstDelta(stack));
+    await sleep(50);
+    chatTimes.push(await chatFirstDelta(stack, user, chatId, `What happens next? (${index + 1})`));
+  }
+  const sorted = (values) => [...values].sort((a, b) => a - b);
+  const summary = (values) => ({ p50: percentile(sorted(values), 50), p95: percentile(sorted(values), 95) });
+  return { chat: summary(chatTimes), provider: summary(providerTimes) };
+}
+
 /** WebSocket frame size of a server→client text frame (unmasked) with this payload. */
 const frameBytes = (payloadBytes) => payloadBytes + (payloadBytes < 126 ? 2 : payloadBytes < 65_536 ? 4 : 10);
 
@@ -737,7 +785,7 @@ async function machine() {
   };
 }
 
-function report({ when, host, levels, ttfc, bytes, workers, notes }) {
+function report({ when, host, levels, ttfc, chatTtfc, bytes, workers, notes }) {
   const lines = [];
   const row = (cells) => lines.push(`| ${cells.join(' | ')} |`);
   lines.push(`StoryOS streaming benchmark — ${when}`);
@@ -776,6 +824,8 @@ function report({ when, host, levels, ttfc, bytes, workers, notes }) {
   row(['  of which: generation created → worker started (queue, ms clock)', ms(ttfc.parts.queued.p50), ms(ttfc.parts.queued.p95)]);
   row(['  of which: worker started → first provider token (ms clock)', ms(ttfc.parts.toFirstToken.p50), ms(ttfc.parts.toFirstToken.p95)]);
   row(['  of which: first provider token → socket receipt (includes the coalescing window)', ms(ttfc.parts.firstTokenToSocket.p50), ms(ttfc.parts.firstTokenToSocket.p95)]);
+  row(['chat: POST /api/chat → first text-delta chunk of its UI message stream (same connection)', ms(chatTtfc.chat.p50), ms(chatTtfc.chat.p95)]);
+  row(['provider alone, measured between the chat runs', ms(chatTtfc.provider.p50), ms(chatTtfc.provider.p95)]);
   lines.push('');
   lines.push(`3. Websocket bytes per reply (provider: one word per delta every ${BYTES_INTERVAL_MS} ms; frame bytes = Socket.IO text frames of that reply's generation:entry events incl. WebSocket headers, no compression negotiated: ${bytes.map((b) => b.compression).every((c) => c === 'none') ? 'yes' : 'NO'})`);
   lines.push('');
@@ -835,6 +885,8 @@ async function main() {
   const ttfcUser = await register(stack, 'ttfc');
   await connectSocket(stack, ttfcUser);
   const ttfc = await timeToFirstChunk(stack, ttfcUser, scenario.id);
+  log(`chat time to first text delta: ${TTFC_RUNS} runs…`);
+  const chatTtfc = await chatTimeToFirstDelta(stack);
 
   const bytes = [];
   for (const coalesce of ['40', '0']) {
@@ -856,7 +908,7 @@ async function main() {
   const caughtUp = levels.reduce((sum, level) => sum + level.caughtUp, 0);
   if (caughtUp) notes.push(`${caughtUp} entries were already in Redis when the bench began tailing their stream (it learns a generation id from the POST answer), so they have no live emit time and are left out.`);
   notes.push(`latency runs posted their sessions in ${levels.map((level) => `${(level.postedIn / 1000).toFixed(1)} s (${level.streams})`).join(', ')}; the provider held each level's replies until all had arrived, then streamed them together.`);
-  console.log(`\n${report({ when, host, levels, ttfc, bytes, workers: WORKERS, notes })}\n`);
+  console.log(`\n${report({ when, host, levels, ttfc, chatTtfc, bytes, workers: WORKERS, notes })}\n`);
 }
 
 let failed = false;

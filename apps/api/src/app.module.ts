@@ -6,6 +6,7 @@ import { AllExceptionsFilter } from './core/errors/all-exceptions.filter';
 import { HealthModule } from './core/health/health.module';
 import { MetricsModule } from './core/metrics/metrics.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { ConversationModule } from './modules/conversation/conversation.module';
 import { GameModule } from './modules/game/game.module';
 import { GenerationModule } from './modules/generation/generation.module';
 import { MediaModule } from './modules/media/media.module';
@@ -16,7 +17,7 @@ import { SystemModule } from './modules/system/system.module';
 
 /** The HTTP + Socket.IO process: controllers and gateways, queues as producers only. */
 @Module({
-  imports: [CoreModule, HealthModule, MetricsModule, AuthModule, RealtimeModule, SystemModule, GenerationModule, GameModule, StoriesModule, MediaModule, QueueDashboardModule],
+  imports: [CoreModule, HealthModule, MetricsModule, AuthModule, RealtimeModule, SystemModule, GenerationModule, GameModule, StoriesModule, MediaModule, ConversationModule, QueueDashboardModule],
   providers: [
     { provide: APP_PIPE, useClass: ZodValidationPipe },
     { provide: APP_FILTER, useClass: AllExceptionsFilter },

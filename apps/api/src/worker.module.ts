@@ -3,6 +3,7 @@ import { QUEUE_NAMES } from '@storyos/contracts';
 import { CoreModule } from './core/core.module';
 import { tunedProcessors } from './core/queue/worker-options';
 import { AuthModule } from './modules/auth/auth.module';
+import { ConversationModule } from './modules/conversation/conversation.module';
 import { GameModule } from './modules/game/game.module';
 import { GenerationModule } from './modules/generation/generation.module';
 import { RunFlowProcessor } from './modules/generation/jobs/run-flow.processor';
@@ -15,7 +16,7 @@ import { SystemModule } from './modules/system/system.module';
 
 /** The worker process: the same feature modules plus the queue processors. */
 @Module({
-  imports: [CoreModule, AuthModule, SystemModule, GenerationModule, GameModule, StoriesModule, MediaModule],
+  imports: [CoreModule, AuthModule, SystemModule, GenerationModule, GameModule, StoriesModule, MediaModule, ConversationModule],
   providers: [
     DeliverPingProcessor,
     RunGenerationProcessor,

@@ -27,16 +27,17 @@ async function expectProductAreas(page: Page): Promise<void> {
   const areas = page.getByRole('list', { name: 'Product areas' }).getByRole('listitem');
   await areas.first().waitFor();
   expect(await areas.count()).toBe(4);
-  // Play and Write have shipped: their cards link to their pages.
+  // Play, Write and Chat have shipped: their cards link to their pages.
   for (const [name, path] of [
     ['Play', '/play'],
     ['Write', '/write'],
+    ['Chat', '/chat'],
   ]) {
     const area = page.getByRole('listitem', { name });
     expect(await area.getByText('Coming soon').count()).toBe(0);
     expect(await area.getByRole('link').getAttribute('href')).toBe(path);
   }
-  for (const name of ['Create', 'Chat']) {
+  for (const name of ['Create']) {
     const area = page.getByRole('listitem', { name });
     expect(await area.getByRole('heading', { name }).isVisible()).toBe(true);
     expect(await area.getByText('Coming soon').isVisible()).toBe(true);

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { AXE_CONTEXT, expectNoAxeViolations } from './support/axe';
+import { expectNoAxeViolations } from './support/axe';
 import { launchBrowser, openPage, PHONE, screenshot, uniqueEmail } from './support/browser';
 import { signIn } from './support/journeys';
 import { lastReplyText, narratorReplies, playerTurns, registerInBrowser, waitForReplyDone } from './support/play';
@@ -50,7 +50,7 @@ async function startSaltglass(page: Page): Promise<void> {
 
 describe('a player of interactive fiction', () => {
   it('plays with Do, Say, Story and Continue, swipes between replies, edits the story, keeps a memory and a story card the narrator is given, stops and undoes', async () => {
-    const page = await openPage(browser, AXE_CONTEXT);
+    const page = await openPage(browser);
     await registerInBrowser(page, 'Swiper');
     await page.goto('/play');
     await page.getByRole('heading', { name: 'Play', level: 1 }).waitFor();
@@ -178,7 +178,7 @@ describe('a player of interactive fiction', () => {
 
 describe('pages for people who are not signed in', () => {
   it('load without a console error, and pass axe', async () => {
-    const page = await openPage(browser, AXE_CONTEXT);
+    const page = await openPage(browser);
     const errors: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());
@@ -223,7 +223,7 @@ describe('pages for people who are not signed in', () => {
 describe('every other page a player or an administrator opens', () => {
   it('passes axe: home, scenarios, the scenario editor, system and system prompts', async () => {
     const { admin } = readStackInfo();
-    const page = await openPage(browser, AXE_CONTEXT);
+    const page = await openPage(browser);
     await signIn(page, admin.email, admin.password);
     await expectNoAxeViolations(page, 'the home page');
     for (const [path, heading] of [

@@ -19,3 +19,8 @@ export * from './stories/story-setup.schemas';
 export * from './stories/story.schemas';
 export * from './stories/story-media.schemas';
 export * from './media/media.schemas';
+export * from './conversation/chat-tools.schemas';
+export * from './conversation/chat-message.schemas';
+export * from './conversation/chat.schemas';
+export * from './conversation/document.schemas';
+export * from './conversation/vote.schemas';

@@ -28,3 +28,4 @@ export * from './generation/context-budget';
 export * from './generation/continuation';
 export * from './generation/json-reply';
 export * from './media';
+export * from './conversation';

@@ -11,6 +11,12 @@ import type { AddressInfo } from 'node:net';
 export interface PacedStoryServer {
   /** The API root to configure as LLM_BASE_URL, ending in /v1. */
   baseUrl: string;
+  /**
+   * Where a test holds the next chat reply part-way (`POST <controlUrl>/hold`)
+   * and lets it go on (`POST <controlUrl>/release`), to act while it is
+   * certainly still being written.
+   */
+  controlUrl: string;
   close(): Promise<void>;
 }
 
@@ -64,6 +70,24 @@ function isWorldStateStep(request: ChatRequest): boolean {
   return (request.messages ?? []).some((message) => message.role === 'system' && /JSON object/i.test(message.content));
 }
 
+/** The chat's suggestions step: an editor asked for JSON about a document. */
+function isSuggestionsStep(request: ChatRequest): boolean {
+  return (request.messages ?? []).some((message) => message.role === 'system' && message.content.startsWith('You are an editor'));
+}
+
+/** One suggestion for the first of our sentences the document holds, copied exactly, as the step asks. */
+function suggestionsAnswer(request: ChatRequest): string {
+  const document = (request.messages ?? []).map((message) => message.content).join('\n');
+  const sentence = SENTENCES.find((candidate) => document.includes(candidate));
+  const suggestions = sentence ? [{ originalSentence: sentence, suggestedSentence: sentence.replace(/\.$/, ', and the night held its breath.'), description: 'A stronger close to the sentence' }] : [];
+  return JSON.stringify({ suggestions });
+}
+
+/** A new chat's title step. */
+function isTitleStep(request: ChatRequest): boolean {
+  return (request.messages ?? []).some((message) => message.role === 'system' && message.content.startsWith('You write short titles'));
+}
+
 /** The turn's changes, in the shape the world-state step asks for (WorldStateUpdateSchema), told to the player. */
 function worldStateAnswer(replyNumber: number): string {
   return JSON.stringify({
@@ -78,15 +102,36 @@ function worldStateAnswer(replyNumber: number): string {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Words of a held chat reply written before it waits. */
+const WORDS_BEFORE_HOLD = 12;
+/** A hold nobody releases ends by itself, so a failed test cannot leave a reply hanging. */
+const HOLD_LIMIT_MS = 60_000;
+
+function isChatReply(request: ChatRequest): boolean {
+  return (request.messages ?? []).some((message) => message.role === 'system' && message.content.startsWith('You are the StoryOS assistant'));
+}
+
 export async function startPacedStoryServer(): Promise<PacedStoryServer> {
   let replies = 0;
   const recorded: RecordedRequest[] = [];
+  let holdNext = false;
+  let release: (() => void) | null = null;
+
+  async function control(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (request.url === '/control/hold') holdNext = true;
+    if (request.url === '/control/release') {
+      holdNext = false;
+      release?.();
+    }
+    response.writeHead(204).end();
+  }
 
   async function answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (request.method === 'GET' && request.url === RECORDED_REQUESTS_PATH) {
       response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(recorded));
       return;
     }
+    if (request.method === 'POST' && request.url?.startsWith('/control/')) return control(request, response);
     if (request.method !== 'POST' || !request.url?.endsWith('/chat/completions')) {
       response.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'Not found' } }));
       return;
@@ -99,15 +144,22 @@ export async function startPacedStoryServer(): Promise<PacedStoryServer> {
     response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
 
     replies += 1;
-    if (isWorldStateStep(body)) {
+    if (isSuggestionsStep(body)) {
+      response.write(chunk(model, suggestionsAnswer(body), null));
+    } else if (isTitleStep(body)) {
+      response.write(chunk(model, 'The Lighthouse Chat', null));
+    } else if (isWorldStateStep(body)) {
       response.write(chunk(model, worldStateAnswer(replies), null));
     } else {
       // Each reply starts at a different sentence, so a regenerated reply reads differently.
       const text = Array.from({ length: 7 }, (_, index) => SENTENCES[(replies + index) % SENTENCES.length]).join(' ');
-      for (const word of text.match(/\s*\S+/g) ?? []) {
+      const hold = holdNext && isChatReply(body);
+      if (hold) holdNext = false;
+      for (const [index, word] of (text.match(/\s*\S+/g) ?? []).entries()) {
         if (closed) return;
         response.write(chunk(model, word, null));
         await sleep(WORD_DELAY_MS);
+        if (hold && index === WORDS_BEFORE_HOLD) await new Promise<void>((resolve) => ((release = resolve), setTimeout(resolve, HOLD_LIMIT_MS)));
       }
     }
     if (closed) return;
@@ -122,6 +174,7 @@ export async function startPacedStoryServer(): Promise<PacedStoryServer> {
   const { port } = server.address() as AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${port}/v1`,
+    controlUrl: `http://127.0.0.1:${port}/control`,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

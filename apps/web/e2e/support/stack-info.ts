@@ -10,6 +10,8 @@ export interface StackInfo {
   pids: number[];
   /** The paced OpenAI-compatible stub the stack writes with (its /v1 root). */
   providerUrl: string;
+  /** The paced provider's control address (see PacedStoryServer.controlUrl). */
+  providerControlUrl: string;
 }
 
 /** Global setup puts the info file's path here; Jest workers inherit the environment. */

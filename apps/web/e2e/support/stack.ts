@@ -75,13 +75,15 @@ export async function startStack(): Promise<{ info: StackInfo; children: ChildPr
     LLM_BASE_URL: provider.baseUrl,
     LLM_API_KEY: 'e2e',
     LLM_MODEL: 'paced-story-e2e',
+    // Low enough for the chat journey to reach a guest's daily limit in a few messages.
+    CHAT_MESSAGES_GUEST_DAILY: '3',
   };
   await run(process.execPath, [path.join(API_DIST, 'cli.js'), 'migrate'], { cwd: WORKSPACE, env });
   await run(process.execPath, [path.join(API_DIST, 'cli.js'), 'seed'], { cwd: WORKSPACE, env });
 
   const api = startApiProcess('main', env, path.join(logDir, 'main.log'));
   const worker = startApiProcess('worker', env, path.join(logDir, 'worker.log'));
-  const info: StackInfo = { baseUrl, admin, databaseName, redisPrefix, logDir, pids: [api.pid ?? 0, worker.pid ?? 0], providerUrl: provider.baseUrl };
+  const info: StackInfo = { baseUrl, admin, databaseName, redisPrefix, logDir, pids: [api.pid ?? 0, worker.pid ?? 0], providerUrl: provider.baseUrl, providerControlUrl: provider.controlUrl };
   const infoFile = path.join(os.tmpdir(), `storyos-web-e2e-${id}.json`);
   writeFileSync(infoFile, JSON.stringify(info));
   process.env[STACK_INFO_ENV] = infoFile;

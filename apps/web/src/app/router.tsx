@@ -6,6 +6,7 @@ import { RedirectIfSignedIn } from '../features/auth/components/redirect-if-sign
 import { RegisterPage } from '../features/auth/components/register-page';
 import { RequireAdmin } from '../features/auth/components/require-admin';
 import { RequireAuth } from '../features/auth/components/require-auth';
+import { ChatPage } from '../features/chat/components/chat-page';
 import { HomePage } from '../features/home/components/home-page';
 import { GamePage } from '../features/play/components/game-page';
 import { PlayPage } from '../features/play/components/play-page';
@@ -47,6 +48,7 @@ export function createAppRouter() {
         { path: 'write', element: <WritePage /> },
         { path: 'write/new', element: <StoryWizardPage /> },
         { path: 'write/:storyId/:step?', element: <StoryWizardPage /> },
+        { path: 'chat/:chatId?', element: <ChatPage /> },
         { path: 'scenarios', element: <ScenariosPage /> },
         { path: 'scenarios/new', element: <ScenarioEditorPage /> },
         { path: 'scenarios/:scenarioId/edit', element: <ScenarioEditorPage /> },

@@ -30,6 +30,11 @@ export const GenerationKindSchema = z.enum([
   // Pictures and narration of what was written: media steps.
   'story.illustration',
   'story.narration',
+  // The chat (seed 003): a reply, a document written or revised by a tool, suggestions for it, a chat's title.
+  'chat.reply',
+  'chat.document',
+  'chat.suggestions',
+  'chat.title',
 ]);
 export type GenerationKind = z.infer<typeof GenerationKindSchema>;
 
@@ -65,7 +70,7 @@ export type MediaPart = z.infer<typeof MediaPartSchema>;
 
 /** The resource a generation belongs to; clients can follow it by resource. */
 export const GenerationTargetSchema = z.object({
-  type: z.enum(['game-session', 'story']),
+  type: z.enum(['game-session', 'story', 'chat']),
   id: UuidSchema,
 });
 export type GenerationTarget = z.infer<typeof GenerationTargetSchema>;

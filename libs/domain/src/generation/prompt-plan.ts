@@ -1,4 +1,4 @@
-import type { ChatMessage, StoryBrief } from './text-provider';
+import type { ChatMessage, StoryBrief, ToolDefinition } from './text-provider';
 
 /** When an optional part is dropped: lower tiers first, then lower order (older first). */
 export interface DropRank {
@@ -44,6 +44,8 @@ export interface PromptPlan {
    * `failure`, in words for the reader (the problems go to the log).
    */
   check?: { problems(reply: string): string[]; failure: string };
+  /** Tools the model may call in this step (sent as `tools` where the provider supports them). */
+  tools?: ToolDefinition[];
 }
 
 /**

@@ -95,6 +95,21 @@ export type StoryWriterBrief = Extract<StoryBrief, { task: 'story.premise' | 'st
 /** The briefs whose answer is story prose (the others answer with JSON). */
 export type ProseBrief = Exclude<StoryBrief, { task: 'game.world-state' | 'story.outline' }>;
 
+/** A function the model may call instead of (or besides) replying: OpenAI-compatible `tools`. */
+export interface ToolDefinition {
+  name: string;
+  description: string;
+  /** JSON Schema of the arguments. */
+  parameters: Record<string, unknown>;
+}
+
+/** A call the model made; `arguments` is the JSON text it wrote. */
+export interface ToolCall {
+  id: string;
+  name: string;
+  arguments: string;
+}
+
 export interface GenerationRequest {
   messages: ChatMessage[];
   brief?: StoryBrief;
@@ -105,6 +120,8 @@ export interface GenerationRequest {
   seed?: number;
   /** Ask for JSON of this shape where the provider can enforce it. */
   responseFormat?: JsonReplyFormat;
+  /** Tools the model may call; providers that cannot call tools (the builtin engine) ignore them. */
+  tools?: ToolDefinition[];
 }
 
 /** A provider is about to try again before the first token. */
@@ -126,6 +143,8 @@ export interface StreamOutcome {
   finishReason: string;
   promptTokens: number | null;
   completionTokens: number | null;
+  /** The complete tool calls the model made, when the request offered tools and the provider can call them. */
+  toolCalls?: ToolCall[];
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { DailyQuotaLimits, StorageAllowances } from '@storyos/domain';
+import type { ChatMessageLimits, DailyQuotaLimits, StorageAllowances } from '@storyos/domain';
 import { resolve } from 'node:path';
 
 import { EnvSchema, type Env } from './env.schema';
@@ -38,6 +38,8 @@ export interface AppConfig {
     signup: { windowSeconds: number; maxGuestsPerIp: number; maxRegistrationsPerIp: number };
   };
   quotas: DailyQuotaLimits;
+  /** Chat messages per day by user type (seed 003's entitlements), besides the generation quota. */
+  chatMessages: ChatMessageLimits;
   llm: {
     /** openai-compatible when a base URL is configured, else the offline builtin engine. */
     provider: 'builtin' | 'openai-compatible';
@@ -118,6 +120,7 @@ function toAppConfig(env: Env): AppConfig {
       signup: { windowSeconds: env.SIGNUP_WINDOW_SECONDS, maxGuestsPerIp: env.SIGNUP_MAX_GUESTS_PER_IP, maxRegistrationsPerIp: env.SIGNUP_MAX_REGISTRATIONS_PER_IP },
     },
     quotas: { guest: env.QUOTA_GUEST_DAILY, user: env.QUOTA_USER_DAILY, admin: env.QUOTA_ADMIN_DAILY },
+    chatMessages: { guest: env.CHAT_MESSAGES_GUEST_DAILY, user: env.CHAT_MESSAGES_USER_DAILY, admin: env.CHAT_MESSAGES_ADMIN_DAILY },
     seed: { demo: env.SEED_DEMO, demoEmail: env.DEMO_EMAIL.toLowerCase(), demoPassword: env.DEMO_PASSWORD },
     llm: {
       provider: env.LLM_BASE_URL ? 'openai-compatible' : 'builtin',

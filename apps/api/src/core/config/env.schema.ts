@@ -79,6 +79,9 @@ export const EnvSchema = z
     QUOTA_GUEST_DAILY: dailyLimit.default(20),
     QUOTA_USER_DAILY: dailyLimit.default(200),
     QUOTA_ADMIN_DAILY: dailyLimit.default(null),
+    CHAT_MESSAGES_GUEST_DAILY: dailyLimit.default(20),
+    CHAT_MESSAGES_USER_DAILY: dailyLimit.default(100),
+    CHAT_MESSAGES_ADMIN_DAILY: dailyLimit.default(null),
     LOGIN_MAX_FAILURES_PER_ACCOUNT: replaced(
       'Accounts are no longer locked: use LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_IP (failures per account from one address) and LOGIN_SLOWDOWN_AFTER_FAILURES (failures per account before sign-ins to it are slowed down)',
     ),

@@ -1,5 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { MAX_STORY_TEXT } from '@storyos/contracts';
+import { MAX_DOCUMENT_CHARS, MAX_STORY_TEXT } from '@storyos/contracts';
 import { json } from 'express';
 
 /**
@@ -16,6 +16,7 @@ const TEXT_ARTIFACT_LIMIT = MAX_STORY_TEXT * WORST_JSON_BYTES_PER_CHAR + ENVELOP
 export const LARGE_BODY_ROUTES: readonly { path: string; limitBytes: number }[] = [
   { path: '/api/stories/:id/story', limitBytes: TEXT_ARTIFACT_LIMIT },
   { path: '/api/stories/:id/premise', limitBytes: TEXT_ARTIFACT_LIMIT },
+  { path: '/api/document', limitBytes: MAX_DOCUMENT_CHARS * WORST_JSON_BYTES_PER_CHAR + ENVELOPE_BYTES },
 ];
 
 /** Registers the large-body routes' parsers; they run before the general one, which then finds the body read. */

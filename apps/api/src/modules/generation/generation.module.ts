@@ -64,6 +64,10 @@ import { StopSignals } from './stream/stop-signals';
     FlowDefinitions,
     FlowsService,
     FlowRunner,
+    // One shared stream reader, stream cap and model list per process, for every feature that serves streams.
+    SharedStreamReader,
+    SseSlots,
+    ModelsService,
     TextProviderModule,
     TypeOrmModule,
     BullModule,

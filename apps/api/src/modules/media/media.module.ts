@@ -27,6 +27,7 @@ import { UploadThrottle } from './uploads/upload-throttle';
   controllers: [MediaUploadsController, MediaController],
   providers: [MediaService, MediaAccess, MediaResponder, MediaViewer, MediaUploadsService, UploadInspector, UploadThrottle, MultipartUploadInterceptor],
   // The worker module adds RunMediaStepProcessor, which needs the generation module's pipeline pieces.
-  exports: [MediaService, MediaProvidersModule, GenerationModule],
+  // The uploads service and its interceptor serve seed 003's POST /api/files/upload in the conversation module too.
+  exports: [MediaService, MediaProvidersModule, GenerationModule, MediaUploadsService, MultipartUploadInterceptor, UploadThrottle],
 })
 export class MediaModule {}

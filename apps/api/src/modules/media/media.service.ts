@@ -4,7 +4,7 @@ import type { MediaAsset, MediaAttachment, MediaKind, MediaProviderName, MediaUs
 import { decideAllowance, userTypeOf } from '@storyos/domain';
 import { PinoLogger } from 'nestjs-pino';
 import { createHash } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { InjectConfig } from '../../core/config/config.module';
 import type { AppConfig } from '../../core/config/app-config';
 import type { AuthUser } from '../auth/auth-user';
@@ -103,6 +103,24 @@ export class MediaService {
   async setPublicFor(attachment: MediaAttachment, isPublic: boolean, manager: EntityManager = this.dataSource.manager): Promise<number> {
     const result = await manager.update(MediaAssetEntity, { attachedType: attachment.type, attachedId: attachment.id }, { isPublic });
     return result.affected ?? 0;
+  }
+
+  /** Which of `ids` are the owner's own uploads, as they are now. */
+  async ownUploads(ownerId: string, ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows = await manager.find(MediaAssetEntity, { select: { id: true }, where: { id: In([...ids]), ownerId, kind: 'upload' } });
+    return rows.map((row) => row.id);
+  }
+
+  /**
+   * Attaches the owner's uploads (and their thumbnails) to what they were
+   * sent with, e.g. a chat; from then on they are as public as it is.
+   */
+  async attachUploads(ownerId: string, ids: readonly string[], attachment: MediaAttachment, isPublic: boolean, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    if (ids.length === 0) return;
+    const values = { attachedType: attachment.type, attachedId: attachment.id, isPublic };
+    await manager.update(MediaAssetEntity, { id: In([...ids]), ownerId, kind: 'upload' }, values);
+    await manager.update(MediaAssetEntity, { parentId: In([...ids]), ownerId, kind: 'thumbnail' }, values);
   }
 
   async usage(user: AuthUser): Promise<MediaUsage> {

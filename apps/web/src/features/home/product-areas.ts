@@ -46,6 +46,6 @@ export const PRODUCT_AREAS: readonly ProductArea[] = [
     summary: 'Chat about stories, draft documents together and pick up any conversation later.',
     path: '/chat',
     icon: ChatBubbleOutlineOutlined,
-    available: false,
+    available: true,
   },
 ];

@@ -1,0 +1,186 @@
+import { Injectable } from '@nestjs/common';
+import { mediaIdOfUrl, type ChatMessagePart, type PostChatRequest } from '@storyos/contracts';
+import { PICTURES_UNSEEN_NOTICE, TOOL_RESULT_FOR_MODEL, titleFromMessage, toolConfirmation } from '@storyos/domain';
+import { PinoLogger } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import { DataSource, MoreThan, type EntityManager } from 'typeorm';
+import type { AuthUser } from '../../auth/auth-user';
+import { GenerationsService } from '../../generation/generations.service';
+import { ModelsService } from '../../generation/models/models.service';
+import { ProviderInfoService } from '../../../core/provider-info/provider-info.service';
+import { MediaService } from '../../media/media.service';
+import { ChatAccess } from '../chats/chat-access';
+import { ChatErrors } from '../conversation.errors';
+import { DocumentVersions } from '../documents/document-versions';
+import { SuggestionsService } from '../documents/suggestions.service';
+import { ChatEntity } from '../entities/chat.entity';
+import { ChatMessageEntity } from '../entities/chat-message.entity';
+import { ChatAllowanceService } from './chat-allowance.service';
+import { partsOfSteps, stepsValue, type ReplyStep } from './reply-steps';
+import { planReply, type ReplyPlan } from './reply-plan';
+
+export interface PostedTurn {
+  /** The reply whose stream answers the request. */
+  replyId: string;
+}
+
+/**
+ * `POST /api/chat`: stores the user's message (a new one, or an edit that
+ * drops what came after it), and starts the reply. Every check that can
+ * refuse runs before anything is stored or counted.
+ */
+@Injectable()
+export class ChatRepliesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: ChatAccess,
+    private readonly generations: GenerationsService,
+    private readonly allowance: ChatAllowanceService,
+    private readonly models: ModelsService,
+    private readonly provider: ProviderInfoService,
+    private readonly media: MediaService,
+    private readonly versions: DocumentVersions,
+    private readonly suggestions: SuggestionsService,
+    private readonly logger: PinoLogger,
+  ) {
+    this.logger.setContext(ChatRepliesService.name);
+  }
+
+  async post(user: AuthUser, body: PostChatRequest): Promise<PostedTurn> {
+    await this.assertOffered(body.selectedChatModel);
+    const existing = await this.dataSource.manager.findOneBy(ChatEntity, { id: body.id });
+    if (existing) {
+      if (existing.userId !== user.id) throw existing.visibility === 'public' ? ChatErrors.readOnly() : ChatErrors.chatNotFound();
+      if (existing.activeMessageId) throw ChatErrors.busy();
+    }
+    const pictures = await this.ownPictures(user, body.message.parts);
+    const text = body.message.parts.flatMap((part) => (part.type === 'text' ? [part.text] : [])).join('\n');
+    const document = existing ? await this.versions.latestOfChat(this.dataSource.manager, existing.id) : null;
+    const plan = planReply(text, document, this.provider.current().provider);
+    const replyId = randomUUID();
+
+    await this.allowance.consume(user);
+    try {
+      const write = (manager: EntityManager, generationId: string | null) => this.writeTurn(manager, user, body, { text, pictures, plan, replyId, generationId });
+      let created: boolean;
+      if (plan.kind === 'immediate') {
+        created = await this.dataSource.transaction((manager) => write(manager, null));
+      } else {
+        const spec = { kind: plan.generationKind, target: { type: 'chat' as const, id: body.id }, input: { ...plan.input, messageId: replyId, model: body.selectedChatModel } };
+        created = (await this.generations.start(user, spec, (manager, generation) => write(manager, generation.id))).result ?? false;
+      }
+      if (created) await this.nameChat(user, body.id, body.message.id);
+      return { replyId };
+    } catch (error) {
+      await this.allowance.refund(user);
+      throw error;
+    }
+  }
+
+  private async assertOffered(model: string): Promise<void> {
+    const { items } = await this.models.list();
+    if (!items.some((option) => option.id === model)) throw ChatErrors.unknownModel(model);
+  }
+
+  /** The pictures' media ids; each must be one of the user's own uploads. */
+  private async ownPictures(user: AuthUser, parts: PostChatRequest['message']['parts']): Promise<string[]> {
+    const ids = [...new Set(parts.flatMap((part) => (part.type === 'file' ? [mediaIdOfUrl(part.url) ?? ''] : [])))];
+    if (ids.length === 0) return [];
+    const own = await this.media.ownUploads(user.id, ids);
+    if (own.length !== ids.length || ids.includes('')) throw ChatErrors.pictureNotFound();
+    return ids;
+  }
+
+  /** Stores the turn under the chat's lock; true when the chat was created by it. */
+  private async writeTurn(
+    manager: EntityManager,
+    user: AuthUser,
+    body: PostChatRequest,
+    turn: { text: string; pictures: string[]; plan: ReplyPlan; replyId: string; generationId: string | null },
+  ): Promise<boolean> {
+    let chat = await this.access.lockOwnedOrNone(manager, user, body.id);
+    const created = !chat;
+    if (!chat) {
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(ChatEntity)
+        .values({ id: body.id, userId: user.id, title: titleFromMessage(turn.text), visibility: body.selectedVisibilityType, model: body.selectedChatModel })
+        .orIgnore()
+        .execute();
+      chat = await this.access.lockOwnedOrNone(manager, user, body.id);
+      if (!chat) throw ChatErrors.chatNotFound();
+    }
+    if (chat.activeMessageId) throw ChatErrors.busy();
+
+    const position = await this.placeUserMessage(manager, chat.id, body.message.id, normalisedParts(body.message.parts));
+    await this.media.attachUploads(user.id, turn.pictures, { type: 'chat', id: chat.id }, chat.visibility === 'public', manager);
+
+    const steps: ReplyStep[] = turn.pictures.length > 0 ? [{ type: 'static-text', text: PICTURES_UNSEEN_NOTICE }] : [];
+    const { plan } = turn;
+    let ended = false;
+    if (plan.kind === 'generation') {
+      if (plan.tool) steps.push({ ...plan.tool, generationId: turn.generationId });
+      else steps.push({ type: 'text', generationId: turn.generationId!, text: null });
+    } else {
+      const suggestions = await this.suggestions.store(manager, plan.document, plan.drafts);
+      const output = { id: plan.document.id, title: plan.document.title, kind: plan.document.kind, content: TOOL_RESULT_FOR_MODEL.requestSuggestions };
+      steps.push({ ...plan.tool, generationId: null, output, suggestions });
+      steps.push({ type: 'static-text', text: toolConfirmation('requestSuggestions', { title: plan.document.title, suggestions: suggestions.length }) });
+      ended = true;
+    }
+    await manager.insert(ChatMessageEntity, {
+      id: turn.replyId,
+      chatId: chat.id,
+      role: 'assistant',
+      position: position + 1,
+      steps: stepsValue(steps),
+      parts: ended ? partsOfSteps(steps) : [],
+      generationId: turn.generationId,
+      status: ended ? 'completed' : 'streaming',
+      error: null,
+    });
+    await manager.update(ChatEntity, { id: chat.id }, { model: body.selectedChatModel, activeMessageId: ended ? null : turn.replyId, updatedAt: new Date() });
+    return created;
+  }
+
+  /**
+   * A new message goes last. A message id the chat already has is an edit
+   * (or a regenerate, with the same text): it takes the new parts and the
+   * messages after it go. Returns its position.
+   */
+  private async placeUserMessage(manager: EntityManager, chatId: string, id: string, parts: ChatMessagePart[]): Promise<number> {
+    const same = await manager.findOneBy(ChatMessageEntity, { id });
+    if (same && same.chatId !== chatId) throw ChatErrors.messageTaken();
+    if (same && same.role !== 'user') throw ChatErrors.notUserMessage();
+    if (same) {
+      await manager.delete(ChatMessageEntity, { chatId, position: MoreThan(same.position) });
+      await manager.update(ChatMessageEntity, { id }, { parts });
+      return same.position;
+    }
+    const last = await manager.findOne(ChatMessageEntity, { where: { chatId }, order: { position: 'DESC' } });
+    const position = last ? last.position + 1 : 0;
+    await manager.insert(ChatMessageEntity, { id, chatId, role: 'user', position, parts, steps: [], generationId: null, status: null, error: null });
+    return position;
+  }
+
+  /**
+   * A model names a new chat from its first message. The builtin engine
+   * tells stories rather than naming things, so its chats keep the
+   * message's first line as their title.
+   */
+  private async nameChat(user: AuthUser, chatId: string, firstMessageId: string): Promise<void> {
+    if (this.provider.current().provider === 'builtin') return;
+    try {
+      await this.generations.start(user, { kind: 'chat.title', target: { type: 'chat', id: chatId }, input: { messageId: firstMessageId } }, undefined, { chargeQuota: false });
+    } catch (error) {
+      // The chat keeps its first line as its title; the reply itself is already under way.
+      this.logger.warn({ err: error, userId: user.id, chatId }, 'Could not start the chat title step');
+    }
+  }
+}
+
+/** Media URLs kept in one form (`/api/media/<id>`), whatever origin the client wrote them with. */
+function normalisedParts(parts: PostChatRequest['message']['parts']): ChatMessagePart[] {
+  return parts.map((part) => (part.type === 'file' ? { ...part, url: `/api/media/${mediaIdOfUrl(part.url)}` } : part));
+}
