@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { login, registerUser } from './support/accounts';
 import { startFakeOpenAiServer, type FakeOpenAiServer, type RecordedRequest } from './support/fake-openai-server';
 import { askKind, promptOf, routeStoryModel, type StoryModelCalls } from './support/fake-story-model';
-import { createPublicScenario, playTurn, startSession, waitForGeneration, waitUntilIdle } from './support/game-helpers';
+import { activatePrompt, createPublicScenario, playTurn, startSession, waitForGeneration, waitUntilIdle } from './support/game-helpers';
 import { httpClient, type HttpClient } from './support/http';
 import { createStory, runPhase, waitForJob } from './support/story-helpers';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -50,7 +50,7 @@ describe('a 2,048-token model (llama.cpp) runs every flow', () => {
     http = httpClient(api.url);
     const admin = await login(api.url, ADMIN.email, ADMIN.password);
     // The default prompts, whatever another suite left active in the shared database.
-    for (const kind of ['narrator', 'world-state'] as const) await http.post(`/api/admin/system-prompts/${kind}/versions`, { token: admin.accessToken, body: { content: DEFAULT_SYSTEM_PROMPTS[kind] } });
+    for (const kind of ['narrator', 'world-state'] as const) await activatePrompt(http, admin.accessToken, kind, DEFAULT_SYSTEM_PROMPTS[kind]);
     scenario = await createPublicScenario(http, admin.accessToken, { name: 'The Clockwork Orchard', playerName: 'Nell' });
     player = await registerUser(api.url, 'small-context');
   });

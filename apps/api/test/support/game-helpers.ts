@@ -77,3 +77,11 @@ export async function countRows(app: NestExpressApplication, table: 'scenarios' 
   const [row] = await app.get(DataSource).query(`SELECT count(*)::int AS count FROM ${table} WHERE ${where}`, params);
   return (row as { count: number }).count;
 }
+
+/** Saves `content` as the newest, active version of a system prompt, as an admin's editor would (naming the newest version it saw). */
+export async function activatePrompt(http: HttpClient, adminToken: string, kind: 'narrator' | 'world-state', content: string): Promise<void> {
+  const prompts = (await http.get<{ kind: string; version: number }[]>('/api/admin/system-prompts', { token: adminToken })).body;
+  const baseVersion = Math.max(0, ...prompts.filter((prompt) => prompt.kind === kind).map((prompt) => prompt.version));
+  const saved = await http.post(`/api/admin/system-prompts/${kind}/versions`, { token: adminToken, body: { content, baseVersion } });
+  if (saved.status !== 201) throw new Error(`could not activate the ${kind} prompt: ${saved.status} ${JSON.stringify(saved.body)}`);
+}

@@ -5,9 +5,10 @@ import type { TranscriptEntry } from './game-scenario';
 /**
  * What the game gives up first when a prompt must shrink: old turns (the
  * world state and timeline summarise them), then the oldest timeline
- * events, then the characters listed longest ago.
+ * events, then the characters listed longest ago, and last (only where the
+ * world state already carries it) the scenario itself.
  */
-export const GAME_DROP_TIERS = { transcript: 0, timeline: 1, characters: 2 } as const;
+export const GAME_DROP_TIERS = { transcript: 0, timeline: 1, characters: 2, scenario: 3 } as const;
 
 /** A summary longer than this is cut in prompts: it is sent every turn, and must fit the smallest contexts. */
 const SUMMARY_CHARS = 2000;

@@ -1,6 +1,7 @@
 import type { GameScenario } from './game-scenario';
 import { initialWorldState } from './initial-world-state';
-import { assemble } from '../generation/context-budget';
+import { assemble, fitPrompt } from '../generation/context-budget';
+import { EstimatingTokenCounter } from '../generation/token-count';
 import type { PromptPart } from '../generation/prompt-plan';
 import { CONTINUE_ASK, narratorPromptParts } from './narrator-messages';
 import { buildOpeningBrief, buildTurnBrief } from './story-briefs';
@@ -95,6 +96,23 @@ describe('world-state messages', () => {
     expect(ask).toContain('light the lamp');
     expect(ask).toContain('The lamp blazed.');
     for (const field of ['worldState', 'currentLocation', 'characters', 'event', 'act', 'chapter']) expect(ask).toContain(`"${field}"`);
+  });
+
+  it('lets the scenario yield to the turn in a small context once the world state carries it, but never at the opening', () => {
+    const wordy = { ...scenario, setting: 'A storm-battered island where the lamp must never go out. '.repeat(40) };
+    const reply = 'The lamp blazed and the gulls wheeled away. '.repeat(30);
+    const counter = new EstimatingTokenCounter();
+    const input = { systemPrompt: 'WS PROMPT', scenario: wordy, state, transcript: [], reply };
+    const budget = (parts: PromptPart[]) => ({ contextTokens: counter.count(allOf(parts).map((m) => m.content).join('')) - 200, maxOutputTokens: 300, minOutputTokens: 64 });
+
+    const turn = worldStatePromptParts({ ...input, action: 'light the lamp' });
+    const fitted = fitPrompt(turn, budget(turn), counter);
+    const sent = fitted.messages.map((message) => message.content).join('\n');
+    expect(sent).not.toContain('must never go out');
+    expect(sent).toContain('The lamp blazed');
+
+    const opening = worldStatePromptParts(input);
+    expect(() => fitPrompt(opening, budget(opening), counter)).toThrow('too little room for a reply');
   });
 });
 

@@ -31,9 +31,10 @@ export const WORLD_STATE_REPLY_FIELDS = [
 ].join(', ');
 
 /**
- * The parts of a world-state request: the admin's prompt, the scenario and
- * the world before the turn always, a few earlier messages when they fit,
- * and this turn's action and reply with the JSON asked for last.
+ * The parts of a world-state request: the admin's prompt and the world
+ * before the turn always, a few earlier messages when they fit, the
+ * scenario (always at the opening, as long as it fits after), and this
+ * turn's action and reply with the JSON asked for last.
  */
 export function worldStatePromptParts(input: WorldStatePromptInput): PromptPart[] {
   const earlier = recentTranscript(input.transcript, { maxMessages: 6, maxChars: 4000 });
@@ -44,7 +45,8 @@ export function worldStatePromptParts(input: WorldStatePromptInput): PromptPart[
   ].join('\n\n');
   return [
     { role: 'system', text: input.systemPrompt },
-    { role: 'system', text: describeScenario(input.scenario) },
+    // After the opening the world state carries what matters of the setting: in the smallest contexts the scenario yields to this turn.
+    { role: 'system', text: describeScenario(input.scenario), ...(input.action !== undefined && { optional: { tier: GAME_DROP_TIERS.scenario, order: 0 } }) },
     ...worldStateParts(input.state),
     // The heading goes with the newest message, the last of them to go.
     ...(earlier.length > 0 ? [{ role: 'user' as const, text: 'Earlier in the story:', optional: { tier: GAME_DROP_TIERS.transcript, order: earlier.length - 1 } }] : []),
