@@ -1,7 +1,7 @@
 import BrokenImageOutlined from '@mui/icons-material/BrokenImageOutlined';
 import Box from '@mui/material/Box';
 import Skeleton from '@mui/material/Skeleton';
-import { useMediaObjectUrl } from '../hooks/use-media-object-url';
+import { useMediaObjectUrl } from '../../../lib/media/use-media-object-url';
 
 /** A picture attached to a message, fetched with the access token. */
 export function AttachmentImage({ url, name, size = 96 }: { url: string; name: string | null; size?: number }) {

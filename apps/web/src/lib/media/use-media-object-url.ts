@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { authorizedFetch } from '../transport';
+import { authorizedFetch } from '../authorized-fetch';
 
 /**
  * Media needs the access token, which an <img> cannot send: the picture is
