@@ -9,7 +9,7 @@ import IconButton from '@mui/material/IconButton';
 import Stack from '@mui/material/Stack';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { isUsable, type MediaJob } from '../../lib/media/media-job';
 import { useMediaJob } from '../../lib/media/use-media-job';
 import { useNarrationPlayer } from '../../lib/media/use-narration-player';
@@ -34,26 +34,17 @@ interface ListenButtonProps {
  */
 export function ListenButton({ job, onStart, onSettled, what, disabled = false }: ListenButtonProps) {
   const live = useMediaJob(job, onSettled);
-  const player = useNarrationPlayer(live);
+  const { attachAudio, snapshot, playWhenReady, resume, pause, stop } = useNarrationPlayer(live);
   const [asking, setAsking] = useState(false);
   const [startError, setStartError] = useState<string | null>(null);
-  /** The narration Listen was pressed for: it plays as soon as that job is the one shown. */
-  const [pending, setPending] = useState<string | null>(null);
-  const { state, index, known, error } = player.snapshot;
-
-  useEffect(() => {
-    if (pending && live?.generationId === pending) {
-      setPending(null);
-      player.play();
-    }
-  }, [pending, live?.generationId, player]);
+  const { state, index, known, error } = snapshot;
 
   const listen = async () => {
     setStartError(null);
-    if (isUsable(live) && live) return setPending(live.generationId);
+    if (live && isUsable(live)) return playWhenReady(live.generationId);
     setAsking(true);
     try {
-      setPending((await onStart()).generationId);
+      playWhenReady((await onStart()).generationId);
     } catch (failure) {
       setStartError(failure instanceof Error ? failure.message : 'The narration could not be started.');
     } finally {
@@ -79,7 +70,7 @@ export function ListenButton({ job, onStart, onSettled, what, disabled = false }
   return (
     <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center', flexWrap: 'wrap' }} role="group" aria-label={`Narration of ${what}`}>
       {/* The narration plays here; the buttons are its controls. */}
-      <Box component="audio" ref={player.audioRef} preload="auto" data-narration-audio="" aria-hidden="true" sx={{ display: 'none' }} />
+      <Box component="audio" ref={attachAudio} preload="auto" data-narration-audio="" aria-hidden="true" sx={{ display: 'none' }} />
       {!active ? (
         <Button
           size="small"
@@ -94,12 +85,12 @@ export function ListenButton({ job, onStart, onSettled, what, disabled = false }
       ) : (
         <>
           <Tooltip title={state === 'paused' ? 'Resume' : 'Pause'}>
-            <IconButton size="small" onClick={state === 'paused' ? player.play : player.pause} aria-label={state === 'paused' ? `Resume reading ${what}` : `Pause reading ${what}`}>
+            <IconButton size="small" onClick={state === 'paused' ? resume : pause} aria-label={state === 'paused' ? `Resume reading ${what}` : `Pause reading ${what}`}>
               {state === 'paused' ? <PlayArrowRounded fontSize="small" /> : <PauseRounded fontSize="small" />}
             </IconButton>
           </Tooltip>
           <Tooltip title="Stop">
-            <IconButton size="small" onClick={player.stop} aria-label={`Stop reading ${what}`}>
+            <IconButton size="small" onClick={stop} aria-label={`Stop reading ${what}`}>
               <StopRounded fontSize="small" />
             </IconButton>
           </Tooltip>

@@ -16,7 +16,7 @@ export interface NarrationSnapshot {
 export type PieceLoader = (part: MediaPart) => Promise<string>;
 
 /** Only one narration speaks at a time across the page: starting one pauses any other. */
-let speaking: NarrationQueue | null = null;
+const page: { speaking: NarrationQueue | null } = { speaking: null };
 
 /**
  * Plays narration pieces one after another on one audio element, starting
@@ -33,6 +33,7 @@ export class NarrationQueue {
   private error: string | null = null;
   private readonly urls = new Map<number, Promise<string>>();
   private readonly objectUrls: string[] = [];
+  private lastEmitted: NarrationSnapshot | null = null;
 
   constructor(
     private readonly audio: HTMLAudioElement,
@@ -57,8 +58,8 @@ export class NarrationQueue {
 
   /** Plays from where it stands: the start, after a pause, or again after the end. */
   play(): void {
-    if (speaking && speaking !== this) speaking.pause();
-    speaking = this;
+    if (page.speaking && page.speaking !== this) page.speaking.pause();
+    page.speaking = this;
     if (this.state === 'paused') {
       this.set('playing');
       void this.audio.play().catch(this.onPlayRefused);
@@ -88,7 +89,7 @@ export class NarrationQueue {
     this.audio.removeEventListener('ended', this.onEnded);
     this.audio.removeEventListener('error', this.onAudioError);
     this.objectUrls.forEach((url) => URL.revokeObjectURL(url));
-    if (speaking === this) speaking = null;
+    if (page.speaking === this) page.speaking = null;
   }
 
   /** Fails the queue with a reason the player shows (e.g. the step failed before the first piece). */
@@ -155,7 +156,12 @@ export class NarrationQueue {
     this.emit();
   }
 
+  /** Tells the owner only of real changes: feeding the same pieces again must not re-render it. */
   private emit(): void {
-    this.onChange(this.snapshot());
+    const next = this.snapshot();
+    const last = this.lastEmitted;
+    if (last && last.state === next.state && last.index === next.index && last.known === next.known && last.error === next.error) return;
+    this.lastEmitted = next;
+    this.onChange(next);
   }
 }

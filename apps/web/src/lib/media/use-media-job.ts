@@ -1,5 +1,5 @@
 import { type GenerationSubscribeAck, isTerminalStatus, type MediaPart, type StreamEntry, StreamAssembler } from '@storyos/contracts';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { getSocket } from '../socket';
 import { isSettled, type MediaJob } from './media-job';
 
@@ -70,7 +70,9 @@ export function useMediaJob(job: MediaJob | null, onSettled?: (job: MediaJob) =>
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [generationId, jobSettled]);
 
-  if (!job) return null;
-  if (jobSettled || live?.generationId !== job.generationId) return job;
-  return { ...live, parts: merged(job.parts, live.parts) };
+  return useMemo(() => {
+    if (!job) return null;
+    if (jobSettled || live?.generationId !== job.generationId) return job;
+    return { ...live, parts: merged(job.parts, live.parts) };
+  }, [job, jobSettled, live]);
 }

@@ -6,12 +6,20 @@ import { NarrationQueue, type NarrationSnapshot } from './narration-queue';
 const IDLE: NarrationSnapshot = { state: 'idle', index: 0, known: 0, error: null };
 
 export interface NarrationPlayer {
-  /** Give it to the <audio> element the narration plays on. */
-  audioRef: (element: HTMLAudioElement | null) => void;
+  /** Give it to the <audio> element the narration plays on (as its `ref`). */
+  attachAudio: (element: HTMLAudioElement | null) => void;
   snapshot: NarrationSnapshot;
-  play: () => void;
+  /** Plays the narration `generationId` as soon as it is the job this player is given (at once if it already is). */
+  playWhenReady: (generationId: string) => void;
+  resume: () => void;
   pause: () => void;
   stop: () => void;
+}
+
+function feed(queue: NarrationQueue, job: MediaJob | null): void {
+  if (!job) return;
+  if (job.status === 'failed' && job.parts.length === 0) queue.fail(job.error ?? 'The narration could not be made.');
+  else queue.update(job.parts, isSettled(job));
 }
 
 /**
@@ -21,36 +29,39 @@ export interface NarrationPlayer {
  */
 export function useNarrationPlayer(job: MediaJob | null): NarrationPlayer {
   const [snapshot, setSnapshot] = useState<NarrationSnapshot>(IDLE);
-  const queueRef = useRef<NarrationQueue | null>(null);
-  const jobRef = useRef(job);
-  jobRef.current = job;
-
-  const feed = useCallback((queue: NarrationQueue, current: MediaJob | null) => {
-    if (!current) return;
-    if (current.status === 'failed' && current.parts.length === 0) queue.fail(current.error ?? 'The narration could not be made.');
-    else queue.update(current.parts, isSettled(current));
-  }, []);
-
-  const audioRef = useCallback(
-    (element: HTMLAudioElement | null) => {
-      queueRef.current?.dispose();
-      queueRef.current = element ? new NarrationQueue(element, fetchMediaObjectUrl, setSnapshot) : null;
-      if (queueRef.current) feed(queueRef.current, jobRef.current);
-    },
-    [feed],
-  );
+  const queue = useRef<NarrationQueue | null>(null);
+  const latest = useRef(job);
+  const wanted = useRef<string | null>(null);
 
   useEffect(() => {
-    if (queueRef.current) feed(queueRef.current, job);
-  }, [job, feed]);
+    latest.current = job;
+    if (!queue.current || !job) return;
+    feed(queue.current, job);
+    if (wanted.current === job.generationId) {
+      wanted.current = null;
+      queue.current.play();
+    }
+  }, [job]);
 
-  useEffect(() => () => queueRef.current?.dispose(), []);
+  const attachAudio = useCallback((element: HTMLAudioElement | null) => {
+    queue.current?.dispose();
+    queue.current = element ? new NarrationQueue(element, fetchMediaObjectUrl, setSnapshot) : null;
+    if (queue.current) feed(queue.current, latest.current);
+  }, []);
+
+  useEffect(() => () => queue.current?.dispose(), []);
+
+  const playWhenReady = useCallback((generationId: string) => {
+    if (queue.current && latest.current?.generationId === generationId) queue.current.play();
+    else wanted.current = generationId;
+  }, []);
 
   return {
-    audioRef,
+    attachAudio,
     snapshot,
-    play: useCallback(() => queueRef.current?.play(), []),
-    pause: useCallback(() => queueRef.current?.pause(), []),
-    stop: useCallback(() => queueRef.current?.stop(), []),
+    playWhenReady,
+    resume: useCallback(() => queue.current?.play(), []),
+    pause: useCallback(() => queue.current?.pause(), []),
+    stop: useCallback(() => queue.current?.stop(), []),
   };
 }
