@@ -21,6 +21,9 @@ export function IllustrateButton({ job, onStart, what, disabled = false }: Illus
   const drawing = Boolean(job && !isSettled(job));
   const hasPicture = isUsable(job) && !drawing;
 
+  // The accessible name starts with the words on the button, so voice control users can say what they see.
+  const visible = drawing ? 'Drawing' : hasPicture ? 'Draw again' : 'Illustrate';
+
   const illustrate = async () => {
     setError(null);
     setAsking(true);
@@ -41,9 +44,9 @@ export function IllustrateButton({ job, onStart, what, disabled = false }: Illus
         startIcon={asking || drawing ? <CircularProgress size={16} aria-hidden /> : <BrushRounded />}
         onClick={() => void illustrate()}
         disabled={disabled || asking || drawing}
-        aria-label={hasPicture ? `Draw ${what} again` : `Illustrate ${what}`}
+        aria-label={drawing ? `Drawing ${what}` : hasPicture ? `Draw again, ${what}` : `Illustrate ${what}`}
       >
-        {drawing ? 'Drawing…' : hasPicture ? 'Draw again' : 'Illustrate'}
+        {visible}
       </Button>
       {error && (
         <Typography variant="caption" color="error" role="alert">
