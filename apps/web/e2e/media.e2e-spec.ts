@@ -52,6 +52,7 @@ describe('listening and pictures', () => {
     await scene.getByRole('button', { name: 'Illustrate this scene' }).click();
     expect(await waitForPicture(scene)).toBeGreaterThan(100);
     await scene.getByRole('button', { name: 'Draw again, this scene' }).waitFor();
+    await scene.locator('img[data-scene-picture]').scrollIntoViewIfNeeded();
     await screenshot(page, 'play-scene-media');
     await expectNoAxeViolations(page, 'a game with a narrated, illustrated scene');
 
