@@ -25,3 +25,4 @@ export * from './conversation/chat-message.schemas';
 export * from './conversation/chat.schemas';
 export * from './conversation/document.schemas';
 export * from './conversation/vote.schemas';
+export * from './create/story-requirements.schemas';
