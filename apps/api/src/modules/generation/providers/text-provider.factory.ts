@@ -1,4 +1,3 @@
-import type { TextProvider } from '@storyos/domain';
 import type { AppConfig } from '../../../core/config/app-config';
 import { createBuiltinProvider } from './builtin.provider';
 import { ModelRoutingProvider } from './model-routing.provider';
