@@ -67,7 +67,7 @@ function readBody(request: IncomingMessage): Promise<string> {
 function toolCallFor(request: ChatRequest): { name: string; arguments: string } | null {
   const offered = new Set((request.tools ?? []).map((tool) => tool.function.name));
   const last = [...(request.messages ?? [])].reverse().find((message) => message.role === 'user')?.content ?? '';
-  const hasDocument = (request.messages ?? []).some((message) => message.role === 'system' && message.content.startsWith('The document open beside the chat'));
+  const hasDocument = (request.messages ?? []).some((message) => message.role === 'system' && message.content.includes('The document open beside the chat'));
   if (offered.has('requestSuggestions') && hasDocument && /\b(suggest\w*|better|feedback)\b/i.test(last)) return { name: 'requestSuggestions', arguments: '{"documentId":"open"}' };
   if (offered.has('updateDocument') && hasDocument && /^(make|revise|rewrite|shorten)\b/i.test(last)) return { name: 'updateDocument', arguments: JSON.stringify({ description: last }) };
   const asked = /\b(?:write|tell|compose)\b.*?\b(story|poem|scene)\b(?:\s+about\s+(.+?))?[.!?]*$/i.exec(last);

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { CHAT_TOOLS, chatReplyPlan, type ChatTurn, type PromptPlan } from '@storyos/domain';
+import { CHAT_TOOLS, chatReplyPlan, IMAGE_PROMPT_TOKENS, type ChatTurn, type PromptPlan } from '@storyos/domain';
 import { UnrecoverableError } from 'bullmq';
 import { DataSource, LessThan, type EntityManager } from 'typeorm';
+import { ContextWindowService } from '../../generation/budget/context-window.service';
 import type { GenerationEntity } from '../../generation/entities/generation.entity';
 import type { GenerationHandler } from '../../generation/handlers/generation-handler';
 import { DocumentVersions } from '../documents/document-versions';
@@ -26,6 +27,7 @@ export class ChatReplyHandler implements GenerationHandler {
     private readonly abilities: ChatModelAbilities,
     private readonly pictures: ChatPictures,
     private readonly followUps: ReplyFollowUps,
+    private readonly contextWindow: ContextWindowService,
   ) {}
 
   async buildPrompt(generation: GenerationEntity): Promise<PromptPlan> {
@@ -36,7 +38,7 @@ export class ChatReplyHandler implements GenerationHandler {
     const earlier = await manager.find(ChatMessageEntity, { where: { chatId: reply.chatId, position: LessThan(reply.position) }, order: { position: 'ASC' } });
     const document = await this.versions.latestOfChat(manager, reply.chatId);
     return chatReplyPlan({
-      turns: await this.turnsOf(earlier, this.abilities.seesPictures(model)),
+      turns: await this.turnsOf(earlier, this.abilities.seesPictures(model) ? await this.pictureRoom() : 0),
       document: document ? { id: document.id, title: document.title, content: document.content } : null,
       tools: tools ? CHAT_TOOLS : undefined,
       model,
@@ -57,16 +59,27 @@ export class ChatReplyHandler implements GenerationHandler {
     if (generation.status === 'completed') await this.followUps.enqueue(generation);
   }
 
-  /** The chat so far; a model that sees gets the latest messages' pictures with them. */
-  private async turnsOf(messages: ChatMessageEntity[], seesPictures: boolean): Promise<ChatTurn[]> {
+  /** How many pictures fit: at most half the context, so the words and the reply keep their room. */
+  private async pictureRoom(): Promise<number> {
+    const { tokens } = await this.contextWindow.current();
+    return tokens === null ? Number.POSITIVE_INFINITY : Math.floor(tokens / 2 / IMAGE_PROMPT_TOKENS);
+  }
+
+  /** The chat so far; a model that sees gets the latest messages' pictures with them, newest first, as many as fit. */
+  private async turnsOf(messages: ChatMessageEntity[], pictureRoom: number): Promise<ChatTurn[]> {
     // Replies that failed or were stopped empty say nothing worth building on.
     const kept = messages.filter((message) => textOfMessage(message) || picturesOfMessage(message) > 0);
-    const shown = new Set(seesPictures ? kept.filter((message) => picturesOfMessage(message) > 0).slice(-SEEN_PICTURE_MESSAGES) : []);
-    return Promise.all(
-      kept.map(async (message): Promise<ChatTurn> => {
-        const images = shown.has(message) ? await this.pictures.dataUrlsOf(message) : [];
-        return { role: message.role, text: textOfMessage(message), pictures: picturesOfMessage(message), ...(images.length > 0 && { images }) };
-      }),
-    );
+    const images = new Map<ChatMessageEntity, string[]>();
+    let room = pictureRoom;
+    for (const message of kept.filter((candidate) => picturesOfMessage(candidate) > 0).slice(-SEEN_PICTURE_MESSAGES).reverse()) {
+      if (room <= 0) break;
+      const urls = (await this.pictures.dataUrlsOf(message)).slice(0, room);
+      room -= urls.length;
+      images.set(message, urls);
+    }
+    return kept.map((message): ChatTurn => {
+      const seen = images.get(message) ?? [];
+      return { role: message.role, text: textOfMessage(message), pictures: picturesOfMessage(message), ...(seen.length > 0 && { images: seen }) };
+    });
   }
 }
