@@ -56,10 +56,14 @@ export class IllustratedSceneEntity {
   updatedAt!: Date;
 }
 
+type AssetColumns<S extends keyof IllustratedSceneEntity, G extends keyof IllustratedSceneEntity, E extends keyof IllustratedSceneEntity> = { status: S; generationId: G; error: E };
+
+const ASSET_COLUMNS = {
+  text: { status: 'textStatus', generationId: 'textGenerationId', error: 'textError' },
+  image: { status: 'imageStatus', generationId: 'imageGenerationId', error: 'imageError' },
+  narration: { status: 'narrationStatus', generationId: 'narrationGenerationId', error: 'narrationError' },
+} as const satisfies Record<SceneAsset, AssetColumns<keyof IllustratedSceneEntity, keyof IllustratedSceneEntity, keyof IllustratedSceneEntity>>;
+
 /** The column names of one asset, so code can treat the three alike. */
-export const assetColumns = (asset: SceneAsset) =>
-  ({
-    text: { status: 'textStatus', generationId: 'textGenerationId', error: 'textError' },
-    image: { status: 'imageStatus', generationId: 'imageGenerationId', error: 'imageError' },
-    narration: { status: 'narrationStatus', generationId: 'narrationGenerationId', error: 'narrationError' },
-  })[asset] satisfies Record<string, keyof IllustratedSceneEntity>;
+export const assetColumns = (asset: SceneAsset): AssetColumns<'textStatus' | 'imageStatus' | 'narrationStatus', 'textGenerationId' | 'imageGenerationId' | 'narrationGenerationId', 'textError' | 'imageError' | 'narrationError'> =>
+  ASSET_COLUMNS[asset];
