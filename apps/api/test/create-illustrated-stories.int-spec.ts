@@ -1,4 +1,4 @@
-import type { AuthSession, IllustratedStory, IllustratedStoryAccepted, IllustratedStoryList } from '@storyos/contracts';
+import type { AuthSession, IllustratedStory, IllustratedStoryAccepted, IllustratedStoryList, QuotaStatus } from '@storyos/contracts';
 import { encodeWav } from '@storyos/domain';
 import { DataSource } from 'typeorm';
 import { registerUser } from './support/accounts';
@@ -243,6 +243,23 @@ describe('illustrated stories as one flow, through real workers', () => {
     const resumed = await waitForIllustrated(http, owner.accessToken, storyId);
     expect(resumed.scenes[1]).toMatchObject({ status: 'COMPLETED', text: gentleScene(2) });
     expect(resumed.scenes[2]!.textStatus).toBe('FAILED');
+  });
+
+  it('charges a guest’s allowance once for the whole story, and gives it back when the story fails', async () => {
+    const guest = (await http.post<AuthSession>('/api/auth/guest')).body;
+    const used = async () => (await http.get<QuotaStatus>('/api/auth/quota', { token: guest.accessToken })).body.used;
+    expect(await used()).toBe(0);
+    const made = await create({ ...DIRECT, title: 'A Guest Story' }, guest.accessToken);
+    expect(await used()).toBe(1);
+    expect((await waitForIllustrated(http, guest.accessToken, made)).status).toBe('COMPLETED');
+    // Three texts, three pictures and three narrations later: still one.
+    expect(await used()).toBe(1);
+
+    images.enqueue(json(400, { error: { message: 'Your request was rejected by the safety system.', type: 'invalid_request_error' } }));
+    const failed = await create({ ...DIRECT, title: 'A Guest Story That Fails' }, guest.accessToken);
+    expect(await used()).toBe(2);
+    expect((await waitForIllustrated(http, guest.accessToken, failed)).status).toBe('FAILED');
+    await eventually(async () => expect(await used()).toBe(1));
   });
 
   it('deletes a story with its scenes, steps and media', async () => {
