@@ -50,9 +50,12 @@ function writeScene(r: CompleteStoryRequirements, brief: SceneBrief, seed: numbe
   const hero = r.characters[0] ?? { name: 'the little one', description: '' };
   const friend = r.characters[1] ?? null;
   const goal = telling.useGoal ? goalOf(r.plot, hero) : null;
+  // The helper is introduced by who they are the first time they come in (the first middle scene, or a one-scene story).
+  const friendFirstTime = friend !== null && friend.description !== '' && brief.sceneIndex === Math.min(1, brief.sceneCount - 1);
+  const friendIntro = friend && friendFirstTime ? introduce(friend) : null;
   const fill = (template: string): string =>
     capitalFirst(
-      template
+      (friendIntro ? template.replace(/\{(friend|Friend)\}(?=[.!?])/g, friendIntro).replace(/\{(friend|Friend)\}/g, `${friendIntro},`) : template)
         .replace(/\{intro\}/g, introduce(hero))
         .replace(/\{Hero\}/g, capitalFirst(hero.name))
         .replace(/\{hero\}/g, hero.name)
