@@ -15,9 +15,9 @@ export const STORY_STYLES = ['fantasy', 'sci-fi', 'adventure', 'fairy-tale', 'an
 export const StoryStyleSchema = z.enum(STORY_STYLES, { message: `Style must be one of: ${STORY_STYLES.join(', ')}` });
 export type StoryStyle = z.infer<typeof StoryStyleSchema>;
 
-export const STORY_TONES = ['gentle', 'cozy', 'funny', 'exciting', 'silly', 'mysterious', 'heartwarming', 'spooky', 'wistful'] as const;
-export const StoryToneSchema = z.enum(STORY_TONES, { message: `Tone must be one of: ${STORY_TONES.join(', ')}` });
-export type StoryTone = z.infer<typeof StoryToneSchema>;
+export const CREATE_STORY_TONES = ['gentle', 'cozy', 'funny', 'exciting', 'silly', 'mysterious', 'heartwarming', 'spooky', 'wistful'] as const;
+export const CreateStoryToneSchema = z.enum(CREATE_STORY_TONES, { message: `Tone must be one of: ${CREATE_STORY_TONES.join(', ')}` });
+export type CreateStoryTone = z.infer<typeof CreateStoryToneSchema>;
 
 /** Seed 002 makes three scenes unless asked otherwise. */
 export const DEFAULT_SCENE_COUNT = 3;
@@ -48,7 +48,7 @@ export const StoryRequirementsSchema = z.strictObject({
   /** What happens. */
   plot: userText('Plot', { max: 1000 }).nullable(),
   style: StoryStyleSchema.nullable(),
-  tone: StoryToneSchema.nullable(),
+  tone: CreateStoryToneSchema.nullable(),
   sceneCount: SceneCountSchema.nullable(),
   /** One of the speech provider's voices (`GET /api/media/capabilities`); null = its default. */
   narratorVoice: userText('Narrator voice', { max: 60 }).nullable(),

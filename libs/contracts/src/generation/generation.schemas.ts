@@ -35,6 +35,15 @@ export const GenerationKindSchema = z.enum([
   'chat.document',
   'chat.suggestions',
   'chat.title',
+  // Create (seed 002): the requirements agent's reply, the JSON step that reads the requirements from the conversation
+  // (real models; the builtin engine uses the rule-based extractor), and a reply read aloud.
+  'create.agent',
+  'create.requirements',
+  'create.agent.narration',
+  // The steps of an illustrated story (a flow): each scene's text, then its picture and its narration side by side.
+  'create.scene',
+  'create.scene.picture',
+  'create.scene.narration',
 ]);
 export type GenerationKind = z.infer<typeof GenerationKindSchema>;
 
@@ -49,6 +58,9 @@ export type GenerationStepType = z.infer<typeof GenerationStepTypeSchema>;
 const MEDIA_STEP_KINDS: Partial<Record<GenerationKind, GenerationStepType>> = {
   'story.illustration': 'image',
   'story.narration': 'narration',
+  'create.agent.narration': 'narration',
+  'create.scene.picture': 'image',
+  'create.scene.narration': 'narration',
 };
 
 export const stepTypeOf = (kind: GenerationKind): GenerationStepType => MEDIA_STEP_KINDS[kind] ?? 'text';
@@ -70,7 +82,8 @@ export type MediaPart = z.infer<typeof MediaPartSchema>;
 
 /** The resource a generation belongs to; clients can follow it by resource. */
 export const GenerationTargetSchema = z.object({
-  type: z.enum(['game-session', 'story', 'chat']),
+  /** `story-conversation`: a Create agent conversation; `illustrated-story`: a Create story (seed 002). */
+  type: z.enum(['game-session', 'story', 'chat', 'story-conversation', 'illustrated-story']),
   id: UuidSchema,
 });
 export type GenerationTarget = z.infer<typeof GenerationTargetSchema>;
