@@ -1,4 +1,4 @@
-import { DEFAULT_CONVERSATION_HISTORY, type IllustratedStory } from '@storyos/contracts';
+import { DEFAULT_CONVERSATION_HISTORY, type IllustratedStatus } from '@storyos/contracts';
 import { queryOptions } from '@tanstack/react-query';
 import { createApi } from './api';
 import { createKeys } from './keys';
@@ -11,7 +11,7 @@ export const historyQuery = (limit = DEFAULT_CONVERSATION_HISTORY) =>
 export const storyListQuery = () => queryOptions({ queryKey: createKeys.storyList(), queryFn: () => createApi.stories() });
 
 /** Whether anything of the story may still change: its scenes, pictures or narrations. */
-export const isStoryInProgress = (story: IllustratedStory | undefined): boolean =>
+export const isStoryInProgress = (story: { status: IllustratedStatus } | undefined): boolean =>
   story !== undefined && (story.status === 'PENDING' || story.status === 'PROCESSING');
 
 /**
