@@ -43,7 +43,6 @@ export class CreateIllustratedStories1765412000000 implements MigrationInterface
         title text NOT NULL,
         requirements jsonb NOT NULL,
         ${status('status')},
-        progress integer NOT NULL DEFAULT 0 CHECK (progress BETWEEN 0 AND 100),
         stopped boolean NOT NULL DEFAULT false,
         error text,
         created_at timestamptz NOT NULL DEFAULT now(),
