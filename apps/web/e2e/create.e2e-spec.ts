@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { expectNoAxeViolations } from './support/axe';
 import { launchBrowser, openPage, PHONE, screenshot } from './support/browser';
 import { type BuiltinStack, startBuiltinStack } from './support/builtin-stack';
-import { agentReplies, pageIndicator, readerPictureLoaded, requirement, tellTheStoryteller } from './support/create';
+import { agentReplies, pageIndicator, readerPictureLoaded, requirement, tellTheStoryteller, waitForEnabledButton } from './support/create';
 
 let browser: Browser;
 let stack: BuiltinStack;
@@ -16,6 +16,14 @@ afterAll(async () => {
   await browser?.close();
   await stack?.stop();
 });
+
+/** "Make my story" is enabled and its colour transition has finished, so axe sees the colours a user sees. */
+async function settledMakeButton(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const button = [...document.querySelectorAll('button')].find((candidate) => candidate.textContent?.includes('Make my story'));
+    return button !== undefined && !button.disabled && getComputedStyle(button).backgroundColor === 'rgb(91, 75, 219)';
+  });
+}
 
 describe('Tell me a story', () => {
   it('a guest talks to the storyteller, makes a 3-scene story, reads and hears it, and reads it again offline after a reload', async () => {
@@ -49,17 +57,16 @@ describe('Tell me a story', () => {
     // A hand edit is saved from the version shown.
     await page.getByRole('button', { name: 'Edit' }).click();
     await page.getByRole('textbox', { name: 'Title' }).fill('Pip Learns to Swim');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.waitForFunction(() => document.querySelector('[data-field="title"] dd')?.textContent === 'Pip Learns to Swim');
+    await settledMakeButton(page);
     await expectNoAxeViolations(page, 'the conversation with requirements');
     await page.setViewportSize(PHONE);
     await screenshot(page, 'create-conversation-phone');
     await page.setViewportSize({ width: 1280, height: 800 });
 
     // Make my story: the progress page shows the scenes as they land.
-    const makeStory = page.getByRole('button', { name: 'Make my story' });
-    await page.waitForFunction(() => !(document.querySelector('button[disabled]')?.textContent ?? '').includes('Make my story'));
-    await makeStory.click();
+    await page.getByRole('button', { name: 'Make my story' }).click();
     await page.waitForURL(/\/create\/stories\/[0-9a-f-]{36}$/);
     const storyId = page.url().split('/').pop() ?? '';
     await page.getByRole('heading', { name: 'Pip Learns to Swim', level: 1 }).waitFor();
@@ -70,7 +77,7 @@ describe('Tell me a story', () => {
 
     // The reader opens as soon as the first scene is written; its picture and narration arrive later.
     const read = page.getByRole('link', { name: 'Read the story' });
-    await page.waitForFunction(() => !document.querySelector('a[aria-disabled="true"]')?.textContent?.includes('Read the story'), undefined, { timeout: 60_000 });
+    await page.waitForFunction(() => [...document.querySelectorAll('a')].some((link) => link.textContent?.includes('Read the story') && link.getAttribute('aria-disabled') !== 'true'), undefined, { timeout: 60_000 });
     await read.click();
     await page.waitForURL(`**/create/stories/${storyId}/read`);
     await pageIndicator(page).waitFor();
@@ -84,7 +91,7 @@ describe('Tell me a story', () => {
 
     // Read to me: the narration plays with its sentence highlighted, and the page turns by itself at the end.
     const readToMe = page.getByRole('button', { name: 'Read to me' });
-    await page.waitForFunction(() => !(document.querySelector('button[disabled]')?.textContent ?? '').includes('Read to me'), undefined, { timeout: 90_000 });
+    await waitForEnabledButton(page, 'Read to me');
     await readToMe.click();
     await page.locator('article mark').waitFor({ timeout: 15_000 });
     expect(await page.evaluate(() => !document.querySelector('audio')!.paused)).toBe(true);
@@ -106,7 +113,7 @@ describe('Tell me a story', () => {
 
     // Once every picture and narration is made, the whole story is kept on this device.
     for (let n = 1; n <= 3; n++) {
-      await page.waitForFunction(() => !(document.querySelector('button[disabled]')?.textContent ?? '').includes('Read to me'), undefined, { timeout: 90_000 });
+      await waitForEnabledButton(page, 'Read to me');
       expect(await readerPictureLoaded(page)).toBe(true);
       if (n < 3) await page.getByRole('button', { name: 'Next page' }).click();
     }

@@ -34,3 +34,12 @@ export function readerPictureLoaded(page: Page): Promise<boolean> {
     return image instanceof HTMLImageElement && image.complete && image.naturalWidth > 0;
   });
 }
+
+/** Waits until the button with this text can be pressed (its narration or picture has arrived). */
+export async function waitForEnabledButton(page: Page, text: string, timeout = 90_000): Promise<void> {
+  await page.waitForFunction(
+    (label) => [...document.querySelectorAll('button')].some((button) => button.textContent?.trim() === label && !button.disabled),
+    text,
+    { timeout },
+  );
+}

@@ -24,7 +24,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
   app.use(
     helmet({
       contentSecurityPolicy: {
-        directives: { 'connect-src': ["'self'", 'ws:', 'wss:'], 'img-src': ["'self'", 'data:', 'blob:'] },
+        directives: { 'connect-src': ["'self'", 'ws:', 'wss:'], 'img-src': ["'self'", 'data:', 'blob:'], 'media-src': ["'self'", 'blob:'] },
       },
     }),
   );

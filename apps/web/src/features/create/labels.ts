@@ -55,9 +55,9 @@ export const STATUS_LABELS: Record<IllustratedStatus, string> = {
   FAILED: 'Failed',
 };
 
-export const STATUS_COLORS: Record<IllustratedStatus, 'default' | 'info' | 'success' | 'error'> = {
+export const STATUS_COLORS: Record<IllustratedStatus, 'default' | 'primary' | 'success' | 'error'> = {
   PENDING: 'default',
-  PROCESSING: 'info',
+  PROCESSING: 'primary',
   COMPLETED: 'success',
   FAILED: 'error',
 };

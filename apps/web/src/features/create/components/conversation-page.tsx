@@ -29,10 +29,12 @@ export function ConversationPage() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: createKeys.conversation(conversationId) }),
   });
 
-  const endRef = useRef<HTMLDivElement | null>(null);
+  // The newest message in view: the list scrolls to its end as messages arrive.
+  const listRef = useRef<HTMLOListElement | null>(null);
   const messageCount = conversation.data?.messages.length ?? 0;
   useEffect(() => {
-    endRef.current?.scrollIntoView?.({ block: 'nearest' });
+    const list = listRef.current;
+    if (list) list.scrollTop = list.scrollHeight;
   }, [messageCount]);
 
   if (conversation.isPending) return <CircularProgress aria-label="Opening the conversation" />;
@@ -57,11 +59,10 @@ export function ConversationPage() {
       )}
       <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: 'minmax(0, 3fr) minmax(0, 2fr)' }, alignItems: 'start' }}>
         <Paper component="section" aria-label="Conversation with the storyteller" variant="outlined" sx={{ p: 2, display: 'flex', flexDirection: 'column', gap: 2 }}>
-          <Stack component="ol" spacing={1.5} aria-live="polite" sx={{ p: 0, m: 0, maxHeight: { md: '60vh' }, overflowY: 'auto' }} tabIndex={0} aria-label="Messages">
+          <Stack ref={listRef} component="ol" spacing={1.5} aria-live="polite" sx={{ p: 0, m: 0, maxHeight: { md: '60vh' }, overflowY: 'auto' }} tabIndex={0} aria-label="Messages">
             {data.messages.map((message) => (
               <ConversationMessageItem key={message.id} conversationId={data.id} message={message} />
             ))}
-            <div ref={endRef} />
           </Stack>
           <ErrorAlert error={send.error} />
           <MessageComposer onSend={(text) => send.mutateAsync(text)} disabled={replying} />

@@ -2,11 +2,13 @@ import CheckCircleOutline from '@mui/icons-material/CheckCircleOutlineOutlined';
 import RadioButtonUnchecked from '@mui/icons-material/RadioButtonUnchecked';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
-import type { RequirementField, StoryRequirements } from '@storyos/contracts';
+import { REQUIRED_REQUIREMENT_FIELDS, type RequirementField, type StoryRequirements } from '@storyos/contracts';
 import { requirementLines } from '../requirements-view';
 
-/** What the agent has gathered so far: a tick for each known requirement, and which ones are still needed. */
-export function RequirementsList({ requirements, missing }: { requirements: StoryRequirements; missing: readonly RequirementField[] }) {
+const required: readonly RequirementField[] = REQUIRED_REQUIREMENT_FIELDS;
+
+/** What the agent has gathered so far: a tick for each known requirement; the story needs only some, the rest have defaults. */
+export function RequirementsList({ requirements }: { requirements: StoryRequirements }) {
   return (
     <Box component="dl" sx={{ m: 0, display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: 1, rowGap: 1 }}>
       {requirementLines(requirements).map((line) => (
@@ -18,7 +20,7 @@ export function RequirementsList({ requirements, missing }: { requirements: Stor
             </Typography>
           </Box>
           <Typography component="dd" variant="body2" sx={{ m: 0, color: line.value ? 'text.primary' : 'text.secondary', overflowWrap: 'anywhere' }}>
-            {line.value ?? (missing.includes(line.field) ? 'Needed' : 'Not yet — a default will do')}
+            {line.value ?? (required.includes(line.field) ? 'Needed' : 'Not yet — a default will do')}
           </Typography>
         </Box>
       ))}

@@ -4,7 +4,7 @@ import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import type { StoryConversation, StoryRequirements } from '@storyos/contracts';
+import { REQUIRED_REQUIREMENT_FIELDS, type RequirementField, type StoryConversation, type StoryRequirements } from '@storyos/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -53,7 +53,8 @@ export function RequirementsPanel({ conversation }: { conversation: StoryConvers
     },
   });
 
-  const missingWords = conversation.missing.map((field) => REQUIREMENT_LABELS[field].toLowerCase()).join(', ');
+  const required: readonly RequirementField[] = REQUIRED_REQUIREMENT_FIELDS;
+  const missingWords = conversation.missing.filter((field) => required.includes(field)).map((field) => REQUIREMENT_LABELS[field].toLowerCase()).join(', ');
 
   return (
     <Paper component="section" aria-labelledby="requirements-heading" variant="outlined" sx={{ p: 2 }}>
@@ -76,7 +77,7 @@ export function RequirementsPanel({ conversation }: { conversation: StoryConvers
           onCancel={() => setEditing(false)}
         />
       ) : (
-        <RequirementsList requirements={conversation.requirements} missing={conversation.missing} />
+        <RequirementsList requirements={conversation.requirements} />
       )}
       {save.error && !(isApiError(save.error) && save.error.status === 409) && <ErrorAlert error={save.error} />}
       <ErrorAlert error={make.error} />

@@ -44,7 +44,7 @@ export function StoryProgressPage() {
         </Typography>
         <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', gap: 1 }}>
           {inProgress && (
-            <Button color="warning" startIcon={<StopCircleOutlined />} onClick={() => stop.mutate()} disabled={stop.isPending}>
+            <Button variant="outlined" startIcon={<StopCircleOutlined />} onClick={() => stop.mutate()} disabled={stop.isPending}>
               Stop
             </Button>
           )}
