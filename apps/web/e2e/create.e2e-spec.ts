@@ -117,7 +117,7 @@ describe('Tell me a story', () => {
       expect(await readerPictureLoaded(page)).toBe(true);
       if (n < 3) await page.getByRole('button', { name: 'Next page' }).click();
     }
-    await page.getByRole('checkbox', { name: 'Keep offline' }).check();
+    await page.getByRole('switch', { name: 'Keep offline' }).check();
     await page.waitForFunction(() => (document.querySelector('input[type="checkbox"]') as HTMLInputElement | null)?.checked === true && !document.body.textContent?.includes('Saving…'));
 
     // The library shows it with its cover.
@@ -147,7 +147,7 @@ describe('Tell me a story', () => {
     await page.getByRole('button', { name: 'Pause' }).click();
     await page.getByRole('button', { name: 'Next page' }).click();
     await page.waitForFunction(() => /Page 2 of 3/.test(document.querySelector('nav[aria-label="Pages"]')?.textContent ?? ''));
-    expect(await page.locator('article p').textContent()).not.toBe('');
+    expect(await page.locator('article p').first().textContent()).toMatch(/dragon/i);
     await page.setViewportSize(PHONE);
     await screenshot(page, 'create-reader-offline-phone');
     await expectNoAxeViolations(page, 'the reader, offline');
