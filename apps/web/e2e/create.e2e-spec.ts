@@ -117,7 +117,7 @@ describe('Tell me a story', () => {
       expect(await readerPictureLoaded(page)).toBe(true);
       if (n < 3) await page.getByRole('button', { name: 'Next page' }).click();
     }
-    await page.getByRole('switch', { name: 'Keep offline' }).check();
+    await page.getByRole('switch', { name: 'Keep offline' }).click();
     await page.waitForFunction(() => (document.querySelector('input[type="checkbox"]') as HTMLInputElement | null)?.checked === true && !document.body.textContent?.includes('Saving…'));
 
     // The library shows it with its cover.
