@@ -139,6 +139,7 @@ export class BuiltinStoryEngine implements TextProvider {
         if (step.value.text) passage = narrate(plan, replaceInventedNames(step.value.text, plan.strictPassages || plan.scene !== undefined ? castAbsentFrom(step.value.text, segment.cast) : segment.cast, known));
         // "Ada and Ada", "you and you": a passage that doubled its character is worse than the template.
         if (passage && plan.strictPassages && /\b(\p{L}+) and \1\b/iu.test(passage)) passage = null;
+        if (passage && plan.accept && !plan.accept(passage)) passage = null;
       }
       const stop = yield* emit(passage ?? segment.fallback, segment.paragraph ?? false);
       if (stop) return outcome(stop);

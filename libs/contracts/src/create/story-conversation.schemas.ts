@@ -51,7 +51,7 @@ export const ConversationRequirementsStateSchema = z.object({
   version: z.number().int().min(1),
   /** True when the required fields are filled: "Make my story" is enabled. */
   ready: z.boolean(),
-  /** Required fields still empty, in the order the agent asks for them. */
+  /** Fields still empty, required ones first, in the order the agent asks for them (the rest have defaults; `ready` says whether the required ones are known). */
   missing: z.array(RequirementFieldSchema),
 });
 export type ConversationRequirementsState = z.infer<typeof ConversationRequirementsStateSchema>;

@@ -31,8 +31,10 @@ export function checkAgeBand(text: string, ageBand: AgeBand): AgeBandCheck {
     if (long.length > 0) {
       problems.push(`Sentences too long for ${describeAgeBand(ageBand)} (at most ${limits.maxSentenceWords} words): ${long.slice(0, 2).map((s) => `“${clip(s)}”`).join(', ')}.`);
     }
-    const words = wordsIn(text);
-    const hard = words.filter((word) => !/^\p{Lu}/u.test(word) && syllables(word) >= 4);
+    const sentences = splitSentences(text.replace(/\s+/g, ' '));
+    const words = sentences.flatMap(wordsIn);
+    // A capital mid-sentence is a name ("Alexandria"), which a child hears, not reads; the first word of a sentence is just a word.
+    const hard = sentences.flatMap((s) => wordsIn(s).filter((word, index) => (index === 0 || !/^\p{Lu}/u.test(word)) && syllables(word) >= 4));
     if (words.length > 0 && hard.length / words.length > limits.maxLongWordShare && hard.length > 1) {
       problems.push(`Too many long words for ${describeAgeBand(ageBand)}: ${listed([...new Set(hard.map((w) => w.toLowerCase()))])}.`);
     }
@@ -44,12 +46,13 @@ export function checkAgeBand(text: string, ageBand: AgeBand): AgeBandCheck {
 function wordsOf(rule: ContentRule, lower: string): string[] {
   let text = lower;
   for (const phrase of rule.allowed ?? []) text = text.split(phrase).join(' ');
-  const found = new Set<string>();
+  const found = new Map<string, number>();
   for (const word of rule.words) {
     const pattern = word.endsWith('*') ? new RegExp(`(?<![\\p{L}])${escape(word.slice(0, -1))}\\p{L}*`, 'gu') : new RegExp(`(?<![\\p{L}])${escape(word)}(?![\\p{L}])`, 'gu');
-    for (const match of text.matchAll(pattern)) found.add(match[0]);
+    for (const match of text.matchAll(pattern)) if (!found.has(match[0])) found.set(match[0], match.index);
   }
-  return [...found];
+  // In the order the text has them, so the message reads like the text.
+  return [...found.entries()].sort((a, b) => a[1] - b[1]).map(([word]) => word);
 }
 
 function wordsIn(text: string): string[] {

@@ -45,5 +45,6 @@ function isEmpty(r: StoryRequirements): boolean {
 }
 
 function lowerFirst(text: string): string {
-  return /^[A-Z][a-z]/.test(text) ? `${text.charAt(0).toLowerCase()}${text.slice(1)}` : text;
+  // Only a leading article, pronoun or question word: a name stays capitalised.
+  return /^(?:A|An|The|He|She|They|It|Who|What|Where|How|Is|Tell)\b/.test(text) ? `${text.charAt(0).toLowerCase()}${text.slice(1)}` : text;
 }

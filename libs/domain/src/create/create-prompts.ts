@@ -33,7 +33,10 @@ const AGENT_SYSTEM = [
   'Never write the story yourself, never make up details they did not give, and never ask about something already known.',
 ].join(' ');
 
-/** The agent's reply: the conversation so far (oldest dropped first), what is known, what to ask next. */
+/**
+ * The agent's reply: what is known, what to ask next, the conversation so far
+ * (without the newest message; oldest dropped first), then the newest message.
+ */
 export function agentReplyPlan(input: { before: StoryRequirements; requirements: StoryRequirements; transcript: readonly CreateTurn[]; userMessage: string }): PromptPlan {
   const questions = nextAgentQuestions(input.requirements);
   const missing = missingRequirementFields(input.requirements);
@@ -43,12 +46,13 @@ export function agentReplyPlan(input: { before: StoryRequirements; requirements:
       : missing.some((field) => field === 'ageBand' || field === 'characters' || field === 'plot')
         ? `Ask next: ${questions.join(' ')}`
         : `What is needed is known: tell them they can press "Make my story" now, or answer one more question: ${questions.join(' ')}`;
+  // Everything for the system goes first: some chat templates refuse a system message after the conversation has begun.
   const parts: PromptPart[] = [
     { role: 'system', text: AGENT_SYSTEM },
-    { role: 'system', text: `What is known so far (JSON; null means not known yet):\n${JSON.stringify(input.requirements)}` },
+    { role: 'system', text: `What is known so far (JSON; null means not known yet):\n${JSON.stringify(input.requirements)}`, joinWith: '\n\n' },
+    { role: 'system', text: next, joinWith: '\n\n' },
     ...transcriptParts(input.transcript),
     { role: 'user', text: input.userMessage },
-    { role: 'system', text: next },
   ];
   return { parts, brief: buildAgentBrief(input.before, input.requirements, input.userMessage), outputTokens: CREATE_OUTPUT_TOKENS.agentReply, temperature: 0.6 };
 }
@@ -64,7 +68,7 @@ const EXTRACTION_SYSTEM = [
   'style is one of fantasy, sci-fi, adventure, fairy-tale, animals, mystery, funny, everyday, spooky, historical; tone one of gentle, cozy, funny, exciting, silly, mysterious, heartwarming, spooky, wistful; sceneCount a whole number from 1 to 12 ("three scenes" is 3). A bedtime story is gentle.',
 ].join(' ');
 
-/** The requirements as a JSON step: the newest message read into the requirements so far, with the last turns for context. */
+/** The requirements as a JSON step: the newest message read into the requirements so far, with the earlier turns (without the newest message) for context. */
 export function requirementsExtractionPlan(input: { current: StoryRequirements; transcript: readonly CreateTurn[]; userMessage: string }): PromptPlan {
   const parts: PromptPart[] = [
     { role: 'system', text: EXTRACTION_SYSTEM },
@@ -202,7 +206,7 @@ export function scenePicturePrompt(requirements: CompleteStoryRequirements, scen
 
 function firstSentences(text: string, count: number): string {
   const sentences = text.replace(/\s+/g, ' ').trim().match(/[^.!?]+[.!?]+["”’]?/g) ?? [text];
-  const joined = sentences.slice(0, count).join(' ').trim();
+  const joined = sentences.slice(0, count).map((s) => s.trim()).join(' ');
   return joined.length > 400 ? `${joined.slice(0, 399)}…` : joined;
 }
 

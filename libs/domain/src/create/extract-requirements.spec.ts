@@ -60,6 +60,14 @@ const cases: Case[] = [
   ['a narrator voice', withDragon, 'narrated by Nova', { narratorVoice: 'Nova' }],
   ['the same character said again gains detail, not a twin', { ...empty, characters: [{ name: 'the dragon', description: 'a dragon' }] }, 'about a shy green dragon', { characters: [{ name: 'the dragon', description: 'a shy green dragon' }] }],
   ['a plot clause also gives the place', empty, 'about a bunny who gets lost in the forest', { characters: [{ name: 'the bunny', description: 'a bunny' }], plot: 'A bunny gets lost in the forest.', setting: 'the forest' }],
+  ['bare plural characters, and an age at the end', empty, 'Something with pirates and treasure for my 8 year old', { ageBand: '7-9', characters: [{ name: 'the pirates', description: 'pirates' }] }],
+  ['"my kids" are the audience, the youngest age counts', empty, 'my kids are 3 and 5', { ageBand: '0-3' }],
+  ['a place with an adjective', empty, 'set it in a magical forest', { setting: 'a magical forest' }],
+  ['"Name the noun" and a friend with a name and a kind', empty, 'Luna the owl and her friend Max the mouse go on a picnic', { characters: [{ name: 'Luna', description: 'an owl' }, { name: 'Max', description: "Luna's friend, a mouse" }] }],
+  ['a plural named by its members', empty, 'there are two dragons, Ember and Ash', { characters: [{ name: 'Ember', description: 'a dragon' }, { name: 'Ash', description: 'a dragon' }] }],
+  ['a pet with a name that is also a noun', empty, 'a story about my cat Tiger', { characters: [{ name: 'Tiger', description: 'my cat' }] }],
+  ['a grown-up audience and a person noun', empty, 'A story for grown-ups about a lighthouse keeper', { ageBand: 'adult', characters: [{ name: 'the keeper', description: 'a lighthouse keeper' }] }],
+  ['a theme alone is not a plot', empty, 'it should be about sharing', {}],
   ['a scene count is not read as an age', { ...empty, ageBand: '4-6' }, 'she is 5, and 6 scenes please', { ageBand: '4-6', sceneCount: 6 }],
 ];
 

@@ -73,7 +73,7 @@ const RULES: readonly ExtractionRule[] = [
       const patterns = [
         new RegExp(`\\b${n}[- ](?:years?|yrs?)[- ]olds?\\b`, 'gi'),
         new RegExp(`\\b${n}[- ]?(?:years?|yrs?)\\b(?=\\s+(?:and|&)|[,.;!?]|$)`, 'gi'),
-        new RegExp(`\\b(?:she|he|they|kid|child|son|daughter|boy|girl|grandson|granddaughter|niece|nephew|twins)\\s*(?:'s|’s|'re|’re| is| are| just turned| turned| turns| will be)\\s+(?:almost |nearly |only |just )?${n}\\b(?!\\s*(?:${SCENE_NOUNS}|%|o'clock|pm|am))`, 'gi'),
+        new RegExp(`\\b(?:she|he|they|kids?|child|children|sons?|daughters?|boys?|girls?|grandsons?|granddaughters?|nieces?|nephews?|twins)\\s*(?:'s|’s|'re|’re| is| are| just turned| turned| turns| will be)\\s+(?:almost |nearly |only |just )?${n}\\b(?!\\s*(?:${SCENE_NOUNS}|%|o'clock|pm|am))`, 'gi'),
         new RegExp(`\\b(?:aged?|ages)\\s+${n}(?:\\s*(?:-|–|to)\\s*${n})?\\b`, 'gi'),
         new RegExp(`\\bfor (?:a |an )?${n}\\s*(?:-|–|to)\\s*${n}\\b(?!\\s*${SCENE_NOUNS})`, 'gi'),
       ];
@@ -167,13 +167,15 @@ const RULES: readonly ExtractionRule[] = [
     name: 'setting',
     reason: '"in space", "under the sea", "on a farm", "set in a snowy forest": a place phrase ending in a place noun; the last one said wins.',
     apply(reading) {
-      const pattern = /\b(set in|takes? place (?:in|on|at)|lives? (?:in|on|at)|living (?:in|on|at)|in|on|at|under|inside|near|by|across)\s+((?:(?:the|a|an|outer|deep|far[- ]away)\s+)?(?:[\p{Ll}-]+\s+){0,2}?)([\p{Ll}]+)\b/gu;
+      const pattern = /\b(set in|takes? place (?:in|on|at)|lives? (?:in|on|at)|living (?:in|on|at)|in|on|at|under|inside|near|by|across)\s+((?:[\p{Ll}'-]+ ?){1,5})/gu;
       for (const match of [...reading.text.matchAll(pattern)]) {
-        const noun = match[3]!;
-        if (!STORY_PLACE_NOUNS.has(noun) || /\b(?:who|that|and|is|to)\b/.test(match[2]!)) continue;
+        // The place phrase runs to the first place noun within a few words: "in a magical forest", "under the deep blue sea".
+        const words = match[2]!.trim().split(' ');
+        const end = words.findIndex((word, index) => STORY_PLACE_NOUNS.has(word) && !words.slice(0, index).some((before) => NOT_IN_PLACE_PHRASE.has(before)));
+        if (end < 0 || end > 3) continue;
         const preposition = match[1]!.toLowerCase();
         const keep = /^(?:under|inside|near|by|across)$/.test(preposition) ? `${preposition} ` : '';
-        reading.requirements.setting = `${keep}${match[2]!}${noun}`.trim();
+        reading.requirements.setting = `${keep}${words.slice(0, end + 1).join(' ')}`;
       }
     },
   },
@@ -194,6 +196,9 @@ const RULES: readonly ExtractionRule[] = [
     },
   },
 ];
+
+/** Words that end a place phrase before its noun: "in the hope that …" is no place. */
+const NOT_IN_PLACE_PHRASE = new Set(['who', 'that', 'which', 'and', 'or', 'is', 'are', 'was', 'to', 'with', 'of', 'for', 'my', 'his', 'her', 'their', 'love', 'order', 'case', 'time']);
 
 /** Verbs that make a sentence about a character an event of the story. */
 const ACTION_VERBS =

@@ -14,7 +14,7 @@ export const CHARACTER_NOUNS: ReadonlySet<string> = new Set(
     'penguin frog turtle tortoise hedgehog squirrel bird fish whale dolphin octopus dinosaur snail bee butterfly ladybug ladybird caterpillar wolf ' +
     'sheep lamb goat hen chicken chick seal otter koala panda kangaroo zebra hippo crocodile badger beaver raccoon deer fawn sloth parrot crab ' +
     'star cloud moon sun tree train truck car tractor boat rocket snowman scarecrow teddy doll toy ghost detective doctor teacher farmer chef ' +
-    'scientist explorer superhero inventor sailor captain baker firefighter dinosaur'
+    'scientist explorer superhero inventor sailor captain baker firefighter keeper gardener fisherman man woman lady uncle aunt cousin neighbour neighbor grandmother grandfather'
   ).split(/\s+/),
 );
 

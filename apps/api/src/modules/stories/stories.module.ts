@@ -34,6 +34,8 @@ import { SceneAudio } from './illustrated/scene-audio';
 import { SceneAudioController } from './illustrated/scene-audio.controller';
 import { SceneMediaHandler } from './illustrated/scene-media.handler';
 import { SceneTextHandler } from './illustrated/scene-text.handler';
+import { IllustratedEpubController } from './illustrated-export/illustrated-epub.controller';
+import { IllustratedEpubExport } from './illustrated-export/illustrated-epub.service';
 import { StoryChapterMediaController } from './media/story-chapter-media.controller';
 import { StoryChapterMediaEntity } from './media/story-chapter-media.entity';
 import { StoryChapterMediaHandler } from './media/story-chapter-media.handler';
@@ -68,6 +70,7 @@ import { StoriesService } from './stories.service';
     StoryChapterMediaController,
     IllustratedStoriesController,
     SceneAudioController,
+    IllustratedEpubController,
   ],
   providers: [
     OwnedStories,
@@ -93,6 +96,7 @@ import { StoriesService } from './stories.service';
     SceneTextHandler,
     SceneMediaHandler,
     SceneAudio,
+    IllustratedEpubExport,
   ],
 })
 export class StoriesModule implements OnModuleInit {

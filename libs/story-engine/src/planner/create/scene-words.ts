@@ -14,11 +14,16 @@ export function calledMidSentence(character: StoryCharacter): string {
 
 /** "a shy dragon", "Pip, a shy dragon", "Mia": who the hero is, the first time the story says so. */
 export function introduce(character: StoryCharacter): string {
+  const described = describedAs(character);
+  if (/^the\s/i.test(character.name)) return described ?? `a ${character.name.slice(4)}`;
+  return described ? `${character.name}, ${described}` : character.name;
+}
+
+/** What a character is, with its article ("a shy dragon", "Mia's dog"), or null when nothing was said. */
+export function describedAs(character: StoryCharacter): string | null {
   const described = character.description.trim();
-  if (/^the\s/i.test(character.name)) return described || `a ${character.name.slice(4)}`;
-  if (!described) return character.name;
-  const article = /^(?:a|an|the|my|her|his|their|our)\s/i.test(described) || /'s\s/.test(described) ? described : `a ${described}`;
-  return `${character.name}, ${article}`;
+  if (!described) return null;
+  return /^(?:a|an|the|my|her|his|their|our)\s/i.test(described) || /'s\s/.test(described) ? described : `${/^[aeiou]/i.test(described) ? 'an' : 'a'} ${described}`;
 }
 
 const ON = new Set(['farm', 'island', 'moon', 'planet', 'ship', 'boat', 'hill', 'mountain', 'street', 'road', 'beach']);

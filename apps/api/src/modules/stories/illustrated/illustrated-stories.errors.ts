@@ -1,4 +1,4 @@
-import type { FieldIssue, RequirementField } from '@storyos/contracts';
+import type { RequirementField } from '@storyos/contracts';
 import { AppError } from '../../../core/errors/app-error';
 
 const FIELD_WORDS: Record<RequirementField, string> = {
@@ -18,7 +18,8 @@ export const IllustratedErrors = {
   /** Missing and someone else's look the same. */
   storyNotFound: (): AppError => AppError.notFound('The story'),
   sceneNotFound: (): AppError => AppError.notFound('The scene'),
-  conversationNotFound: (): AppError => new AppError('VALIDATION_FAILED', 'That conversation was not found among yours.', [{ path: 'conversationId', message: 'Unknown conversation' }] satisfies FieldIssue[]),
+  /** Someone else's conversation is as missing as one that never was. */
+  conversationNotFound: (): AppError => AppError.notFound('The conversation'),
   notReady: (missing: readonly RequirementField[]): AppError =>
     new AppError('CONFLICT', `The story still needs ${missing.map((field) => FIELD_WORDS[field]).join(', ')}. Tell the storyteller, or fill it in by hand.`, { missing }),
   nothingToRetry: (): AppError => new AppError('CONFLICT', 'Nothing in this scene has failed, so there is nothing to retry.'),

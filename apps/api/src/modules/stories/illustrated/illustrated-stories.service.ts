@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DEFAULT_SCENE_COUNT, type CreateIllustratedStoryRequest, type IllustratedStory, type IllustratedStoryAccepted, type IllustratedStoryList, type IllustratedStoryStatus, type StoryRequirements } from '@storyos/contracts';
+import { DEFAULT_SCENE_COUNT, REQUIRED_REQUIREMENT_FIELDS, type CreateIllustratedStoryRequest, type IllustratedStory, type IllustratedStoryAccepted, type IllustratedStoryList, type IllustratedStoryStatus, type StoryRequirements } from '@storyos/contracts';
 import { isReadyToCreate, missingRequirementFields, withRequirementDefaults } from '@storyos/domain';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -80,7 +80,7 @@ export class IllustratedStoriesService {
   private async fromConversation(manager: EntityManager, user: AuthUser, conversationId: string): Promise<StoryRequirements> {
     const conversation = await manager.findOneBy(StoryConversationEntity, { id: conversationId, ownerId: user.id });
     if (!conversation) throw IllustratedErrors.conversationNotFound();
-    if (!isReadyToCreate(conversation.requirements)) throw IllustratedErrors.notReady(missingRequirementFields(conversation.requirements));
+    if (!isReadyToCreate(conversation.requirements)) throw IllustratedErrors.notReady(missingRequirementFields(conversation.requirements).filter((field) => (REQUIRED_REQUIREMENT_FIELDS as readonly string[]).includes(field)));
     return withRequirementDefaults(conversation.requirements);
   }
 }

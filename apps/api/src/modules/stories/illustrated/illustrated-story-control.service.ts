@@ -41,16 +41,17 @@ export class IllustratedStoryControl {
   async retry(user: AuthUser, id: string, sceneId: string): Promise<IllustratedStoryAccepted> {
     const joined = await this.dataSource.transaction(async (manager) => {
       const story = await this.stories.owned(manager, user, id, true);
-      if (!(await this.flows.running(manager, illustratedTarget(story.id)))) return false;
-      await this.markForRetry(manager, story.id, sceneId);
-      return true;
+      const running = await this.flows.running(manager, illustratedTarget(story.id));
+      // Checked before any allowance is charged; marked here only when a running flow will pick it up.
+      await this.markForRetry(manager, story.id, sceneId, running !== null);
+      return running !== null;
     });
     if (!joined) {
       await this.flows.start(user, { kind: ILLUSTRATED_FLOW, target: illustratedTarget(id) }, async (manager) => {
         const story = await this.stories.owned(manager, user, id, true);
         // Another retry started a flow meanwhile: two flows must never plan the same story.
         if (await this.flows.running(manager, illustratedTarget(story.id))) throw IllustratedErrors.busy();
-        const units = await this.markForRetry(manager, story.id, sceneId);
+        const units = await this.markForRetry(manager, story.id, sceneId, true);
         await manager.update(IllustratedStoryEntity, { id: story.id }, { status: 'PENDING', error: null, stopped: false });
         return { units };
       });
@@ -60,8 +61,8 @@ export class IllustratedStoryControl {
     return { storyId: story.id, status: story.status };
   }
 
-  /** The scene's FAILED parts become PENDING; a failed text takes its picture and narration with it. Returns how many. */
-  private async markForRetry(manager: EntityManager, storyId: string, sceneId: string): Promise<number> {
+  /** The scene's FAILED parts become PENDING (when `write`; else only checked); a failed text takes its picture and narration with it. Returns how many. */
+  private async markForRetry(manager: EntityManager, storyId: string, sceneId: string, write: boolean): Promise<number> {
     const scenes = await manager.find(IllustratedSceneEntity, { where: { storyId }, order: { sequence: 'ASC' } });
     const scene = scenes.find((item) => item.id === sceneId);
     if (!scene) throw IllustratedErrors.sceneNotFound();
@@ -73,7 +74,7 @@ export class IllustratedStoryControl {
     }
     const patch: Record<string, unknown> = {};
     for (const asset of failed) Object.assign(patch, { [assetColumns(asset).status]: 'PENDING', [assetColumns(asset).error]: null });
-    await manager.update(IllustratedSceneEntity, { id: scene.id }, patch);
+    if (write) await manager.update(IllustratedSceneEntity, { id: scene.id }, patch);
     return failed.length;
   }
 }
