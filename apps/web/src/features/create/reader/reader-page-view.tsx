@@ -115,12 +115,12 @@ export function ReaderPageView({ story, page, onPage, store }: ReaderPageViewPro
         </Stack>
       </Stack>
       <Stack direction="row" component="nav" aria-label="Pages" spacing={2} sx={{ mt: 3, alignItems: 'center', justifyContent: 'space-between' }}>
-        <Button startIcon={<ChevronLeft />} onClick={() => turn(page - 1)} disabled={page <= 1}>
-          Previous page
+        <Button startIcon={<ChevronLeft />} onClick={() => turn(page - 1)} disabled={page <= 1} aria-label="Previous page">
+          Previous
         </Button>
-        <Typography aria-live="polite">{`Page ${page} of ${lastPage}`}</Typography>
-        <Button endIcon={<ChevronRight />} onClick={() => turn(page + 1)} disabled={page >= lastPage}>
-          Next page
+        <Typography aria-live="polite" sx={{ whiteSpace: 'nowrap' }}>{`Page ${page} of ${lastPage}`}</Typography>
+        <Button endIcon={<ChevronRight />} onClick={() => turn(page + 1)} disabled={page >= lastPage} aria-label="Next page">
+          Next
         </Button>
       </Stack>
       {/* The narration itself; the buttons above drive it. */}
