@@ -24,6 +24,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
   app.use(
     helmet({
       contentSecurityPolicy: {
+        // Media needs the bearer token, so pictures and narration are fetched and shown from blob: URLs.
         directives: { 'connect-src': ["'self'", 'ws:', 'wss:'], 'img-src': ["'self'", 'data:', 'blob:'], 'media-src': ["'self'", 'blob:'] },
       },
     }),
