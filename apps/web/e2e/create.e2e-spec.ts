@@ -54,6 +54,11 @@ describe('Tell me a story', () => {
     expect(await agentReplies(page).count()).toBeGreaterThanOrEqual(2);
     await screenshot(page, 'create-conversation');
 
+    // A reply can be listened to: its narration is made and played piece by piece.
+    await agentReplies(page).last().getByRole('button', { name: 'Listen to this reply' }).click();
+    await page.waitForFunction(() => document.querySelector('[data-narration-state="playing"]') !== null, undefined, { timeout: 45_000 });
+    await agentReplies(page).last().getByRole('button', { name: 'Stop reading this reply' }).click();
+
     // A hand edit is saved from the version shown.
     await page.getByRole('button', { name: 'Edit' }).click();
     await page.getByRole('textbox', { name: 'Title' }).fill('Pip Learns to Swim');

@@ -4,6 +4,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { MAX_AGENT_MESSAGE_CHARS } from '@storyos/contracts';
 import { type FormEvent, useState } from 'react';
+import { MicrophoneButton } from '../../../components/media/microphone-button';
 
 interface MessageComposerProps {
   /** Resolves once the message is accepted; the box empties then. */
@@ -45,6 +46,8 @@ export function MessageComposer({ onSend, disabled }: MessageComposerProps) {
         fullWidth
         slotProps={{ htmlInput: { maxLength: MAX_AGENT_MESSAGE_CHARS } }}
       />
+      {/* What was heard lands in the box, to be corrected before it is sent. */}
+      <MicrophoneButton what="your message" disabled={disabled || sending} onTranscript={(heard) => setText((current) => (current.trim() ? `${current.trim()} ${heard}` : heard))} />
       <IconButton type="submit" color="primary" aria-label="Send" disabled={disabled || sending || !text.trim()} size="large">
         <SendRounded />
       </IconButton>
