@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { expectNoAxeViolations } from './support/axe';
 import { launchBrowser, openPage, PHONE, screenshot } from './support/browser';
 import { type BuiltinStack, startBuiltinStack } from './support/builtin-stack';
-import { agentReplies, pageIndicator, readerPictureLoaded, requirement, tellTheStoryteller, waitForEnabledButton } from './support/create';
+import { agentReplies, pageIndicator, requirement, waitForReaderPicture, tellTheStoryteller, waitForEnabledButton } from './support/create';
 
 let browser: Browser;
 let stack: BuiltinStack;
@@ -119,7 +119,7 @@ describe('Tell me a story', () => {
     // Once every picture and narration is made, the whole story is kept on this device.
     for (let n = 1; n <= 3; n++) {
       await waitForEnabledButton(page, 'Read to me');
-      expect(await readerPictureLoaded(page)).toBe(true);
+      await waitForReaderPicture(page);
       if (n < 3) await page.getByRole('button', { name: 'Next page' }).click();
     }
     await page.getByRole('switch', { name: 'Keep offline' }).click();

@@ -27,12 +27,16 @@ export async function tellTheStoryteller(page: Page, text: string): Promise<void
 /** The reader's page indicator, e.g. "Page 2 of 3". */
 export const pageIndicator = (page: Page): Locator => page.getByRole('navigation', { name: 'Pages' }).getByText(/^Page \d+ of \d+$/);
 
-/** Whether the picture on the reader's page is drawn (a loaded <img> with real pixels). */
-export function readerPictureLoaded(page: Page): Promise<boolean> {
-  return page.evaluate(() => {
-    const image = document.querySelector('article img');
-    return image instanceof HTMLImageElement && image.complete && image.naturalWidth > 0;
-  });
+/** Waits until the picture on the reader's page is drawn (a loaded <img> with real pixels). */
+export async function waitForReaderPicture(page: Page, timeout = 90_000): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const image = document.querySelector('article img');
+      return image instanceof HTMLImageElement && image.complete && image.naturalWidth > 0;
+    },
+    undefined,
+    { timeout },
+  );
 }
 
 /** Waits until the button with this text can be pressed (its narration or picture has arrived). */
