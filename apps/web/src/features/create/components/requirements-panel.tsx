@@ -34,6 +34,8 @@ export function RequirementsPanel({ conversation }: { conversation: StoryConvers
     mutationFn: ({ requirements, baseVersion }: { requirements: StoryRequirements; baseVersion: number }) => createApi.saveRequirements(conversation.id, requirements, baseVersion),
     onSuccess: (state) => {
       queryClient.setQueryData<StoryConversation>(key, (current) => current && { ...current, ...state });
+      // The conversation's title and the history follow the requirements.
+      void queryClient.invalidateQueries({ queryKey: createKeys.conversations });
       setEditing(false);
       setConflict(null);
     },
