@@ -1,8 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Pictures and narration made for a game's scenes (narrator replies): which media step made which, for which text. */
-export class GameSceneMedia1765400000000 implements MigrationInterface {
-  name = 'GameSceneMedia1765400000000';
+export class GameSceneMedia1765420000000 implements MigrationInterface {
+  name = 'GameSceneMedia1765420000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
