@@ -17,6 +17,8 @@ export * from './game/game.schemas';
 export * from './game/system-prompt.schemas';
 export * from './stories/story-setup.schemas';
 export * from './stories/story.schemas';
+export * from './stories/story-bible.schemas';
+export * from './stories/story-rewrite.schemas';
 export * from './stories/story-media.schemas';
 export * from './media/media.schemas';
 export * from './conversation/chat-tools.schemas';

@@ -4,6 +4,7 @@ import { Llama2Model } from './llama2/llama2-model';
 import { planFreeStory } from './planner/free-story-planner';
 import { planGameReply } from './planner/game-planner';
 import type { StoryPlan } from './planner/story-plan';
+import { planRewrite } from './planner/story/rewrite-planner';
 import { planStoryProse, writeStoryOutline } from './planner/story/story-planner';
 import { writePassage } from './passage-writer';
 import { hashString } from './random';
@@ -64,7 +65,13 @@ export class BuiltinStoryEngine implements TextProvider {
     if (brief?.task === 'game.world-state') return yield* this.streamWorldState(brief, signal);
     const seed = (request.seed ?? hashString(JSON.stringify([request.messages, brief ?? null]))) >>> 0;
     if (brief?.task === 'story.outline') return yield* this.streamLines(writeStoryOutline(brief, seed), signal);
-    const plan: StoryPlan = !brief ? planFreeStory(lastUserMessage(request), seed) : brief.task === 'story.premise' || brief.task === 'story.chapter' ? planStoryProse(brief, seed) : planGameReply(brief, seed);
+    const plan: StoryPlan = !brief
+      ? planFreeStory(lastUserMessage(request), seed)
+      : brief.task === 'story.premise' || brief.task === 'story.chapter'
+        ? planStoryProse(brief, seed)
+        : brief.task === 'story.rewrite'
+          ? planRewrite(brief, seed)
+          : planGameReply(brief, seed);
     const limit = request.maxTokens ?? Number.POSITIVE_INFINITY;
     const temperature = request.temperature ?? DEFAULT_TEMPERATURE;
     let written = '';

@@ -1,4 +1,4 @@
-import type { Outline, PlayerTurnMode, StoryCardKind, StorySetup, Tone, WorldState } from '@storyos/contracts';
+import type { Outline, PlayerTurnMode, RewriteMode, StoryCardKind, StorySetup, Tone, WorldState } from '@storyos/contracts';
 import type { JsonReplyFormat } from './prompt-plan';
 
 export interface ChatMessage {
@@ -86,6 +86,16 @@ export type StoryBrief =
       chapterIndex: number;
       /** The story text written so far (the caller may bound it). */
       storySoFar: string;
+    }
+  | {
+      /** A selected passage of the premise or story said again, longer, shorter or with more description. */
+      task: 'story.rewrite';
+      setup: StorySetup;
+      title: string;
+      mode: RewriteMode;
+      passage: string;
+      /** The text just before the passage. */
+      before: string;
     };
 
 /** The game's prose briefs: a narrator reply to a player. */

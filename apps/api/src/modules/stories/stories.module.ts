@@ -29,12 +29,17 @@ import { StoryPhaseHandler } from './phases/story-phase.handler';
 import { StoryPhasesController } from './phases/story-phases.controller';
 import { PHASE_KINDS, StoryPhasesService } from './phases/story-phases.service';
 import { StoriesController } from './stories.controller';
+import { StoryBibleController } from './bible/story-bible.controller';
+import { StoryBibleService } from './bible/story-bible.service';
+import { StoryRewriteHandler } from './rewrite/story-rewrite.handler';
+import { StoryRewritesController } from './rewrite/story-rewrites.controller';
+import { StoryRewritesService } from './rewrite/story-rewrites.service';
 import { StoriesService } from './stories.service';
 
 /**
  * The Writer: story projects, the premise → outline → start → continue
  * phases through the generation pipeline, versions and hand edits, the
- * result cache, "write the whole story" (a flow of generations), and export.
+ * result cache, the story bible, rewrites of a selected passage, "write the whole story" (a flow of generations), and export.
  */
 @Module({
   imports: [
@@ -44,7 +49,7 @@ import { StoriesService } from './stories.service';
     MediaModule,
     RealtimePublisherModule,
   ],
-  controllers: [StoriesController, StoryPhasesController, StoryVersionsController, StoryJobsController, StoryExportController, StoryCacheController, StoryChapterMediaController],
+  controllers: [StoriesController, StoryPhasesController, StoryVersionsController, StoryJobsController, StoryExportController, StoryCacheController, StoryChapterMediaController, StoryBibleController, StoryRewritesController],
   providers: [
     OwnedStories,
     StoryArtifacts,
@@ -59,6 +64,9 @@ import { StoriesService } from './stories.service';
     StoryExportService,
     StoryChapterMediaService,
     StoryChapterMediaHandler,
+    StoryBibleService,
+    StoryRewritesService,
+    StoryRewriteHandler,
   ],
 })
 export class StoriesModule implements OnModuleInit {
@@ -69,6 +77,7 @@ export class StoriesModule implements OnModuleInit {
     private readonly stepHandler: WholeStoryStepHandler,
     private readonly wholeStory: WholeStoryFlow,
     private readonly chapterMedia: StoryChapterMediaHandler,
+    private readonly rewrite: StoryRewriteHandler,
   ) {}
 
   onModuleInit(): void {
@@ -77,5 +86,6 @@ export class StoriesModule implements OnModuleInit {
     this.flows.register('story.whole', this.wholeStory);
     this.handlers.register('story.illustration', this.chapterMedia);
     this.handlers.register('story.narration', this.chapterMedia);
+    this.handlers.register('story.rewrite', this.rewrite);
   }
 }

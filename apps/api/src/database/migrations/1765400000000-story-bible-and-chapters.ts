@@ -1,0 +1,28 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * The Writer works on parts: each story keeps a bible (characters, setting,
+ * style notes, with a version for stale saves) that every prompt is given,
+ * and remembers which chapter a "write this chapter again" is writing.
+ */
+export class StoryBibleAndChapters1765400000000 implements MigrationInterface {
+  name = 'StoryBibleAndChapters1765400000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE stories
+      ADD COLUMN bible_characters text NOT NULL DEFAULT '',
+      ADD COLUMN bible_setting text NOT NULL DEFAULT '',
+      ADD COLUMN bible_style_notes text NOT NULL DEFAULT '',
+      ADD COLUMN bible_version integer NOT NULL DEFAULT 0 CHECK (bible_version >= 0),
+      ADD COLUMN active_chapter_index integer NULL CHECK (active_chapter_index >= 0)`);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE stories
+      DROP COLUMN active_chapter_index,
+      DROP COLUMN bible_version,
+      DROP COLUMN bible_style_notes,
+      DROP COLUMN bible_setting,
+      DROP COLUMN bible_characters`);
+  }
+}
