@@ -35,8 +35,21 @@ function keepCase(original: string, replacement: string): string {
  * which pronoun the protagonist has.
  */
 export function inNarratorsPerson(text: string, hero: Pick<StoryCharacter, 'pronoun'>, person: Person): string {
-  if (person === 'third' || hero.pronoun === null) return text;
-  return agreeVerbs(swapPronouns(text, hero.pronoun, person), person);
+  if (person === 'third') return text;
+  const pronoun = hero.pronoun ?? onlyPronounIn(text);
+  if (pronoun === null) return text;
+  return agreeVerbs(swapPronouns(text, pronoun, person), person);
+}
+
+/**
+ * When the setup does not say the protagonist's pronoun, a description that
+ * uses only one ("her rival, who distrusts her") is about the protagonist:
+ * nobody else is in the sentence it came from.
+ */
+function onlyPronounIn(text: string): 'she' | 'he' | null {
+  const she = /\b(?:she|her|hers|herself)\b/i.test(text);
+  const he = /\b(?:he|him|his|himself)\b/i.test(text);
+  return she === he ? null : she ? 'she' : 'he';
 }
 
 /** "I is", "you has": the verbs that follow a swapped subject in the present or past. */
@@ -56,7 +69,7 @@ function swapPronouns(text: string, pronoun: 'she' | 'he', person: Exclude<Perso
   const words = new RegExp(`\\b(${[from.subject, from.reflexive, from.possessivePronoun, ...from.objectOrPossessive, from.object, from.possessive].filter(Boolean).join('|')})\\b`, 'gi');
   return text.replace(words, (word: string, _group: string, offset: number, whole: string) => {
     const lower = word.toLowerCase();
-    if (lower === from.subject) return keepCase(word, to.subject);  // the verb after it is agreed below
+    if (lower === from.subject) return keepCase(word, to.subject); // the verb after it is agreed below
     if (lower === from.reflexive) return keepCase(word, to.reflexive);
     if (lower === 'her') {
       const next = /^\s+([\p{L}'’-]+)/u.exec(whole.slice(offset + word.length));

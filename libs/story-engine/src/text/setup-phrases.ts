@@ -8,7 +8,7 @@ interface FoldRule {
 }
 
 /** Finite verbs that show a plot element is a clause ("the curator is murdered"), not a thing. */
-const CLAUSE_VERB = /\b(?:is|are|was|were|has|have|had|will|must|can|cannot|goes|went|dies|died|vanishes|vanished|disappears|disappeared|returns|returned|arrives|arrived|wants|wanted|hides|hid|steals|stole|finds|found|falls|fell|breaks|broke|begins|began)\b/i;
+const CLAUSE_VERB = /(?<!['’]s )\b(?:is|are|was|were|has|have|had|will|must|can|cannot|goes|went|dies|died|vanishes|vanished|disappears|disappeared|returns|returned|arrives|arrived|wants|wanted|hides|hid|steals|stole|finds|found|falls|fell|breaks|broke|begins|began)\b/i;
 
 /** Words that may open a name and must keep their capital. */
 const KEEPS_CAPITAL = /^(?:I|[A-Z]\w*\s+[A-Z]|[A-Z]{2,})/;
