@@ -34,14 +34,17 @@ export interface RewriteRequest {
 export function textJustBefore(text: string, chars: number = REWRITE_CONTEXT_CHARS.before): string {
   if (text.length <= chars) return text.trim();
   const tail = text.slice(-chars);
-  return `…${tail.slice(tail.search(/\s/) + 1)}`.trim();
+  // A tail that starts mid-word starts at the next word.
+  const clean = /\s/.test(text.charAt(text.length - chars - 1)) ? tail : tail.slice(tail.search(/\s/) + 1);
+  return `…${clean}`.trim();
 }
 
 /** The text just after the selection, cut at a word. */
 export function textJustAfter(text: string, chars: number = REWRITE_CONTEXT_CHARS.after): string {
   if (text.length <= chars) return text.trim();
   const head = text.slice(0, chars);
-  return `${head.slice(0, Math.max(head.lastIndexOf(' '), 1))}…`.trim();
+  const clean = /\s/.test(text.charAt(chars)) ? head : head.slice(0, Math.max(head.lastIndexOf(' '), 1));
+  return `${clean.trimEnd()}…`;
 }
 
 /** The parts of a selection rewrite: the setup, the bible, the text around the passage (optional), the passage and the task. */
