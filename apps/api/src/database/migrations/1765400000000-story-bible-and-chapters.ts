@@ -15,9 +15,14 @@ export class StoryBibleAndChapters1765400000000 implements MigrationInterface {
       ADD COLUMN bible_style_notes text NOT NULL DEFAULT '',
       ADD COLUMN bible_version integer NOT NULL DEFAULT 0 CHECK (bible_version >= 0),
       ADD COLUMN active_chapter_index integer NULL CHECK (active_chapter_index >= 0)`);
+    await queryRunner.query(`ALTER TABLE stories DROP CONSTRAINT stories_active_phase_check`);
+    await queryRunner.query(`ALTER TABLE stories ADD CONSTRAINT stories_active_phase_check CHECK (active_phase IN ('premise', 'outline', 'start', 'continue', 'extend', 'chapter'))`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`UPDATE stories SET active_phase = NULL, active_generation_id = NULL WHERE active_phase = 'chapter'`);
+    await queryRunner.query(`ALTER TABLE stories DROP CONSTRAINT stories_active_phase_check`);
+    await queryRunner.query(`ALTER TABLE stories ADD CONSTRAINT stories_active_phase_check CHECK (active_phase IN ('premise', 'outline', 'start', 'continue', 'extend'))`);
     await queryRunner.query(`ALTER TABLE stories
       DROP COLUMN active_chapter_index,
       DROP COLUMN bible_version,
