@@ -28,8 +28,12 @@ describe('revealing streamed text at a reading pace', () => {
     expect(nextRevealLength(0, 100)).toBeGreaterThanOrEqual(MIN_CHARS_PER_FRAME);
   });
 
-  it('ends the shown part at a word', () => {
+  it('ends the shown part at a word, and only ever grows', () => {
     expect(revealedText('The bell rang twice', 11)).toBe('The bell');
+    expect(revealedText('The bell rang twice', 13)).toBe('The bell rang');
     expect(revealedText('The bell rang twice', 40)).toBe('The bell rang twice');
+    const text = 'Far below, the sea rolled in long black ridges, silver where the beam touched them.';
+    const lengths = Array.from({ length: text.length + 1 }, (_, length) => revealedText(text, length).length);
+    expect(lengths).toEqual([...lengths].sort((a, b) => a - b));
   });
 });

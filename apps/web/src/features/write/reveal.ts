@@ -14,10 +14,11 @@ export function nextRevealLength(shown: number, targetLength: number): number {
   return Math.min(targetLength, shown + Math.max(MIN_CHARS_PER_FRAME, Math.ceil(backlog / CATCH_UP_FRAMES)));
 }
 
-/** The revealed part ends at a whole word when one is near, so a word is not shown half-written. */
+/** The revealed part ends after a whole word, so no word is shown half-written (and what is shown only grows). */
 export function revealedText(text: string, length: number): string {
   if (length >= text.length) return text;
+  if (/\s/.test(text.charAt(length))) return text.slice(0, length);
   const cut = text.slice(0, length);
   const space = cut.search(/\s\S*$/);
-  return space > length - 12 && space > 0 ? cut.slice(0, space) : cut;
+  return space > 0 ? cut.slice(0, space) : '';
 }

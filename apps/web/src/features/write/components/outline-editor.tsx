@@ -153,7 +153,7 @@ function OutlineVersionEditor({ story, disabled, flushRef, artifact, onSaved, on
         {chapters.map((chapter, index) => (
           <Paper component="li" key={index} variant="outlined" aria-label={`Chapter ${index + 1}`} sx={{ p: { xs: 1.5, sm: 2 }, borderRadius: 2 }}>
             <Stack direction="row" sx={{ alignItems: 'center', gap: 0.5, mb: 0.5 }}>
-              <Typography variant="subtitle2" color="text.secondary" sx={{ flexGrow: 1 }}>
+              <Typography variant="subtitle2" component="h3" color="text.secondary" sx={{ flexGrow: 1 }}>
                 Chapter {index + 1}
               </Typography>
               <Tooltip title="Move up">

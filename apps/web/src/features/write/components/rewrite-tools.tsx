@@ -135,7 +135,9 @@ function AlternativesDialog({ mode, original, generationIds, error, onPick, onCl
           <Typography variant="subtitle2" component="h3">
             Your words
           </Typography>
-          <Box sx={{ whiteSpace: 'pre-wrap', color: 'text.secondary', maxHeight: 120, overflowY: 'auto' }}>{original}</Box>
+          <Box tabIndex={0} sx={{ whiteSpace: 'pre-wrap', color: 'text.secondary', maxHeight: 120, overflowY: 'auto' }}>
+            {original}
+          </Box>
         </DialogContentText>
         <ErrorAlert error={error} />
         {!generationIds && !error && <LinearProgress aria-label="Asking for alternatives" />}
@@ -165,7 +167,7 @@ function Alternative({ generationId, number, onPick }: { generationId: string; n
         <Typography id={labelId} variant="subtitle2" component="h3" sx={{ flexGrow: 1 }}>
           Alternative {number}
         </Typography>
-        <Button size="small" variant="contained" disabled={!done || !text} onClick={() => onPick(text)} aria-label={`Use alternative ${number}`}>
+        <Button size="small" variant="contained" disabled={!done || !text} onClick={() => onPick(text)} aria-label={`Use this: alternative ${number}`}>
           Use this
         </Button>
       </Stack>

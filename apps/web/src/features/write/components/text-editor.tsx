@@ -113,7 +113,7 @@ export function TextEditor(props: TextEditorProps) {
       <Stack direction="row" sx={{ alignItems: 'center', gap: 0.5, flexWrap: 'wrap', mb: 0.5 }} role="toolbar" aria-label={`${label} tools`}>
         <HistoryButtons history={history} disabled={disabled} onChange={apply} />
         {formatted && (
-          <ToggleButtonGroup size="small" exclusive value={view} onChange={(_event, next: TextView | null) => next && setView(next)} aria-label={`Show the ${label.toLowerCase()}`} sx={{ ml: 1 }}>
+          <ToggleButtonGroup size="small" exclusive value={view} onChange={(_event, next: TextView | null) => next && setView(next)} aria-label={`Show the ${label.toLowerCase()}`} sx={{ ml: 1, '& .MuiToggleButton-root:not(.Mui-selected)': { color: 'text.primary' } }}>
             <ToggleButton value="formatted">Formatted</ToggleButton>
             <ToggleButton value="edit">Edit</ToggleButton>
           </ToggleButtonGroup>

@@ -84,7 +84,7 @@ export function VersionPicker({ storyId, kind, disabled, beforeChange }: Version
                             variant="text"
                             onClick={() => setComparing(comparing === version.id ? null : version.id)}
                             aria-expanded={comparing === version.id}
-                            aria-label={`Compare version ${version.version} with the current version`}
+                            aria-label={`${comparing === version.id ? 'Hide changes' : 'Compare'}: version ${version.version} with the current version`}
                           >
                             {comparing === version.id ? 'Hide changes' : 'Compare'}
                           </Button>
@@ -94,7 +94,7 @@ export function VersionPicker({ storyId, kind, disabled, beforeChange }: Version
                         variant="outlined"
                         onClick={() => void choose(version.id)}
                         disabled={makeCurrent.isPending}
-                        aria-label={`Make version ${version.version} current`}
+                        aria-label={`Make current: version ${version.version}`}
                       >
                         Make current
                         </Button>
@@ -102,7 +102,7 @@ export function VersionPicker({ storyId, kind, disabled, beforeChange }: Version
                     )}
                   </Stack>
                   {comparing === version.id && current ? (
-                    <Box sx={{ p: 1.5, border: 1, borderColor: 'divider', borderRadius: 2, maxHeight: 320, overflowY: 'auto', fontSize: '0.9rem' }}>
+                    <Box tabIndex={0} sx={{ p: 1.5, border: 1, borderColor: 'divider', borderRadius: 2, maxHeight: 320, overflowY: 'auto', fontSize: '0.9rem' }}>
                       <Typography variant="caption" color="text.secondary" component="p" sx={{ mb: 1 }}>
                         From version {version.version} to the current version {current.version}: struck-through words are only in version {version.version}, underlined ones only in the current one.
                       </Typography>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { GenerationStreamView } from '../../generation/use-generation-stream';
 import { nextRevealLength, revealedText } from '../reveal';
 
@@ -20,35 +20,33 @@ export interface RevealedStream {
 export function useRevealedStream(stream: GenerationStreamView, live: boolean): RevealedStream {
   const [held, setHeld] = useState('');
   const [shown, setShown] = useState(0);
-  const target = live ? stream.text : held;
-  const targetRef = useRef(target);
-  targetRef.current = target;
-
   // Keep the text of the generation being followed, so it can finish revealing after the story moves on.
   if (live && stream.text !== held) setHeld(stream.text);
-  if (live && stream.text.length < shown) setShown(0); // a retried attempt starts again
-  const pending = shown < target.length;
+  const target = live ? stream.text : held;
+  // A retried attempt starts again from nothing.
+  if (shown > target.length) setShown(target.length);
+  const active = live || shown < target.length;
 
+  const targetLength = useRef(target.length);
+  useLayoutEffect(() => {
+    targetLength.current = target.length;
+  });
+
+  // One frame loop for as long as there is text to follow: each frame shows a little more when behind.
   useEffect(() => {
-    if (!pending) return;
+    if (!active) return;
     let frame = requestAnimationFrame(function step() {
-      setShown((now) => {
-        const next = nextRevealLength(now, targetRef.current.length);
-        if (next < targetRef.current.length) frame = requestAnimationFrame(step);
-        return next;
-      });
+      setShown((now) => nextRevealLength(now, targetLength.current));
+      frame = requestAnimationFrame(step);
     });
     return () => cancelAnimationFrame(frame);
-  }, [pending]);
+  }, [active]);
 
-  // A new generation starts from nothing.
-  useEffect(() => {
-    if (live) return;
-    if (!pending && held) {
-      setHeld('');
-      setShown(0);
-    }
-  }, [live, pending, held]);
+  // All shown and the generation over: the next one starts from nothing.
+  if (!active && (held !== '' || shown !== 0)) {
+    setHeld('');
+    setShown(0);
+  }
 
-  return { showing: live || pending, text: revealedText(target, shown), writing: live && stream.phase !== 'ended', notice: stream.notice };
+  return { showing: active, text: revealedText(target, shown), writing: live && stream.phase !== 'ended', notice: stream.notice };
 }
