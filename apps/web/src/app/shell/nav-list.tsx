@@ -53,7 +53,7 @@ export function NavList({ onNavigate }: { onNavigate: () => void }) {
   const selectedPath = NAV_ITEMS.map((item) => item.path)
     .filter((path) => pathname === path || (path !== '/' && pathname.startsWith(`${path}/`)))
     .sort((a, b) => b.length - a.length)[0];
-  // NavEntry is the list item: a second one around it would nest <li> in <li>.
+  // NavEntry is its own list item, so the list holds only list items (what assistive technology expects).
   const entry = (item: NavItem) => <NavEntry key={item.path} item={item} selected={selectedPath === item.path} onNavigate={onNavigate} />;
   return (
     <List sx={{ px: 1 }}>

@@ -14,12 +14,14 @@ import { visuallyHidden } from '../../../components/visually-hidden';
 import { useGameEvents } from '../hooks/use-game-events';
 import type { StreamStart } from '../../generation/use-generation-stream';
 import { useGameReplyStream } from '../hooks/use-game-reply-stream';
+import { useSceneMedia } from '../hooks/use-scene-media';
 import { useStickToBottom } from '../hooks/use-stick-to-bottom';
 import { playKeys, playQueries, useGameActions } from '../queries';
 import { GameControls } from './game-controls';
 import { ProviderChip } from './provider-chip';
 import { ReconnectingBanner } from './reconnecting-banner';
 import { StatePanel } from './state-panel';
+import { SceneMediaTools } from './scene-media-tools';
 import { Transcript } from './transcript';
 import { StoryNotesDialog } from './story-notes-dialog';
 import { TurnInput, type TurnDraft } from './turn-input';
@@ -82,6 +84,7 @@ function Game({ session }: { session: GameSession }) {
       : undefined;
   const stream = useGameReplyStream(activeId, start, session.id);
   const actions = useGameActions(session.id);
+  const sceneMedia = useSceneMedia(session.id);
   const [draft, setDraft] = useState<TurnDraft | null>(null);
   const [notesOpen, setNotesOpen] = useState(false);
   // Stop freezes the reply where the reader sees it, at once; the server keeps exactly that much.
@@ -235,6 +238,7 @@ function Game({ session }: { session: GameSession }) {
             busy={running || pendingAction}
             onSwipe={onSwipe}
             onEdit={onEdit}
+            sceneTools={(message) => <SceneMediaTools message={message} media={sceneMedia} disabled={false} />}
           />
         </Box>
         <Box sx={{ pt: 1 }}>

@@ -5,8 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * style notes, with a version for stale saves) that every prompt is given,
  * and remembers which chapter a "write this chapter again" is writing.
  */
-export class StoryBibleAndChapters1765400000000 implements MigrationInterface {
-  name = 'StoryBibleAndChapters1765400000000';
+export class StoryBibleAndChapters1765430000000 implements MigrationInterface {
+  name = 'StoryBibleAndChapters1765430000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE stories
