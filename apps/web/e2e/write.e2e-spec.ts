@@ -5,7 +5,7 @@ import { type BuiltinStack, startBuiltinStack } from './support/builtin-stack';
 import { signIn } from './support/journeys';
 import { registerInBrowser } from './support/play';
 import { readStackInfo } from './support/stack-info';
-import { chapterTitles, choose, liveText, recordLiveGrowth, takeLiveGrowth, waitForGenerationDone, waitForSaved } from './support/write';
+import { chapterTitles, choose, editStoryText, liveText, recordLiveGrowth, takeLiveGrowth, waitForGenerationDone, waitForSaved } from './support/write';
 
 let browser: Browser;
 let stack: BuiltinStack;
@@ -29,7 +29,7 @@ async function chapterTitlesOf(page: Page, storyPath: string): Promise<string[]>
   await page.getByRole('list', { name: 'Chapters' }).waitFor();
   const titles = await chapterTitles(page);
   await page.goto(back);
-  await page.getByRole('textbox', { name: 'Story', exact: true }).waitFor();
+  await editStoryText(page);
   return titles;
 }
 
@@ -144,12 +144,13 @@ describe('a writer', () => {
     await page.getByRole('button', { name: 'Start the story' }).click();
     await liveText(page).waitFor();
     await waitForGenerationDone(page);
-    const storyBox = page.getByRole('textbox', { name: 'Story', exact: true });
+    const storyBox = await editStoryText(page);
     const started = await storyBox.inputValue();
     expect(started.trim().length).toBeGreaterThan(50);
     await page.keyboard.press('Control+Enter');
     await liveText(page).waitFor();
     await waitForGenerationDone(page);
+    await editStoryText(page);
     const continued = await storyBox.inputValue();
     expect(continued.length).toBeGreaterThan(started.length);
     expect(continued.startsWith(started.slice(0, 40))).toBe(true);
@@ -251,6 +252,7 @@ describe('nothing a writer wrote is lost', () => {
     await page.goto(`${storyPath}/writing`);
     await page.getByRole('button', { name: 'Start the story' }).click();
     await waitForGenerationDone(page);
+    await editStoryText(page);
     return storyPath;
   }
 
@@ -278,7 +280,7 @@ describe('nothing a writer wrote is lost', () => {
     await waitForSaved(page);
 
     await page.reload();
-    await storyBox.waitFor();
+    await editStoryText(page);
     const after = await storyBox.inputValue();
     expect(headingsIn(after)).toBe(chapters);
     expect(after.startsWith(whole.trimEnd())).toBe(true);

@@ -18,6 +18,8 @@ export * from './game/system-prompt.schemas';
 export * from './game/scene-media.schemas';
 export * from './stories/story-setup.schemas';
 export * from './stories/story.schemas';
+export * from './stories/story-bible.schemas';
+export * from './stories/story-rewrite.schemas';
 export * from './stories/story-media.schemas';
 export * from './media/media.schemas';
 export * from './conversation/chat-tools.schemas';

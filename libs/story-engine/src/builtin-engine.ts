@@ -5,6 +5,7 @@ import { planCreateScene } from './planner/create/scene-planner';
 import { planFreeStory } from './planner/free-story-planner';
 import { planGameReply } from './planner/game-planner';
 import type { StoryPlan } from './planner/story-plan';
+import { planRewrite } from './planner/story/rewrite-planner';
 import { planStoryProse, writeStoryOutline } from './planner/story/story-planner';
 import { writePassage } from './passage-writer';
 import { hashString } from './random';
@@ -74,7 +75,9 @@ export class BuiltinStoryEngine implements TextProvider {
         ? planCreateScene(brief, seed)
         : brief.task === 'story.premise' || brief.task === 'story.chapter'
           ? planStoryProse(brief, seed)
-          : planGameReply(brief, seed);
+          : brief.task === 'story.rewrite'
+            ? planRewrite(brief, seed)
+            : planGameReply(brief, seed);
     const limit = request.maxTokens ?? Number.POSITIVE_INFINITY;
     const temperature = request.temperature ?? DEFAULT_TEMPERATURE;
     let written = '';

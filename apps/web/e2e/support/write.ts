@@ -51,3 +51,22 @@ export async function choose(page: Page, label: string, option: string): Promise
 export async function chapterTitles(page: Page): Promise<string[]> {
   return page.locator('input[id^="chapter-"][id$="-title"]').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
 }
+
+/** Shows the story text as an editable text field (it opens formatted). */
+export async function editStoryText(page: Page): Promise<Locator> {
+  const box = page.getByRole('textbox', { name: 'Story', exact: true });
+  if (!(await box.isVisible())) await page.getByRole('group', { name: 'Show the story' }).getByRole('button', { name: 'Edit' }).click();
+  await box.waitFor();
+  return box;
+}
+
+/** The formatted story text's chapter headings. */
+export async function formattedChapterTitles(page: Page): Promise<string[]> {
+  await page.getByTestId('story-text').waitFor();
+  return page.getByTestId('story-text').locator('h3').allInnerTexts();
+}
+
+/** The formatted story text of one chapter (0 = the first), without its heading. */
+export async function formattedChapter(page: Page, index: number): Promise<string> {
+  return (await page.getByTestId('story-text').locator('section').filter({ has: page.locator(`#story-chapter-${index}`) }).innerText()).replace(/^.*\n/, '').trim();
+}

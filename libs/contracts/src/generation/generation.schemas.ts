@@ -22,6 +22,9 @@ export const GenerationKindSchema = z.enum([
   'story.start',
   'story.continue',
   'story.extend',
+  // One chapter written again; alternatives for a selected passage (kept on the generation, not stored as a version).
+  'story.chapter',
+  'story.rewrite',
   // The steps of "write the whole story" (a flow): they grow one story version, chapter by chapter.
   'story.whole.premise',
   'story.whole.outline',

@@ -23,9 +23,9 @@ export const PersonaSchema = z.enum(personaNames, { message: `Persona must be on
 export const WritingStyleSchema = z.enum(['Formal', 'Casual', 'Poetic', 'Descriptive', 'Minimalist', 'Conversational'], {
   message: 'Writing style must be one of: Formal, Casual, Poetic, Descriptive, Minimalist, Conversational',
 });
-export const StoryToneSchema = z.enum(['Suspenseful', 'Whimsical', 'Dark', 'Heartwarming', 'Humorous', 'Melancholic', 'Hopeful', 'Mysterious'], {
-  message: 'Tone must be one of: Suspenseful, Whimsical, Dark, Heartwarming, Humorous, Melancholic, Hopeful, Mysterious',
-});
+/** Moods and the common genres' tones (noir, horror, romance, adventure, epic fantasy, gritty), each with its own vocabulary. */
+export const STORY_TONE_NAMES = ['Suspenseful', 'Whimsical', 'Dark', 'Heartwarming', 'Humorous', 'Melancholic', 'Hopeful', 'Mysterious', 'Noir', 'Horror', 'Romantic', 'Adventurous', 'Epic', 'Gritty'] as const;
+export const StoryToneSchema = z.enum(STORY_TONE_NAMES, { message: `Tone must be one of: ${STORY_TONE_NAMES.join(', ')}` });
 export const NarrativePovSchema = z.enum(['First Person', 'Second Person', 'Third Person Limited', 'Third Person Omniscient'], {
   message: 'Narrative POV must be one of: First Person, Second Person, Third Person Limited, Third Person Omniscient',
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { TimestampSchema, UuidSchema } from '../common/common.schemas';
 import { FlowStatusSchema, type FlowStatus } from '../generation/flow.schemas';
 import { StorySetupSchema } from './story-setup.schemas';
+import { StoryBibleSchema } from './story-bible.schemas';
 import { userText } from '../common/text.schemas';
 
 export const MAX_OUTLINE_CHAPTERS = 30;
@@ -21,8 +22,12 @@ export const OutlineSchema = z.strictObject({
 });
 export type Outline = z.infer<typeof OutlineSchema>;
 
-/** Premise → outline → story start → continuations, in that order; `extend` writes on where a passage was cut off. */
-export const StoryPhaseSchema = z.enum(['premise', 'outline', 'start', 'continue', 'extend']);
+/**
+ * Premise → outline → story start → continuations, in that order; `extend`
+ * writes on where a passage was cut off; `chapter` writes one chapter of the
+ * story text again.
+ */
+export const StoryPhaseSchema = z.enum(['premise', 'outline', 'start', 'continue', 'extend', 'chapter']);
 export type StoryPhase = z.infer<typeof StoryPhaseSchema>;
 
 /** The kinds of text a story keeps versions of. The story text is the start plus continuations. */
@@ -96,6 +101,10 @@ export const StorySchema = StorySummarySchema.extend({
   /** The generation running now for this story, if any. */
   activeGenerationId: UuidSchema.nullable(),
   activePhase: StoryPhaseSchema.nullable(),
+  /** The chapter (0 = the first) a `chapter` phase is writing again, else null. */
+  activeChapterIndex: z.number().int().min(0).nullable(),
+  /** Characters, setting and style notes every prompt of this story is given. */
+  bible: StoryBibleSchema,
   /** The latest whole-story job, if any. */
   job: StoryJobSchema.nullable(),
 });

@@ -1,4 +1,4 @@
-import type { Outline, PlayerTurnMode, StoryCardKind, StoryRequirements, StorySetup, Tone, WorldState } from '@storyos/contracts';
+import type { Outline, PlayerTurnMode, RewriteMode, StoryCardKind, StoryRequirements, StorySetup, Tone, WorldState } from '@storyos/contracts';
 import type { JsonReplyFormat } from './prompt-plan';
 
 export interface ChatMessage {
@@ -120,6 +120,16 @@ export type StoryBrief =
       scenesSoFar: string[];
       /** Which alternative: 0 first, more for each regenerate (after a failed age-band check). */
       variant?: number;
+    }
+  | {
+      /** A selected passage of the premise or story said again, longer, shorter or with more description. */
+      task: 'story.rewrite';
+      setup: StorySetup;
+      title: string;
+      mode: RewriteMode;
+      passage: string;
+      /** The text just before the passage. */
+      before: string;
     };
 
 /** The game's prose briefs: a narrator reply to a player. */

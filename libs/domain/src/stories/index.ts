@@ -8,3 +8,6 @@ export * from './story-readiness';
 export * from './result-cache-key';
 export { sha256Hex } from './sha256';
 export * from './story-export';
+export * from './story-bible';
+export * from './story-chapter-spans';
+export * from './story-rewrite';

@@ -12,6 +12,8 @@ export interface ResultCacheKeyInput {
   outline?: Outline | null;
   /** The story so far (continue). */
   storyText?: string | null;
+  /** The story bible, when it has anything in it. */
+  bible?: { characters: string; setting: string; styleNotes: string } | null;
   provider: string;
   model: string;
   promptVersion: string;

@@ -1,5 +1,5 @@
 import { StorySetupSchema, type Outline, type StorySetup } from '@storyos/contracts';
-import { nextChapterIndex } from './story-chapters';
+import { chapterHeadings, nextChapterIndex } from './story-chapters';
 
 /** What the Writer holds now (current versions). */
 export interface StoryProgress {
@@ -9,7 +9,7 @@ export interface StoryProgress {
   storyText: string | null;
 }
 
-export type StoryAction = 'premise' | 'outline' | 'start' | 'continue' | 'extend' | 'export';
+export type StoryAction = 'premise' | 'outline' | 'start' | 'continue' | 'extend' | 'chapter' | 'export';
 
 /** Why an action is not possible: `invalid-setup` is the caller's bad input (400); the others are the story's state (409). */
 export type StoryBlocker = 'invalid-setup' | 'missing-premise' | 'missing-outline' | 'not-started' | 'story-complete' | 'empty-story';
@@ -23,6 +23,8 @@ export interface StoryReadiness {
   continue: PhaseCheck;
   /** "Continue this passage": writes on from where the story text ends. */
   extend: PhaseCheck;
+  /** "Write this chapter again": the story text has a chapter to rewrite. */
+  chapter: PhaseCheck;
   export: PhaseCheck;
   /** The furthest phase with content, as StorySummary shows it. */
   furthest: 'setup' | 'premise' | 'outline' | 'writing';
@@ -54,8 +56,9 @@ export function storyPhaseReadiness(progress: StoryProgress): StoryReadiness {
   else if (next === null) cont = blocked('story-complete', 'Every chapter of the outline (and the epilogue) is written: add a chapter to the outline to continue.');
   else cont = ready;
   const extend = !start.ready ? start : storyText ? ready : blocked('not-started', 'Start the story before continuing a passage.');
+  const chapter = !start.ready ? start : chapterHeadings(storyText).length > 0 ? ready : blocked('not-started', 'Write a chapter before writing one again.');
   const exportCheck = storyText ? ready : blocked('empty-story', 'There is no story text to export yet.');
 
   const furthest = storyText ? 'writing' : hasOutline ? 'outline' : hasPremise ? 'premise' : 'setup';
-  return { premise, outline, start, continue: cont, extend, export: exportCheck, furthest, nextChapterIndex: next };
+  return { premise, outline, start, continue: cont, extend, chapter, export: exportCheck, furthest, nextChapterIndex: next };
 }

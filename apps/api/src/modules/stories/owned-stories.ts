@@ -8,7 +8,7 @@ import { GenerationEntity } from '../generation/entities/generation.entity';
 import { FlowsService } from '../generation/flows/flows.service';
 import { StoryArtifacts } from './artifacts/story-artifacts';
 import { StoryEntity } from './entities/story.entity';
-import { phaseOf, toStoryArtifact, toStoryJob, toStorySummary } from './story.mapper';
+import { phaseOf, toStoryArtifact, toStoryBible, toStoryJob, toStorySummary } from './story.mapper';
 import { StoryErrors } from './stories.errors';
 
 /** Finds a writer's own stories; anyone else's answers exactly like a missing one. */
@@ -63,6 +63,8 @@ export class OwnedStories {
       story: current.story ? toStoryArtifact(current.story) : null,
       activeGenerationId: running?.id ?? null,
       activePhase: running ? story.activePhase : null,
+      activeChapterIndex: running && story.activePhase === 'chapter' ? story.activeChapterIndex : null,
+      bible: toStoryBible(story),
       job: job ? toStoryJob(job.flow, job.activeStepId) : null,
     };
   }

@@ -6,6 +6,11 @@ import {
   ExportFormatSchema,
   pageOf,
   PageQuerySchema,
+  RegenerateChapterRequestSchema,
+  StartRewriteRequestSchema,
+  StartRewriteResponseSchema,
+  StoryBibleSchema,
+  UpdateStoryBibleRequestSchema,
   StartPhaseRequestSchema,
   StartPhaseResponseSchema,
   StoryArtifactSchema,
@@ -42,3 +47,8 @@ export class StartPhaseResponseDto extends createZodDto(StartPhaseResponseSchema
 export class StoryJobDto extends createZodDto(StoryJobSchema) {}
 export class StoryJobResultDto extends createZodDto(StoryJobResultSchema) {}
 export class StoryCacheStatsDto extends createZodDto(StoryCacheStatsSchema) {}
+export class StoryBibleDto extends createZodDto(StoryBibleSchema) {}
+export class UpdateStoryBibleDto extends createZodDto(UpdateStoryBibleRequestSchema) {}
+export class RegenerateChapterDto extends createZodDto(RegenerateChapterRequestSchema) {}
+export class StartRewriteDto extends createZodDto(StartRewriteRequestSchema) {}
+export class StartRewriteResponseDto extends createZodDto(StartRewriteResponseSchema) {}

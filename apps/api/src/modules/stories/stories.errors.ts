@@ -1,4 +1,4 @@
-import type { ArtifactKind, EditConflictDetails, StoryArtifact } from '@storyos/contracts';
+import type { ArtifactKind, EditConflictDetails, StoryArtifact, StoryBible, StoryBibleConflictDetails } from '@storyos/contracts';
 import { AppError } from '../../core/errors/app-error';
 
 const KIND_NAMES: Record<ArtifactKind, string> = { premise: 'premise', outline: 'outline', story: 'story text' };
@@ -19,6 +19,11 @@ export const StoryErrors = {
       `The ${KIND_NAMES[kind]} was changed elsewhere after you started editing. Choose which text to keep.`,
       { current } satisfies EditConflictDetails,
     ),
+  bibleChangedMeanwhile: (current: StoryBible): AppError =>
+    new AppError('CONFLICT', 'The story bible was saved elsewhere after you opened it. Choose which text to keep.', { current } satisfies StoryBibleConflictDetails),
+  selectionOutOfRange: (length: number): AppError =>
+    new AppError('BAD_REQUEST', `The selection goes past the end of the text (${length.toLocaleString('en-US')} characters). Select the text again.`),
+  nothingToRewrite: (): AppError => new AppError('BAD_REQUEST', 'The selection holds only spaces. Select some words to rewrite.'),
   chapterNotFound: (index: number): AppError => AppError.notFound(`Chapter ${index + 1} of this story`),
   nothingToExport: (): AppError => new AppError('CONFLICT', 'There is no story text to export yet. Write the story start first.'),
 };

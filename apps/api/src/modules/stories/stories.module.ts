@@ -45,12 +45,17 @@ import { StoryPhaseHandler } from './phases/story-phase.handler';
 import { StoryPhasesController } from './phases/story-phases.controller';
 import { PHASE_KINDS, StoryPhasesService } from './phases/story-phases.service';
 import { StoriesController } from './stories.controller';
+import { StoryBibleController } from './bible/story-bible.controller';
+import { StoryBibleService } from './bible/story-bible.service';
+import { StoryRewriteHandler } from './rewrite/story-rewrite.handler';
+import { StoryRewritesController } from './rewrite/story-rewrites.controller';
+import { StoryRewritesService } from './rewrite/story-rewrites.service';
 import { StoriesService } from './stories.service';
 
 /**
  * The Writer: story projects, the premise → outline → start → continue
  * phases through the generation pipeline, versions and hand edits, the
- * result cache, "write the whole story" (a flow of generations), and export.
+ * result cache, the story bible, rewrites of a selected passage, "write the whole story" (a flow of generations), and export.
  */
 @Module({
   imports: [
@@ -71,6 +76,8 @@ import { StoriesService } from './stories.service';
     IllustratedStoriesController,
     SceneAudioController,
     IllustratedEpubController,
+    StoryBibleController,
+    StoryRewritesController,
   ],
   providers: [
     OwnedStories,
@@ -86,6 +93,9 @@ import { StoriesService } from './stories.service';
     StoryExportService,
     StoryChapterMediaService,
     StoryChapterMediaHandler,
+    StoryBibleService,
+    StoryRewritesService,
+    StoryRewriteHandler,
     // Create (seed 002): illustrated, narrated stories.
     IllustratedStoriesService,
     IllustratedStoryControl,
@@ -110,6 +120,7 @@ export class StoriesModule implements OnModuleInit {
     private readonly illustrated: IllustratedStoryFlow,
     private readonly sceneText: SceneTextHandler,
     private readonly sceneMedia: SceneMediaHandler,
+    private readonly rewrite: StoryRewriteHandler,
   ) {}
 
   onModuleInit(): void {
@@ -122,5 +133,6 @@ export class StoriesModule implements OnModuleInit {
     this.handlers.register('create.scene', this.sceneText);
     this.handlers.register('create.scene.picture', this.sceneMedia);
     this.handlers.register('create.scene.narration', this.sceneMedia);
+    this.handlers.register('story.rewrite', this.rewrite);
   }
 }

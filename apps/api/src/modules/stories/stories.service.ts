@@ -60,11 +60,20 @@ export class StoriesService {
     return this.owned.view(user, id);
   }
 
-  /** A new story with the same setup and a copy of each current version. */
+  /** A new story with the same setup and bible and a copy of each current version. */
   async duplicate(user: AuthUser, id: string): Promise<Story> {
     const copyId = await this.dataSource.transaction(async (manager) => {
       const original = await this.owned.find(user, id, manager);
-      const copy = await manager.save(manager.create(StoryEntity, { ownerId: user.id, title: copyTitle(original.title), setup: original.setup }));
+      const copy = await manager.save(
+        manager.create(StoryEntity, {
+          ownerId: user.id,
+          title: copyTitle(original.title),
+          setup: original.setup,
+          bibleCharacters: original.bibleCharacters,
+          bibleSetting: original.bibleSetting,
+          bibleStyleNotes: original.bibleStyleNotes,
+        }),
+      );
       const current = await this.artifacts.current(manager, original.id);
       for (const artifact of [current.premise, current.outline, current.story]) {
         if (!artifact) continue;

@@ -1,4 +1,4 @@
-import type { StoryArtifact, StoryJob, StorySummary } from '@storyos/contracts';
+import type { StoryArtifact, StoryBible, StoryJob, StorySummary } from '@storyos/contracts';
 import type { StoryArtifactEntity } from './entities/story-artifact.entity';
 import type { GenerationFlowEntity } from '../generation/entities/generation-flow.entity';
 import type { StoryEntity } from './entities/story.entity';
@@ -52,4 +52,8 @@ export function toStorySummary(story: StoryEntity, phase: StorySummary['phase'],
     createdAt: story.createdAt.toISOString(),
     updatedAt: story.updatedAt.toISOString(),
   };
+}
+
+export function toStoryBible(story: Pick<StoryEntity, 'bibleCharacters' | 'bibleSetting' | 'bibleStyleNotes' | 'bibleVersion'>): StoryBible {
+  return { characters: story.bibleCharacters, setting: story.bibleSetting, styleNotes: story.bibleStyleNotes, version: story.bibleVersion };
 }

@@ -13,6 +13,10 @@ import type {
   StoryJob,
   StorySummary,
   StartPhaseResponse,
+  StartRewriteRequest,
+  StartRewriteResponse,
+  StoryBible,
+  UpdateStoryBibleRequest,
   UpdateStoryRequest,
 } from '@storyos/contracts';
 import { ApiError } from '../../lib/api-error';
@@ -20,7 +24,7 @@ import { refreshSession, request } from '../../lib/http';
 import { sessionStore } from '../../lib/session-store';
 
 /** The generation steps of the wizard, named as the API's routes are. */
-export type PhaseRoute = 'premise' | 'outline' | 'start' | 'continue' | 'extend';
+export type PhaseRoute = 'premise' | 'outline' | 'start' | 'continue' | 'extend' | 'chapter';
 
 const story = (id: string) => `/api/stories/${id}`;
 
@@ -88,6 +92,12 @@ export const storiesApi = {
   duplicate: (id: string) => request<Story>(`${story(id)}/duplicate`, { method: 'POST', body: {} }),
   startPhase: (id: string, phase: PhaseRoute, regenerate: boolean) =>
     request<StartPhaseResponse>(`${story(id)}/${phase}`, { method: 'POST', body: { regenerate } }),
+  /** Writes one chapter of the story text again (0 = the first). */
+  writeChapterAgain: (id: string, chapterIndex: number) => request<StartPhaseResponse>(`${story(id)}/chapter`, { method: 'POST', body: { chapterIndex } }),
+  /** Alternatives for a selected passage, one generation each. */
+  rewrite: (id: string, body: StartRewriteRequest) => request<StartRewriteResponse>(`${story(id)}/rewrite`, { method: 'POST', body }),
+  /** `baseVersion` is the version the editor showed; a newer one is a 409 with the bible as it is now. */
+  saveBible: (id: string, body: UpdateStoryBibleRequest) => request<StoryBible>(`${story(id)}/bible`, { method: 'PUT', body }),
   versions: (id: string, kind: ArtifactKind) => request<StoryArtifact[]>(`${story(id)}/versions?kind=${kind}`),
   makeCurrent: (id: string, versionId: string) => request<Story>(`${story(id)}/versions/${versionId}/current`, { method: 'POST', body: {} }),
   /** Hand edits name the version and revision they were made on (`base`); a stale one is a 409 with the current text. */

@@ -86,3 +86,16 @@ describe('the editor history', () => {
     expect(historyCommand(event)).toBe(command);
   });
 });
+
+describe('a history opened after a generation', () => {
+  it('has the replaced text one undo away', () => {
+    const history = createHistory('generated', 'mine');
+    expect(undo(history).present).toBe('mine');
+    expect(redo(undo(history)).present).toBe('generated');
+  });
+
+  it('has nothing to undo when nothing was replaced', () => {
+    expect(createHistory('same', 'same').past).toEqual([]);
+    expect(createHistory('text', null).past).toEqual([]);
+  });
+});

@@ -21,8 +21,10 @@ export interface RecordOptions {
 export const DEFAULT_COALESCE_MS = 1000;
 export const DEFAULT_HISTORY_LIMIT = 200;
 
-export function createHistory<T>(value: T): EditorHistory<T> {
-  return { past: [], present: value, future: [], lastEditAt: 0 };
+/** A history opening on `value`; `previous` (the text a generation replaced) is one undo away when it differs. */
+export function createHistory<T>(value: T, previous?: T | null, equals: (a: T, b: T) => boolean = Object.is): EditorHistory<T> {
+  const past = previous !== undefined && previous !== null && !equals(previous, value) ? [previous] : [];
+  return { past, present: value, future: [], lastEditAt: 0 };
 }
 
 export function recordChange<T>(

@@ -1,4 +1,4 @@
-import type { ArtifactKind, Page, Story, StoryArtifact, StoryJob, StorySummary } from '@storyos/contracts';
+import type { ArtifactKind, Page, Story, StoryArtifact, StoryBible, StoryJob, StorySummary } from '@storyos/contracts';
 import { keepPreviousData, type QueryClient, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { type PhaseRoute, storiesApi } from './api';
 import { storyKeys } from './keys';
@@ -38,10 +38,15 @@ export function setStoryJob(queryClient: QueryClient, job: StoryJob): void {
   });
 }
 
-export function setActiveGeneration(queryClient: QueryClient, storyId: string, generationId: string, phase: PhaseRoute): void {
+export function setActiveGeneration(queryClient: QueryClient, storyId: string, generationId: string, phase: PhaseRoute, chapterIndex: number | null = null): void {
   queryClient.setQueryData<Story>(storyKeys.detail(storyId), (old) =>
-    old ? { ...old, activeGenerationId: generationId, activePhase: phase } : old,
+    old ? { ...old, activeGenerationId: generationId, activePhase: phase, activeChapterIndex: phase === 'chapter' ? chapterIndex : null } : old,
   );
+}
+
+/** The bible was saved (or the server's is taken): the story shows it at once. */
+export function setStoryBible(queryClient: QueryClient, storyId: string, bible: StoryBible): void {
+  queryClient.setQueryData<Story>(storyKeys.detail(storyId), (old) => (old ? { ...old, bible } : old));
 }
 
 /** A hand edit was saved: the story shows it at once without another read. */
@@ -116,14 +121,15 @@ export function useDuplicateStoryMutation() {
   });
 }
 
-/** Generate or regenerate a phase: a generation to follow, or the cached answer at once. */
+/** Generate or regenerate a phase (or one chapter again): a generation to follow, or the cached answer at once. */
 export function useStartPhaseMutation(storyId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ phase, regenerate }: { phase: PhaseRoute; regenerate: boolean }) => storiesApi.startPhase(storyId, phase, regenerate),
-    onSuccess: async (response, { phase }) => {
+    mutationFn: ({ phase, regenerate, chapterIndex }: { phase: PhaseRoute; regenerate: boolean; chapterIndex?: number }) =>
+      phase === 'chapter' ? storiesApi.writeChapterAgain(storyId, chapterIndex ?? 0) : storiesApi.startPhase(storyId, phase, regenerate),
+    onSuccess: async (response, { phase, chapterIndex }) => {
       if (response.generationId) {
-        setActiveGeneration(queryClient, storyId, response.generationId, phase);
+        setActiveGeneration(queryClient, storyId, response.generationId, phase, chapterIndex ?? null);
         return;
       }
       if (response.artifact) setCurrentArtifact(queryClient, storyId, response.artifact);
@@ -174,5 +180,13 @@ export function useClearStoryCacheMutation() {
   return useMutation({
     mutationFn: storiesApi.clearCache,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: storyKeys.cacheStats() }),
+  });
+}
+
+export function useSaveBibleMutation(storyId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Parameters<typeof storiesApi.saveBible>[1]) => storiesApi.saveBible(storyId, body),
+    onSuccess: (bible) => setStoryBible(queryClient, storyId, bible),
   });
 }

@@ -11,6 +11,7 @@ import { CHILDREN_LESSONS, PERSONA_VOICES } from './persona-voice';
 import { writerScene } from './model-scene';
 import { storyWorld } from './story-world';
 import { definite, describedAs, introduce, pronouns } from './story-words';
+import { inNarratorsPerson } from '../../text/narrator-person';
 
 type ChapterBrief = Extract<StoryWriterBrief, { task: 'story.chapter' }>;
 
@@ -75,7 +76,7 @@ export function planStoryChapter(brief: ChapterBrief, seed: number): StoryPlan {
 
   const opening: Item[] = [say(`${p.pick(lex.times)}, ${p.pick(lex.airs)}.`, true)];
   if (chapterIndex === 0) {
-    opening.push({ ...introLine(person, hero.name, describedAs(hero.description), world.place, pronouns(hero).possessive), solo: true });
+    opening.push({ ...introLine(person, hero.name, describedAs(hero.description), inNarratorsPerson(describedAs(hero.description), hero, person), world.place, pronouns(hero).possessive), solo: true });
     if (world.settingPhrase) opening.push(say(`This was ${world.settingPhrase}.`));
     else if (world.settingSentence) opening.push(say(world.settingSentence));
   } else opening.push(say(p.pick(RECAPS)));
@@ -84,7 +85,8 @@ export function planStoryChapter(brief: ChapterBrief, seed: number): StoryPlan {
 
   const meeting: Item[] = [];
   const gesture = say(p.pick(lex.gestures), true);
-  if (chapterIndex === 0 && otherCharacter?.description) gesture.text = gesture.text.replace(other, introduce(otherCharacter));
+  // The setup describes the others in the third person ("her rival"): a first- or second-person narrator says "my rival".
+  if (chapterIndex === 0 && otherCharacter?.description) gesture.text = gesture.text.replace(other, inNarratorsPerson(introduce(otherCharacter), hero, person));
   meeting.push(gesture);
   const line = p.pick(lex.lines);
   meeting.push(say(rng.chance(0.5) ? `{other} said, "${line}"` : `"${line.replace(/\.$/, ',')}" said {other}.`));
@@ -121,16 +123,17 @@ export function planStoryChapter(brief: ChapterBrief, seed: number): StoryPlan {
   return { segments, playerName: hero.name, pov: person, narratorNames: [hero.name, hero.shortName], mood: lex.mood, strictPassages: true, tries: WRITER_TRIES, minMeanLogProb: WRITER_MIN_MEAN_LOG_PROB };
 }
 
-function introLine(person: ReturnType<typeof personOf>, name: string, description: string, place: string, possessive: string): TextItem {
+/** `description` as the setup wrote it (third person, for the model); `told` in the narrator's person. */
+function introLine(person: ReturnType<typeof personOf>, name: string, description: string, told: string, place: string, possessive: string): TextItem {
   const third = description ? `${name} was ${description}.` : `${name} had lived in ${place} all ${possessive} life.`;
   const text =
     person === 'first'
       ? description
-        ? `My name was ${name}, and I was ${description}.`
+        ? `My name was ${name}, and I was ${told}.`
         : `My name was ${name}, and I had lived in ${place} all my life.`
       : person === 'second'
         ? description
-          ? `You were ${name}, ${description}.`
+          ? `You were ${name}, ${told}.`
           : `You were ${name}, and you had lived in ${place} all your life.`
         : third;
   return { kind: 'text', text, model: third };

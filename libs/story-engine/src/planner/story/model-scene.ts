@@ -11,6 +11,12 @@ const SCENES: Record<StorySetup['tone'], string> = {
   Melancholic: 'It was a quiet, sad day. The rain fell.',
   Hopeful: 'The sun came up. It was a new day.',
   Mysterious: 'It was dark and quiet. Something strange was hidden there.',
+  Noir: 'It was night and it was raining. The street was wet and dark.',
+  Horror: 'It was very dark. Something scary was in the house.',
+  Romantic: 'It was a warm night. The stars were pretty and the air was sweet.',
+  Adventurous: 'The sun came up over the hills. It was time to go on a trip.',
+  Epic: 'The king had a big castle. The soldiers were brave and strong.',
+  Gritty: 'It was cold and grey. The street was dirty and loud.',
 };
 
 /** "a young telegraph operator" when it reads simply enough for the model; "" otherwise. */

@@ -1,5 +1,6 @@
 import type { StorySetup } from '@storyos/contracts';
-import { parseCharacters, splitSentences, type StoryCharacter } from '@storyos/domain';
+import { parseCharacters, type StoryCharacter } from '@storyos/domain';
+import { foldSetting, plotElementPhrase } from '../../text/setup-phrases';
 import { PERSONA_VOICES } from './persona-voice';
 
 /** What the planner draws on for every Writer phase: who, where and what the trouble is. */
@@ -25,14 +26,15 @@ export function storyWorld(setup: StorySetup): StoryWorld {
   const characters = parseCharacters(setup.characters);
   const hero = characters[0] ?? FALLBACK_HERO;
   const elements = splitElements(setup.plotElements);
-  const { phrase, sentence } = readSetting(setup.setting);
+  const { phrase, sentence, places } = foldSetting(setup.setting);
   return {
     hero,
     others: characters.slice(1),
     settingPhrase: phrase,
     settingSentence: sentence,
     place: shortPlace(setup.setting),
-    spots: spotsFor(setup.setting),
+    // The places a listed setting names come first: they are the writer's own.
+    spots: [...places.map((place) => (/^(?:the|a|an)\s/i.test(place) || /^\p{Lu}/u.test(place) ? place.replace(/^(?:a|an)\s/i, 'the ') : `the ${place}`)), ...spotsFor(setup.setting)].slice(0, 6),
     elements: elements.length > 0 ? elements : PERSONA_VOICES[setup.persona].conflicts,
   };
 }
@@ -42,21 +44,7 @@ function splitElements(text: string): string[] {
     .split(/[;\n]+|,\s*(?:and\s+)?|\s+and\s+(?=(?:a|an|the)\s)/)
     .map((e) => e.replace(/^\s*(?:[-*•]|\d+[.)])\s*/, '').replace(/[.!]+$/, '').trim())
     .filter((e) => e.length > 1 && e.split(/\s+/).length <= 14)
-    .map((e) => (/^\p{Lu}\p{Ll}/u.test(e) && !/^(?:I|[A-Z]\w+\s+[A-Z])/.test(e) ? e.charAt(0).toLowerCase() + e.slice(1) : e));
-}
-
-const VERB = /\b(?:is|are|was|were|has|have|had|lies|lay|stands|stood|sits|sat|lives|lived|rises|rose|holds|held|hides|hid|waits|waited|begins|began)\b/i;
-
-/** "a fog-bound seaside town in 1920" is a phrase; "The year is 2300. Cities float." is prose. */
-function readSetting(setting: string): { phrase: string | null; sentence: string | null } {
-  const text = setting.trim().replace(/\s+/g, ' ');
-  const sentences = splitSentences(text);
-  const first = sentences[0] ?? text;
-  if (sentences.length <= 1 && !VERB.test(first) && first.split(/\s+/).length <= 25) {
-    const phrase = first.replace(/[.!]+$/, '');
-    return { phrase: /^(?:A|An|The)\s/.test(phrase) ? phrase.charAt(0).toLowerCase() + phrase.slice(1) : phrase, sentence: null };
-  }
-  return { phrase: null, sentence: /[.!?]["”’]?$/.test(first) ? first : `${first}.` };
+    .map(plotElementPhrase);
 }
 
 const PLACE_NOUNS = ['village', 'town', 'city', 'island', 'harbour', 'harbor', 'port', 'kingdom', 'forest', 'valley', 'castle', 'station', 'ship', 'colony', 'academy', 'school', 'manor', 'house', 'mountain', 'desert', 'planet', 'moon', 'realm', 'empire', 'countryside', 'farm', 'market', 'library', 'camp', 'garden', 'woods', 'jungle', 'coast', 'archipelago', 'hotel', 'circus', 'palace', 'abbey', 'estate', 'metropolis', 'outpost', 'settlement', 'megacity', 'district'];

@@ -10,6 +10,7 @@ import { StoryArtifacts } from '../artifacts/story-artifacts';
 import { StoryArtifactEntity } from '../entities/story-artifact.entity';
 import { StoryEntity } from '../entities/story.entity';
 import { appendChapter, chapterText, extendedText, outlineFromReply, phasePlan, type PhaseContext } from '../phases/phase-request';
+import { bibleOf } from '../phases/phase-context';
 import { wholeStoryState, type WholeStoryState } from './whole-story-state';
 
 /**
@@ -101,7 +102,7 @@ export class WholeStoryStepHandler implements GenerationHandler {
     const chapterIndex = (generation.input as { chapterIndex?: number }).chapterIndex ?? null;
     return {
       state,
-      context: { title: story.title, setup: story.setup, premise: premise?.text ?? null, outline: outline?.outline ?? null, storyText: storyText?.text ?? null, chapterIndex },
+      context: { title: story.title, setup: story.setup, premise: premise?.text ?? null, outline: outline?.outline ?? null, storyText: storyText?.text ?? null, chapterIndex, bible: bibleOf(story) },
     };
   }
 }

@@ -37,6 +37,9 @@ export function cachedContent(phase: StoryPhase, value: string, context: PhaseCo
       const chapter = chapterText(value, context.outline ?? { chapters: [] }, context.chapterIndex ?? 0);
       return { kind: 'story', content: { text: phase === 'start' ? chapter : appendChapter(context.storyText, chapter) } };
     }
+    case 'chapter':
+      // Writing a chapter again is asked for to get a different one.
+      return null;
     case 'extend':
       // Going on from a cut-off passage is asked for because the last one was cut: never served from the cache.
       return null;

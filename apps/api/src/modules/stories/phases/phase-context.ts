@@ -1,5 +1,5 @@
 import type { StoryPhase } from '@storyos/contracts';
-import { storyPhaseReadiness } from '@storyos/domain';
+import { chapterHeadings, storyPhaseReadiness, type StoryBibleText } from '@storyos/domain';
 import { UnrecoverableError } from 'bullmq';
 import { In, type EntityManager } from 'typeorm';
 import type { GenerationEntity } from '../../generation/entities/generation.entity';
@@ -19,15 +19,22 @@ export interface PhaseInput {
   storyArtifactId: string | null;
 }
 
-/** The current versions as a phase's context; refuses (409) a phase the story is not ready for. */
-export function readyContext(story: StoryEntity, current: CurrentArtifacts, phase: StoryPhase): PhaseContext {
+/** The current versions as a phase's context; refuses (409) a phase the story is not ready for, and (404) a chapter it does not have. */
+export function readyContext(story: StoryEntity, current: CurrentArtifacts, phase: StoryPhase, chapter: number | null = null): PhaseContext {
   const premise = current.premise?.text ?? null;
   const outline = current.outline?.outline ?? null;
   const storyText = current.story?.text ?? null;
   const readiness = storyPhaseReadiness({ setup: story.setup, premise, outline, storyText });
   const check = readiness[phase];
   if (!check.ready) throw StoryErrors.phaseNotReady(check.message);
-  return { title: story.title, setup: story.setup, premise, outline, storyText, chapterIndex: phase === 'start' ? 0 : phase === 'continue' ? readiness.nextChapterIndex : null };
+  if (phase === 'chapter' && (chapter === null || chapter >= chapterHeadings(storyText ?? '').length)) throw StoryErrors.chapterNotFound(chapter ?? 0);
+  const chapterIndex = phase === 'start' ? 0 : phase === 'continue' ? readiness.nextChapterIndex : phase === 'chapter' ? chapter : null;
+  return { title: story.title, setup: story.setup, premise, outline, storyText, chapterIndex, bible: bibleOf(story) };
+}
+
+/** The bible as prompts read it. */
+export function bibleOf(story: StoryEntity): StoryBibleText {
+  return { characters: story.bibleCharacters, setting: story.bibleSetting, styleNotes: story.bibleStyleNotes };
 }
 
 export function phaseInputOf(generation: GenerationEntity): PhaseInput {
@@ -64,6 +71,8 @@ export async function storedContext(manager: EntityManager, generation: Generati
       outline: byId(input.outlineArtifactId)?.outline ?? null,
       storyText: byId(input.storyArtifactId)?.text ?? null,
       chapterIndex: input.chapterIndex,
+      // The bible as it is when the step runs: a retry or a later step uses the latest notes.
+      bible: bibleOf(story),
     },
   };
 }

@@ -8,6 +8,7 @@ import {
   chapterPromptParts,
   chapterTitleAt,
   extendPromptParts,
+  isEmptyBible,
   joinContinuation,
   OUTLINE_REPLY_FORMAT,
   outlinePromptParts,
@@ -17,7 +18,11 @@ import {
   premisePromptParts,
   PROMPT_VERSION,
   resultCacheKey,
+  textAfterChapter,
+  textBeforeChapter,
+  withStoryBible,
   type PromptPlan,
+  type StoryBibleText,
 } from '@storyos/domain';
 
 /** What a phase is written from: the setup and the current versions of the earlier phases. */
@@ -27,15 +32,25 @@ export interface PhaseContext {
   premise: string | null;
   outline: Outline | null;
   storyText: string | null;
-  /** The chapter a start (0) or continue writes. */
+  /** The chapter a start (0), a continue or a `chapter` rewrite writes. */
   chapterIndex: number | null;
+  /** What every prompt of the story is told (empty sections are left out). */
+  bible: StoryBibleText | null;
 }
+
+/** How much of the chapter after a rewritten one its prompt shows, so the new chapter leads into it. */
+const NEXT_CHAPTER_CHARS = 600;
 
 /** The outline step's last word when its reply cannot be read twice: the user is told, and the outline they had stays. */
 export const UNREADABLE_OUTLINE = 'The outline could not be read from the model’s reply, so your previous outline is kept. Try again, or write it by hand.';
 
-/** Prompt parts for chat models and a brief the builtin engine plans from; providers read what they understand. */
+/** Prompt parts for chat models and a brief the builtin engine plans from; providers read what they understand. The bible joins every phase. */
 export function phasePlan(phase: StoryPhase, context: PhaseContext): PromptPlan {
+  const plan = planWithoutBible(phase, context);
+  return { ...plan, parts: withStoryBible(plan.parts, context.bible) };
+}
+
+function planWithoutBible(phase: StoryPhase, context: PhaseContext): PromptPlan {
   const { setup, title } = context;
   const premise = context.premise ?? '';
   const outline = context.outline ?? { chapters: [] };
@@ -56,6 +71,18 @@ export function phasePlan(phase: StoryPhase, context: PhaseContext): PromptPlan 
       const soFar = phase === 'start' ? '' : (context.storyText ?? '');
       return { parts: chapterPromptParts(setup, title, premise, outline, index, soFar), brief: buildChapterBrief(setup, title, premise, outline, index, soFar), outputTokens: OUTPUT_TOKENS.chapter };
     }
+    case 'chapter': {
+      const index = context.chapterIndex ?? 0;
+      const storyText = context.storyText ?? '';
+      const before = textBeforeChapter(storyText, index);
+      const after = textAfterChapter(storyText, index);
+      const parts = chapterPromptParts(setup, title, premise, outline, index, before);
+      if (after) {
+        const next = after.length > NEXT_CHAPTER_CHARS ? `${after.slice(0, NEXT_CHAPTER_CHARS)}…` : after;
+        parts.splice(parts.length - 1, 0, { role: 'user', text: `This chapter is being written again. The story goes on after it with:\n${next}\nWrite it so that it leads into that.`, optional: { tier: 1, order: 0 } });
+      }
+      return { parts, brief: buildChapterBrief(setup, title, premise, outline, index, before), outputTokens: OUTPUT_TOKENS.chapter };
+    }
     case 'extend': {
       const storyText = context.storyText ?? '';
       const index = Math.max(0, chapterHeadings(storyText).length - 1);
@@ -71,8 +98,10 @@ export function phaseCacheKey(phase: StoryPhase, context: PhaseContext, provider
     setup: context.setup,
     title: context.title,
     premise: phase === 'premise' ? null : context.premise,
-    outline: phase === 'start' || phase === 'continue' ? context.outline : null,
-    storyText: phase === 'continue' || phase === 'extend' ? context.storyText : null,
+    outline: phase === 'start' || phase === 'continue' || phase === 'chapter' ? context.outline : null,
+    // An empty bible asks the same as none.
+    bible: isEmptyBible(context.bible) ? null : context.bible,
+    storyText: phase === 'continue' || phase === 'extend' || phase === 'chapter' ? context.storyText : null,
     provider: provider.provider,
     model: provider.model,
     promptVersion: PROMPT_VERSION,

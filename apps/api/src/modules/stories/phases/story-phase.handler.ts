@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { PromptPlan } from '@storyos/domain';
+import { chapterSpans, replaceChapter, type PromptPlan } from '@storyos/domain';
 import { PinoLogger } from 'nestjs-pino';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { GenerationEntity } from '../../generation/entities/generation.entity';
@@ -36,7 +36,7 @@ export class StoryPhaseHandler implements GenerationHandler {
   async onFinished(generation: GenerationEntity, manager: EntityManager): Promise<void> {
     const story = await manager.findOne(StoryEntity, { where: { id: generation.targetId }, lock: { mode: 'pessimistic_write' } });
     if (!story) return; // deleted meanwhile
-    if (story.activeGenerationId === generation.id) await manager.update(StoryEntity, { id: story.id }, { activeGenerationId: null, activePhase: null });
+    if (story.activeGenerationId === generation.id) await manager.update(StoryEntity, { id: story.id }, { activeGenerationId: null, activePhase: null, activeChapterIndex: null });
     const version = await this.versionOf(generation, manager, story);
     if (version) await this.artifacts.addVersion(manager, story.id, { ...version, source: 'generated', generationId: generation.id });
   }
@@ -52,7 +52,7 @@ export class StoryPhaseHandler implements GenerationHandler {
     }
     if (phase === 'premise') return this.cache.set(cacheKey, cacheValueOf(phase, { text: generation.text.trim() }));
     // A cut-off chapter is not a finished answer to serve again; nor is going on from one.
-    if (phase === 'extend' || generation.finishReason === 'length') return;
+    if (phase === 'extend' || phase === 'chapter' || generation.finishReason === 'length') return;
     // The chapter as written: its heading is added when it is served (cachedContent).
     await this.cache.set(cacheKey, cacheValueOf(phase, { text: generation.text.trim() }));
   }
@@ -76,6 +76,19 @@ export class StoryPhaseHandler implements GenerationHandler {
         }
         return { kind: 'outline', content: { outline } };
       }
+      case 'chapter': {
+        const { context } = await storedContext(manager, generation, story);
+        const index = input.chapterIndex ?? 0;
+        const chapter = chapterText(reply, context.outline ?? { chapters: [] }, index);
+        // Put in the story as it is now, so hand edits elsewhere in the text are kept.
+        const now = (await this.artifacts.current(manager, generation.targetId)).story?.text ?? context.storyText ?? '';
+        const text = replaceChapter(now, index, chapter);
+        if (text === null) {
+          this.logger.warn({ generationId: generation.id, storyId: generation.targetId, chapterIndex: index }, 'The chapter written again is no longer in the story text; nothing is stored');
+          return null;
+        }
+        return { kind: 'story', content: { text }, cutOff: generation.finishReason === 'length' && chapterSpansEnd(text, index) };
+      }
       case 'start':
       case 'continue':
       case 'extend': {
@@ -90,4 +103,9 @@ export class StoryPhaseHandler implements GenerationHandler {
       }
     }
   }
+}
+
+/** A cut-off chapter marks the text cut off only when it is the last one ("continue this passage" writes on at the end). */
+function chapterSpansEnd(text: string, index: number): boolean {
+  return chapterSpans(text).length === index + 1;
 }

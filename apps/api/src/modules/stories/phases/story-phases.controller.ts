@@ -5,7 +5,7 @@ import type { Response } from 'express';
 import { ZodResponse } from 'nestjs-zod';
 import type { AuthUser } from '../../auth/auth-user';
 import { CurrentUser } from '../../auth/guards/auth.decorators';
-import { StartPhaseDto, StartPhaseResponseDto, StoryIdParams } from '../stories.dto';
+import { StartPhaseDto, StartPhaseResponseDto, RegenerateChapterDto, StoryIdParams } from '../stories.dto';
 import { StoryPhasesService } from './story-phases.service';
 
 /** 202 (the default) while a generation streams; 200 when the result cache answered. Both bodies are StartPhaseResponse. */
@@ -55,6 +55,13 @@ export class StoryPhasesController {
   @StartsPhase()
   extend(@CurrentUser() user: AuthUser, @Param() params: StoryIdParams, @Body() body: StartPhaseDto, @Res({ passthrough: true }) res: Response): Promise<StartPhaseResponse> {
     return this.run(user, params.id, 'extend', body, res);
+  }
+
+  /** Writes one chapter of the story text again (0 = the first); the other chapters stay as they are. Never from the cache. */
+  @Post('chapter')
+  @ZodResponse({ status: 202, type: StartPhaseResponseDto, description: 'Streaming as `generationId`; the chapter replaces the old one when it ends.' })
+  async chapter(@CurrentUser() user: AuthUser, @Param() params: StoryIdParams, @Body() body: RegenerateChapterDto): Promise<StartPhaseResponse> {
+    return (await this.phases.start(user, params.id, 'chapter', true, body.chapterIndex)).body;
   }
 
   /** The status says which answer it is; the body goes out through the response schema like any other. */

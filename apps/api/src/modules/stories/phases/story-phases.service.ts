@@ -20,6 +20,7 @@ export const PHASE_KINDS: Record<StoryPhase, GenerationKind> = {
   start: 'story.start',
   continue: 'story.continue',
   extend: 'story.extend',
+  chapter: 'story.chapter',
 };
 
 export interface PhaseStarted {
@@ -48,17 +49,17 @@ export class StoryPhasesService {
     private readonly providerInfo: ProviderInfoService,
   ) {}
 
-  async start(user: AuthUser, storyId: string, phase: StoryPhase, regenerate: boolean): Promise<PhaseStarted> {
-    // Going on from a cut-off passage is never served from the cache (nor counted as a miss).
-    const useCache = !regenerate && phase !== 'extend';
+  async start(user: AuthUser, storyId: string, phase: StoryPhase, regenerate: boolean, chapter: number | null = null): Promise<PhaseStarted> {
+    // Going on from a cut-off passage or writing a chapter again is never served from the cache (nor counted as a miss).
+    const useCache = !regenerate && phase !== 'extend' && phase !== 'chapter';
     // One locked look: a cache answer or a refusal costs nothing; a miss charges the quota and stores the generation in the same transaction.
     const started = await this.generations.startUnlessAnswered<StoryArtifactEntity>(user, async (manager) => {
-      const decision = await this.decide(manager, user, storyId, phase, useCache);
+      const decision = await this.decide(manager, user, storyId, phase, useCache, chapter);
       if ('cached' in decision) return { answer: decision.cached };
       return {
         spec: { kind: PHASE_KINDS[phase], target: { type: 'story', id: storyId }, input: { ...decision.input } },
         withRows: async (rows, generation) => {
-          await rows.update(StoryEntity, { id: storyId }, { activeGenerationId: generation.id, activePhase: phase });
+          await rows.update(StoryEntity, { id: storyId }, { activeGenerationId: generation.id, activePhase: phase, activeChapterIndex: phase === 'chapter' ? chapter : null });
         },
       };
     });
@@ -67,8 +68,8 @@ export class StoryPhasesService {
   }
 
   /** A cache hit becomes a new current version with source 'cache'; a miss (counted) leaves the inputs to generate from. */
-  private async decide(manager: EntityManager, user: AuthUser, storyId: string, phase: StoryPhase, useCache: boolean): Promise<Decision> {
-    const { story, context, input } = await this.prepare(manager, user, storyId, phase);
+  private async decide(manager: EntityManager, user: AuthUser, storyId: string, phase: StoryPhase, useCache: boolean, chapter: number | null): Promise<Decision> {
+    const { story, context, input } = await this.prepare(manager, user, storyId, phase, chapter);
     if (!useCache) return { input };
     const value = await this.cache.get(input.cacheKey);
     const content = value === null ? null : cachedContent(phase, value, context);
@@ -77,11 +78,11 @@ export class StoryPhasesService {
   }
 
   /** Locks the story, refuses when busy or not ready, and says what the phase will be written from. */
-  private async prepare(manager: EntityManager, user: AuthUser, storyId: string, phase: StoryPhase): Promise<{ story: StoryEntity; context: PhaseContext; input: PhaseInput }> {
+  private async prepare(manager: EntityManager, user: AuthUser, storyId: string, phase: StoryPhase, chapter: number | null): Promise<{ story: StoryEntity; context: PhaseContext; input: PhaseInput }> {
     const story = await this.owned.lock(manager, user, storyId);
     await this.owned.assertIdle(manager, story);
     const current = await this.artifacts.current(manager, story.id);
-    const context = readyContext(story, current, phase);
+    const context = readyContext(story, current, phase, chapter);
     const input: PhaseInput = {
       phase,
       chapterIndex: context.chapterIndex,

@@ -20,7 +20,7 @@ import { isApiError } from '../../../lib/api-error';
 import { chatApi } from '../api';
 import type { StreamedDocument } from '../hooks/use-artifact-stream';
 import { chatKeys, chatQueries } from '../queries';
-import { DiffView } from './diff-view';
+import { DiffView } from '../../../components/diff-view';
 import { Markdown } from './markdown';
 import { SuggestionMarks } from './suggestion-marks';
 

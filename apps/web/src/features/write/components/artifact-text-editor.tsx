@@ -1,7 +1,7 @@
 import Alert from '@mui/material/Alert';
 import { EditConflictDetailsSchema, EditTextArtifactRequestSchema, MAX_STORY_TEXT, type Story, type StoryArtifact } from '@storyos/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { type RefObject, useEffect, useState } from 'react';
+import { type ReactNode, type RefObject, useEffect, useRef, useState } from 'react';
 import { storiesApi } from '../api';
 import { draftKey, localDraftStore } from '../autosave';
 import { ConflictDialog, ConflictText } from '../../../components/conflict-dialog';
@@ -10,7 +10,7 @@ import { useAutosave } from '../hooks/use-autosave';
 import { useStepShortcuts } from '../hooks/use-shortcuts';
 import { setCurrentArtifact, storyKeys } from '../queries';
 import { SaveIndicator } from './save-indicator';
-import { TextEditor } from './text-editor';
+import { TextEditor, type TextView } from './text-editor';
 
 export type FlushRef = RefObject<(() => Promise<boolean>) | null>;
 
@@ -23,6 +23,12 @@ interface ArtifactTextEditorProps {
   minRows?: number;
   /** Filled with "save now", so the step can save pending edits before it generates. */
   flushRef: FlushRef;
+  /** The version a generation just replaced: one undo away. */
+  previous?: StoryArtifact | null;
+  /** Shows the text formatted, with an Edit switch (the story text). */
+  formatted?: (text: string) => ReactNode;
+  view?: TextView;
+  onViewChange?: (view: TextView) => void;
 }
 
 const KIND_LABELS = { premise: 'premise', story: 'story text' } as const;
@@ -45,8 +51,10 @@ interface VersionEditorProps extends ArtifactTextEditorProps {
   onReopen: () => void;
 }
 
-function VersionEditor({ story, kind, label, helperText, disabled, minRows, flushRef, artifact, onSaved, onReopen }: VersionEditorProps) {
+function VersionEditor({ story, kind, label, helperText, disabled, minRows, flushRef, artifact, onSaved, onReopen, previous, formatted, view, onViewChange }: VersionEditorProps) {
   const queryClient = useQueryClient();
+  // The version the last save landed in: a rewrite's selection is read from it.
+  const savedBase = useRef(baseOf(artifact));
   const [drafts] = useState(() => localDraftStore<string>(draftKey(story.id, kind)));
   const autosave = useAutosave<string, StoryArtifact | null>({
     base: baseOf(artifact),
@@ -61,6 +69,7 @@ function VersionEditor({ story, kind, label, helperText, disabled, minRows, flus
       setCurrentArtifact(queryClient, story.id, saved);
       void queryClient.invalidateQueries({ queryKey: storyKeys.lists() });
       void queryClient.invalidateQueries({ queryKey: storyKeys.versionsOf(story.id, kind) });
+      savedBase.current = baseOf(saved);
       return baseOf(saved);
     },
     currentOf: (details) => {
@@ -89,7 +98,12 @@ function VersionEditor({ story, kind, label, helperText, disabled, minRows, flus
         label={label}
         name={kind}
         initialValue={autosave.initial}
+        previousValue={autosave.restoredDraft ? null : (previous?.text ?? null)}
         onChange={autosave.change}
+        formatted={formatted}
+        view={view}
+        onViewChange={onViewChange}
+        rewrite={{ storyId: story.id, kind, disabled, flush: autosave.flush, base: () => savedBase.current }}
         disabled={disabled}
         minRows={minRows}
         maxLength={MAX_STORY_TEXT}

@@ -1,7 +1,8 @@
 import AutoAwesomeRounded from '@mui/icons-material/AutoAwesomeRounded';
 import Button from '@mui/material/Button';
-import type { Story } from '@storyos/contracts';
+import type { Story, StoryArtifact } from '@storyos/contracts';
 import { type ComponentType, useRef } from 'react';
+import { useGenerationUndo } from '../hooks/use-generation-undo';
 import { usePhaseGeneration } from '../hooks/use-phase-generation';
 import { useStepShortcuts } from '../hooks/use-shortcuts';
 import type { FlushRef } from './artifact-text-editor';
@@ -15,6 +16,8 @@ export interface ArtifactEditorProps {
   exists: boolean;
   disabled: boolean;
   flushRef: FlushRef;
+  /** The version the last generation replaced: one undo away. */
+  previous: StoryArtifact | null;
 }
 
 interface GeneratedArtifactStepProps {
@@ -34,9 +37,11 @@ export function GeneratedArtifactStep({ story, kind, title, description, next, E
   const flushRef = useRef<(() => Promise<boolean>) | null>(null);
   const artifact = story[kind];
   const exists = artifact !== null;
+  const undo = useGenerationUndo(artifact);
 
   const generate = async () => {
     await flushRef.current?.();
+    undo.remember();
     generation.run(kind, exists);
   };
   useStepShortcuts({ primary: () => void generate() });
@@ -66,9 +71,9 @@ export function GeneratedArtifactStep({ story, kind, title, description, next, E
         live={generation.live}
       />
       {generation.live ? (
-        <LiveText label={`Writing the ${kind}`} stream={generation.stream} />
+        <LiveText label={`Writing the ${kind}`} live={generation.revealed} format={kind === 'outline' ? 'outline' : 'text'} />
       ) : (
-        <Editor story={story} exists={exists} disabled={generation.busy} flushRef={flushRef} />
+        <Editor story={story} exists={exists} disabled={generation.busy} flushRef={flushRef} previous={undo.previous} />
       )}
     </StepLayout>
   );

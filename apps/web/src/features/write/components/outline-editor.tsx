@@ -41,6 +41,8 @@ interface OutlineEditorProps {
   story: Story;
   disabled: boolean;
   flushRef: FlushRef;
+  /** The outline a generation just replaced: one undo away. */
+  previous?: StoryArtifact | null;
 }
 
 /** The outline as a list of chapters: add, remove, reorder, edit; saved as you go. */
@@ -55,7 +57,7 @@ interface OutlineVersionEditorProps extends OutlineEditorProps {
   onReopen: () => void;
 }
 
-function OutlineVersionEditor({ story, disabled, flushRef, artifact, onSaved, onReopen }: OutlineVersionEditorProps) {
+function OutlineVersionEditor({ story, disabled, flushRef, artifact, onSaved, onReopen, previous }: OutlineVersionEditorProps) {
   const queryClient = useQueryClient();
   const [drafts] = useState(() => localDraftStore<OutlineChapter[]>(draftKey(story.id, 'outline')));
   const autosave = useAutosave<OutlineChapter[], StoryArtifact | null>({
@@ -81,7 +83,9 @@ function OutlineVersionEditor({ story, disabled, flushRef, artifact, onSaved, on
       onReopen();
     },
   });
-  const [history, setHistory] = useState<EditorHistory<OutlineChapter[]>>(() => createHistory(autosave.initial));
+  const [history, setHistory] = useState<EditorHistory<OutlineChapter[]>>(() =>
+    createHistory(autosave.initial, autosave.restoredDraft ? null : (previous?.outline?.chapters ?? null), sameChapters),
+  );
   const [announcement, setAnnouncement] = useState('');
   const focusTarget = useRef<string | null>(null);
   const chapters = history.present;
@@ -149,7 +153,7 @@ function OutlineVersionEditor({ story, disabled, flushRef, artifact, onSaved, on
         {chapters.map((chapter, index) => (
           <Paper component="li" key={index} variant="outlined" aria-label={`Chapter ${index + 1}`} sx={{ p: { xs: 1.5, sm: 2 }, borderRadius: 2 }}>
             <Stack direction="row" sx={{ alignItems: 'center', gap: 0.5, mb: 0.5 }}>
-              <Typography variant="subtitle2" color="text.secondary" sx={{ flexGrow: 1 }}>
+              <Typography variant="subtitle2" component="h3" color="text.secondary" sx={{ flexGrow: 1 }}>
                 Chapter {index + 1}
               </Typography>
               <Tooltip title="Move up">

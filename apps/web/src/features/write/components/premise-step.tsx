@@ -17,7 +17,7 @@ export function PremiseStep({ story }: { story: Story }) {
   );
 }
 
-function PremiseEditor({ story, exists, disabled, flushRef }: ArtifactEditorProps) {
+function PremiseEditor({ story, exists, disabled, flushRef, previous }: ArtifactEditorProps) {
   return (
     <ArtifactTextEditor
       story={story}
@@ -27,6 +27,7 @@ function PremiseEditor({ story, exists, disabled, flushRef }: ArtifactEditorProp
       disabled={disabled}
       minRows={8}
       flushRef={flushRef}
+      previous={previous}
     />
   );
 }

@@ -24,6 +24,7 @@ import { PhaseHeader } from './phase-header';
 import { PremiseStep } from './premise-step';
 import { SetupStep } from './setup-step';
 import { ShortcutsDialog } from './shortcuts-dialog';
+import { StoryBibleButton } from './story-bible-dialog';
 import { WholeStoryJob } from './whole-story-job';
 import { WritingStep } from './writing-step';
 
@@ -164,6 +165,7 @@ function Wizard({ story, step }: { story: Story; step: WizardStep }) {
     <ShortcutsProvider>
       <WizardHeader title={story.title} subtitle={`${story.setup.persona} · ${words(story.wordCount)}`}>
         <Chip size="small" variant="outlined" label={story.setup.tone} sx={{ display: { xs: 'none', sm: 'inline-flex' } }} />
+        <StoryBibleButton story={story} />
         <HelpButton />
       </WizardHeader>
       <PhaseHeader storyId={story.id} active={step} readiness={readiness} />

@@ -1,4 +1,5 @@
 import HistoryRounded from '@mui/icons-material/HistoryRounded';
+import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Dialog from '@mui/material/Dialog';
@@ -10,25 +11,17 @@ import ListItem from '@mui/material/ListItem';
 import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import type { ArtifactKind, StoryArtifact } from '@storyos/contracts';
+import type { ArtifactKind } from '@storyos/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { ErrorAlert } from '../../../components/error-alert';
 import { formatRelativeTime } from '../../../lib/format-relative-time';
+import { DiffView } from '../../../components/diff-view';
 import { SOURCE_LABELS } from '../labels';
+import { versionPreview, versionText } from '../version-preview';
 import { storyQueries, useMakeCurrentMutation } from '../queries';
 
 const KIND_LABELS: Record<ArtifactKind, string> = { premise: 'premise', outline: 'outline', story: 'story' };
-
-function preview(artifact: StoryArtifact): string {
-  if (artifact.outline) {
-    const chapters = artifact.outline.chapters;
-    const names = chapters.map((chapter) => chapter.title).join(' · ');
-    return `${chapters.length === 1 ? '1 chapter' : `${chapters.length} chapters`}: ${names}`;
-  }
-  const text = (artifact.text ?? '').replace(/\s+/g, ' ').trim();
-  return text.length > 180 ? `${text.slice(0, 180)}…` : text;
-}
 
 interface VersionPickerProps {
   storyId: string;
@@ -41,6 +34,7 @@ interface VersionPickerProps {
 /** Every version of a premise, outline or story text; any of them can be made current again. */
 export function VersionPicker({ storyId, kind, disabled, beforeChange }: VersionPickerProps) {
   const [open, setOpen] = useState(false);
+  const [comparing, setComparing] = useState<string | null>(null);
   const titleId = useId();
   const versions = useQuery({ ...storyQueries.versions(storyId, kind), enabled: open });
   const makeCurrent = useMakeCurrentMutation(storyId);
@@ -51,15 +45,17 @@ export function VersionPicker({ storyId, kind, disabled, beforeChange }: Version
   };
   const close = () => {
     makeCurrent.reset();
+    setComparing(null);
     setOpen(false);
   };
+  const current = versions.data?.find((version) => version.isCurrent) ?? null;
 
   return (
     <>
       <Button variant="text" startIcon={<HistoryRounded />} onClick={() => setOpen(true)} disabled={disabled}>
         Versions
       </Button>
-      <Dialog open={open} onClose={close} aria-labelledby={titleId} maxWidth="sm" fullWidth>
+      <Dialog open={open} onClose={close} aria-labelledby={titleId} maxWidth="md" fullWidth>
         <DialogTitle id={titleId}>Versions of the {KIND_LABELS[kind]}</DialogTitle>
         <DialogContent dividers>
           <ErrorAlert error={versions.error ?? makeCurrent.error} />
@@ -67,7 +63,7 @@ export function VersionPicker({ storyId, kind, disabled, beforeChange }: Version
           {versions.data && versions.data.length === 0 && <Typography color="text.secondary">No versions yet.</Typography>}
           {versions.data && versions.data.length > 0 && (
             <List aria-label="Versions" disablePadding>
-              {versions.data.map((version) => (
+              {versions.data.map((version, index) => (
                 <ListItem key={version.id} divider disableGutters sx={{ display: 'block', py: 1.5 }}>
                   <Stack direction="row" sx={{ alignItems: 'center', gap: 1, flexWrap: 'wrap', mb: 0.5 }}>
                     <Typography component="span" sx={{ fontWeight: 600 }}>
@@ -81,20 +77,42 @@ export function VersionPicker({ storyId, kind, disabled, beforeChange }: Version
                     {version.isCurrent ? (
                       <Chip size="small" color="primary" label="Current" />
                     ) : (
-                      <Button
+                      <>
+                        {current && (
+                          <Button
+                            size="small"
+                            variant="text"
+                            onClick={() => setComparing(comparing === version.id ? null : version.id)}
+                            aria-expanded={comparing === version.id}
+                            aria-label={`${comparing === version.id ? 'Hide changes' : 'Compare'}: version ${version.version} with the current version`}
+                          >
+                            {comparing === version.id ? 'Hide changes' : 'Compare'}
+                          </Button>
+                        )}
+                        <Button
                         size="small"
                         variant="outlined"
                         onClick={() => void choose(version.id)}
                         disabled={makeCurrent.isPending}
-                        aria-label={`Make version ${version.version} current`}
+                        aria-label={`Make current: version ${version.version}`}
                       >
                         Make current
-                      </Button>
+                        </Button>
+                      </>
                     )}
                   </Stack>
-                  <Typography variant="body2" color="text.secondary" sx={{ overflowWrap: 'anywhere' }}>
-                    {preview(version)}
-                  </Typography>
+                  {comparing === version.id && current ? (
+                    <Box tabIndex={0} sx={{ p: 1.5, border: 1, borderColor: 'divider', borderRadius: 2, maxHeight: 320, overflowY: 'auto', fontSize: '0.9rem' }}>
+                      <Typography variant="caption" color="text.secondary" component="p" sx={{ mb: 1 }}>
+                        From version {version.version} to the current version {current.version}: struck-through words are only in version {version.version}, underlined ones only in the current one.
+                      </Typography>
+                      <DiffView before={versionText(version)} after={versionText(current)} label={`Changes from version ${version.version} to the current version`} />
+                    </Box>
+                  ) : (
+                    <Typography variant="body2" color="text.secondary" sx={{ overflowWrap: 'anywhere' }} data-testid="version-preview">
+                      {versionPreview(version, versions.data[index + 1] ?? null)}
+                    </Typography>
+                  )}
                 </ListItem>
               ))}
             </List>

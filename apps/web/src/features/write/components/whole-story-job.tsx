@@ -9,6 +9,7 @@ import Typography from '@mui/material/Typography';
 import type { Story } from '@storyos/contracts';
 import { useState } from 'react';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
+import { wholeStoryPlan } from '../whole-story-plan';
 import { ErrorAlert } from '../../../components/error-alert';
 import { Link as RouterLink, useLocation } from 'react-router';
 import { JOB_STATUS_LABELS, jobStageLabel } from '../labels';
@@ -59,9 +60,11 @@ export function WholeStoryJob({ story }: { story: Story }) {
           onConfirm={start}
           onClose={() => setConfirming(false)}
         >
-          Every chapter of the outline is written, one after another, and you can read each one as it is written on the Writing
-          step. Your premise and outline are kept; a missing one is written first. Your current story text stays in the Writing
-          step’s versions.
+          {wholeStoryPlan(story).map((line) => (
+            <span key={line} style={{ display: 'block', marginBottom: 8 }}>
+              {line}
+            </span>
+          ))}
         </ConfirmDialog>
       </Box>
     );

@@ -4,7 +4,9 @@ import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import type { Story } from '@storyos/contracts';
-import { useRef } from 'react';
+import { chapterHeadings, textBeforeChapter } from '@storyos/domain';
+import { useCallback, useRef, useState } from 'react';
+import { useGenerationUndo } from '../hooks/use-generation-undo';
 import { usePhaseGeneration } from '../hooks/use-phase-generation';
 import { useStepShortcuts } from '../hooks/use-shortcuts';
 import { blockedReason, stepPath, stepReadiness } from '../phases';
@@ -13,53 +15,73 @@ import { ChapterMediaPanel } from './chapter-media-panel';
 import { GenerationNotices } from './generation-notices';
 import { LiveText } from './live-text';
 import { StepLayout } from './step-layout';
+import { StoryTextView } from './story-text-view';
+import type { TextView } from './text-editor';
 import { VersionPicker } from './version-picker';
 
+/** Which chapter to bring into view once the text being written has landed (`seenLive`: it has started streaming). */
+type PendingFocus = ({ kind: 'last' } | { kind: 'chapter'; index: number }) & { seenLive: boolean };
+
 export function WritingStep({ story }: { story: Story }) {
-  const generation = usePhaseGeneration(story, ['start', 'continue', 'extend']);
+  const generation = usePhaseGeneration(story, ['start', 'continue', 'extend', 'chapter']);
   const flushRef = useRef<(() => Promise<boolean>) | null>(null);
-  const started = Boolean(story.story?.text?.trim());
+  const undo = useGenerationUndo(story.story);
+  const [view, setView] = useState<TextView>('formatted');
+  const [pendingFocus, setPendingFocus] = useState<PendingFocus | null>(null);
+  const [focusChapter, setFocusChapter] = useState<number | null>(null);
+  const text = story.story?.text ?? '';
+  const started = Boolean(text.trim());
   const ready = stepReadiness(story);
   const continuing = story.activePhase === 'continue';
   const extending = story.activePhase === 'extend';
+  const rewritingChapter = story.activePhase === 'chapter' ? story.activeChapterIndex : null;
   // The current text ends where the output cap cut a passage off.
   const cutOff = started && story.story?.cutOff === true;
 
-  const write = async () => {
+  // Once the new text is in, the chapter it wrote comes into view (state adjusted while rendering, as React advises).
+  if (pendingFocus && generation.startError) setPendingFocus(null);
+  else if (pendingFocus && generation.live && !pendingFocus.seenLive) setPendingFocus({ ...pendingFocus, seenLive: true });
+  else if (pendingFocus && !generation.live && pendingFocus.seenLive) {
+    setFocusChapter(pendingFocus.kind === 'last' ? Math.max(0, chapterHeadings(text).length - 1) : pendingFocus.index);
+    setPendingFocus(null);
+  }
+  const focused = useCallback(() => setFocusChapter(null), []);
+
+  const run = async (phase: 'start' | 'continue' | 'extend' | 'chapter', regenerate: boolean, chapterIndex?: number) => {
     await flushRef.current?.();
-    generation.run(started ? 'continue' : 'start', false);
+    undo.remember();
+    setView('formatted');
+    setPendingFocus(phase === 'chapter' ? { kind: 'chapter', index: chapterIndex ?? 0, seenLive: false } : phase === 'continue' ? { kind: 'last', seenLive: false } : null);
+    generation.run(phase, regenerate, chapterIndex);
   };
-  const extend = async () => {
-    await flushRef.current?.();
-    generation.run('extend', false);
-  };
-  const restart = async () => {
-    await flushRef.current?.();
-    generation.run('start', true);
-  };
+  const write = () => run(started ? 'continue' : 'start', false);
   useStepShortcuts({ primary: () => void write() });
+
+  const liveLabel =
+    rewritingChapter !== null
+      ? `Writing chapter ${rewritingChapter + 1} again`
+      : extending
+        ? 'Continuing the passage'
+        : continuing
+          ? 'Writing the next chapter'
+          : 'Writing the story start';
 
   return (
     <StepLayout
       title="Writing"
-      description="The story itself, chapter by chapter along the outline. Start it, then continue as many times as you like; edit any word by hand."
+      description="The story itself, chapter by chapter along the outline. Start it, then continue as many times as you like; write any chapter again, rewrite selected words, or edit by hand."
       actions={
         <>
-          <Button
-            variant="contained"
-            startIcon={started ? <PlayArrowRounded /> : <AutoStoriesRounded />}
-            onClick={() => void write()}
-            disabled={generation.busy}
-          >
+          <Button variant="contained" startIcon={started ? <PlayArrowRounded /> : <AutoStoriesRounded />} onClick={() => void write()} disabled={generation.busy}>
             {generation.starting ? 'Starting…' : started ? 'Continue' : 'Start the story'}
           </Button>
           {cutOff && (
-            <Button variant="outlined" onClick={() => void extend()} disabled={generation.busy}>
+            <Button variant="outlined" onClick={() => void run('extend', false)} disabled={generation.busy}>
               Continue this passage
             </Button>
           )}
           {started && (
-            <Button variant="text" onClick={() => void restart()} disabled={generation.busy}>
+            <Button variant="text" onClick={() => void run('start', true)} disabled={generation.busy}>
               Write a new start
             </Button>
           )}
@@ -74,7 +96,7 @@ export function WritingStep({ story }: { story: Story }) {
         </Alert>
       )}
       <GenerationNotices
-        what={extending ? 'passage' : continuing ? 'next chapter' : 'story start'}
+        what={rewritingChapter !== null ? 'chapter' : extending ? 'passage' : continuing ? 'next chapter' : 'story start'}
         artifact={story.story}
         cached={generation.cached}
         startError={generation.startError}
@@ -85,9 +107,9 @@ export function WritingStep({ story }: { story: Story }) {
       />
       {generation.live ? (
         <LiveText
-          label={extending ? 'Continuing the passage' : continuing ? 'Writing the next chapter' : 'Writing the story start'}
-          stream={generation.stream}
-          before={continuing || extending ? (story.story?.text ?? '') : undefined}
+          label={liveLabel}
+          live={generation.revealed}
+          before={rewritingChapter !== null ? textBeforeChapter(text, rewritingChapter) : continuing || extending ? text : undefined}
         />
       ) : started ? (
         <ArtifactTextEditor
@@ -98,6 +120,17 @@ export function WritingStep({ story }: { story: Story }) {
           disabled={generation.busy}
           minRows={16}
           flushRef={flushRef}
+          previous={undo.previous}
+          view={view}
+          onViewChange={setView}
+          formatted={(current) => (
+            <StoryTextView
+              text={current}
+              onWriteAgain={generation.busy ? undefined : (index) => void run('chapter', true, index)}
+              focusChapter={focusChapter}
+              onFocused={focused}
+            />
+          )}
         />
       ) : (
         <Typography color="text.secondary" sx={{ my: 2 }}>

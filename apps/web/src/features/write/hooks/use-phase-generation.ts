@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { type StreamStart, useGenerationStream } from '../../generation/use-generation-stream';
 import type { PhaseRoute } from '../api';
 import { settleStoryGeneration, useStartPhaseMutation } from '../queries';
+import { useRevealedStream } from './use-revealed-stream';
 
 /** A generation this page just started: the subscribe replay brings all of its text from the first entry. */
 const FROM_THE_START: StreamStart = { text: '', lastSeq: 0 };
@@ -41,18 +42,21 @@ export function usePhaseGeneration(story: Story, phases: readonly PhaseRoute[]) 
       ? 'Wait until the text being written is done.'
       : null;
 
-  const run = (phase: PhaseRoute, regenerate: boolean) => {
+  const run = (phase: PhaseRoute, regenerate: boolean, chapterIndex?: number) => {
     if (busy) return;
     setFailure(null);
     setStopped(null);
-    start.mutate({ phase, regenerate });
+    start.mutate({ phase, regenerate, ...(chapterIndex !== undefined && { chapterIndex }) });
   };
+  const revealed = useRevealedStream(stream, generationId !== null);
 
   return {
     /** Set while this step's text is being written (and until the story has the result). */
     generationId,
     stream,
-    live: generationId !== null,
+    /** The live text at a reading pace; it stays on screen until all of it has been shown. */
+    revealed,
+    live: revealed.showing,
     busy,
     busyReason,
     run,
