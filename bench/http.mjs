@@ -9,7 +9,7 @@
 //   GET /api/game/sessions (20 rows)    vs Express + pg with the same token check and queries.
 // Prints requests/s, latency, the API ÷ baseline ratio, and where the CPU went.
 // Options: --quick, --seconds=8, --rounds=2, --connections=50, --wait-quiet[=minutes],
-// --cpu-prof (writes the API's V8 CPU profile to $TMPDIR/storyos-bench-http-profiles, for finding the gap).
+// --only=health|sessions, --cpu-prof (writes the API's V8 CPU profile to $TMPDIR/storyos-bench-http-profiles, for finding the gap).
 import os from 'node:os';
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
@@ -122,7 +122,8 @@ async function main() {
   }
 
   const results = [];
-  for (const target of targets) {
+  const only = args.get('only');
+  for (const target of targets.filter((t) => !only || t.path.includes(only))) {
     const runs = { api: [], baseline: [] };
     log(`${target.name}: warming up…`);
     await autocannon({ url: `${stack.baseUrl}${target.path}`, connections: 10, duration: 2, headers: target.token ? { authorization: `Bearer ${target.token}` } : {} });
