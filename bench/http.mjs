@@ -13,7 +13,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
-import { args, call, describeMachine, log, machineCpu, namedCpu, onCleanup, processCpu, Redis, redisUrl, requireBuiltApi, ROOT, startApiStack, startNode, stopChild, waitQuiet, withPg } from './lib/stack.mjs';
+import { args, call, describeMachine, log, machineCpu, namedCpu, onCleanup, processCpu, Redis, redisUrl, requireBuiltApi, ROOT, startApiStack, startNode, stopChild, waitQuiet, withPg, stopChildren } from './lib/stack.mjs';
 
 requireBuiltApi('bench:http');
 const { default: autocannon } = await import('autocannon');
@@ -191,4 +191,5 @@ if (started) {
   if (failed) started.markFailed();
   await started.cleanup();
 }
+await stopChildren();
 process.exit(failed ? 1 : 0);

@@ -16,7 +16,7 @@ import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { args, describeMachine, log, processCpu, Redis, redisUrl, requireBuiltApi, sleep, startApiStack } from './lib/stack.mjs';
+import { args, describeMachine, log, processCpu, Redis, redisUrl, requireBuiltApi, sleep, startApiStack, stopChildren } from './lib/stack.mjs';
 
 const TARGET = Math.max(1, Math.min(Number(args.get('sockets') ?? 10_000), 30_000));
 const STEPS = (args.get('steps') ?? [1000, 2500, 5000, 10_000].filter((n) => n < TARGET).concat(TARGET).join(',')).split(',').map(Number).filter((n) => n > 0 && n <= TARGET);
@@ -165,4 +165,5 @@ if (started) {
   if (failed) started.markFailed();
   await started.cleanup();
 }
+await stopChildren();
 process.exit(failed ? 1 : 0);

@@ -137,6 +137,9 @@ let cleaning = null;
 
 export const onCleanup = (close) => closers.push(close);
 
+/** Stops every child still running (e.g. when the stack itself never started). */
+export const stopChildren = () => Promise.all([...children].map((child) => stopChild(child)));
+
 export function stopChild(child, graceMs = 10_000) {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
