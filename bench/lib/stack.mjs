@@ -155,7 +155,8 @@ export function stopChild(child, graceMs = 10_000) {
 /** Starts a Node child; resolves once `ready` matches its stdout (or at once without one). */
 export function startNode(name, file, { env, logDir, ready, args: argv = [], nodeArgs = [], timeoutMs = 60_000 }) {
   const logFile = createWriteStream(path.join(logDir, `${name}.log`));
-  const child = spawn(process.execPath, [...nodeArgs, file, ...argv], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // stdin stays open: children such as the paced provider stop when it ends, so they never outlive the bench.
+  const child = spawn(process.execPath, [...nodeArgs, file, ...argv], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
   children.add(child);
   child.once('exit', () => children.delete(child));
   child.stdout.pipe(logFile);
