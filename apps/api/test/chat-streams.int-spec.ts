@@ -139,10 +139,14 @@ describe('chat streams with a chat model', () => {
     expect(stream.chunks.at(-1)).toMatchObject({ type: 'finish', finishReason: 'error' });
   });
 
-  it('is read by the ai package’s own client: POST and resume rebuild the same message with its text and tool parts', async () => {
+  it('is read by the ai package’s own client: POST and resume rebuild the same message with the model’s tool calls as tool parts', async () => {
     const id = randomUUID();
     const chat = transport(user.accessToken);
-    fake.enqueue(slow('# The Lantern\n\nA small light burned on the hill, and every night it waited for the lost. ', 100));
+    // The model calls createDocument as llama-server streams it (arguments in pieces); the document step then writes it.
+    fake.enqueue(
+      streamAnswer({ deltas: [], toolCalls: [{ id: 'call_lantern', name: 'createDocument', arguments: '{"title":"A Lantern","kind":"text"}' }], finishReason: 'tool_calls' }),
+      slow('# The Lantern\n\nA small light burned on the hill, and every night it waited for the lost. ', 100),
+    );
     const message: UIMessage<ChatMessageMetadata> = { id: randomUUID(), role: 'user', parts: [{ type: 'text', text: 'Write a poem about a lantern' }] };
     const sent = await chat.sendMessages({ chatId: id, messages: [message], trigger: 'submit-message', messageId: undefined, abortSignal: undefined });
     await waitForReplying(id);
@@ -151,7 +155,7 @@ describe('chat streams with a chat model', () => {
     const [fromPost, fromResume] = await Promise.all([rebuild(sent), rebuild(reconnected!)]);
     expect(fromResume).toEqual(fromPost);
     const tool = fromPost!.parts.find((part) => part.type === 'tool-createDocument') as { state: string; input: unknown; output: { id: string; title: string } };
-    expect(tool).toMatchObject({ state: 'output-available', input: { title: 'A Lantern', kind: 'text' }, output: { title: 'A Lantern', kind: 'text', content: 'A document was created and is now visible to the user.' } });
+    expect(tool).toMatchObject({ toolCallId: 'call_lantern', state: 'output-available', input: { title: 'A Lantern', kind: 'text' }, output: { title: 'A Lantern', kind: 'text', content: 'A document was created and is now visible to the user.' } });
     const texts = fromPost!.parts.flatMap((part) => (part.type === 'text' ? [part.text] : []));
     expect(texts).toEqual(['I wrote “A Lantern”. It is open beside the chat: edit it there, ask me to change it, or ask how it could be better.']);
     const versions = await http.get<DocumentVersion[]>(`/api/document?id=${tool.output.id}`, { token: user.accessToken });
@@ -161,8 +165,9 @@ describe('chat streams with a chat model', () => {
     await waitUntilIdle(http, user.accessToken, id);
     expect(await chat.reconnectToStream({ chatId: id })).toBeNull();
 
-    // Suggestions from the model, as JSON, land in the document as the tool's output.
+    // The model asks for suggestions (Ollama sends the call whole); they come from the model, as JSON, and land in the document as the tool's output.
     fake.enqueue(
+      streamAnswer({ deltas: [], toolCalls: [{ id: 'call_ideas', name: 'requestSuggestions', arguments: `{"documentId":"${tool.output.id}"}` }], toolCallStyle: 'ollama', finishReason: 'tool_calls' }),
       streamAnswer({
         deltas: [JSON.stringify({ suggestions: [{ originalSentence: 'A small light burned on the hill, and every night it waited for the lost.', suggestedSentence: 'A small light burned on the hill; each night it waited for the lost.', description: 'Tighter rhythm' }] })],
         finishReason: 'stop',
@@ -170,7 +175,7 @@ describe('chat streams with a chat model', () => {
     );
     const asked = await chat.sendMessages({ chatId: id, messages: [{ id: randomUUID(), role: 'user', parts: [{ type: 'text', text: 'Any suggestions?' }] }], trigger: 'submit-message', messageId: undefined, abortSignal: undefined });
     const withSuggestions = await rebuild(asked);
-    expect(withSuggestions!.parts.find((part) => part.type === 'tool-requestSuggestions')).toMatchObject({ state: 'output-available', output: { id: tool.output.id } });
+    expect(withSuggestions!.parts.find((part) => part.type === 'tool-requestSuggestions')).toMatchObject({ toolCallId: 'call_ideas', state: 'output-available', input: { documentId: tool.output.id }, output: { id: tool.output.id } });
     const suggestions = await http.get(`/api/suggestions?documentId=${tool.output.id}`, { token: user.accessToken });
     expect(suggestions.body).toEqual([expect.objectContaining({ suggestedText: 'A small light burned on the hill; each night it waited for the lost.', isResolved: false })]);
   });

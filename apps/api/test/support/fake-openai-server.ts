@@ -44,8 +44,18 @@ export interface OllamaBehaviour {
   trainedContext: number;
 }
 
+/** A server whose model takes no tools answers a request with `tools` with this error, as Ollama and llama-server do. */
+export interface ToolRefusal {
+  status: number;
+  body: unknown;
+  /** Only these models refuse; absent: every model. */
+  models?: string[];
+}
+
 export interface FakeServerOptions {
   llamaCpp?: LlamaCppBehaviour;
+  /** Refuse requests that have `tools`. */
+  refuseTools?: ToolRefusal;
   ollama?: OllamaBehaviour;
   /** The /v1/models list; one "fake-model" entry by default. */
   models?: Record<string, unknown>[];
@@ -54,8 +64,24 @@ export interface FakeServerOptions {
 /** How the fake answers one request. */
 export type FakeAnswer = (response: ServerResponse, request: RecordedRequest) => Promise<void>;
 
+/** A call the scripted model makes. */
+export interface ScriptedToolCall {
+  id: string;
+  name: string;
+  /** The argument JSON as the model writes it (it may be broken). */
+  arguments: string;
+}
+
 export interface StreamScript {
   deltas: string[];
+  /**
+   * Tool calls after the text. `llama.cpp` (and OpenAI) stream each call as
+   * an opening delta with id and name, then its arguments in pieces of
+   * `argumentPiece` characters; `ollama` sends each call whole in one delta.
+   */
+  toolCalls?: ScriptedToolCall[];
+  toolCallStyle?: 'llama.cpp' | 'ollama';
+  argumentPiece?: number;
   finishReason?: string;
   /** Sent in a final chunk with empty choices, as OpenAI does for `include_usage`. */
   usage?: { prompt_tokens: number; completion_tokens: number };
@@ -129,6 +155,11 @@ export async function startFakeOpenAiServer(options: FakeServerOptions = {}): Pr
       recorded.replyLimit = Math.min(maxTokens, nCtx - recorded.promptTokens);
       recorded.reportUsage = options.llamaCpp.reportUsage ?? true;
     }
+    const refusal = options.refuseTools;
+    if (refusal && Array.isArray(recorded.body['tools']) && (!refusal.models || refusal.models.includes(String(recorded.body['model'])))) {
+      recorded.refused = true;
+      return errorAnswer(refusal.status, refusal.body)(res, recorded);
+    }
     const routed = routes.find((candidate) => candidate.matches(recorded));
     const answer = routed?.answer ?? queue.shift() ?? errorAnswer(500, { error: { message: 'The fake server has no answer scripted' } });
     await answer(res, recorded).catch(() => res.destroy());
@@ -177,6 +208,7 @@ export function streamAnswer(script: StreamScript): FakeAnswer {
       if (script.comments) await write(res, `: keep-alive${eol}${eol}`);
       await send(JSON.stringify(chunk({ content: delta }, null)));
     }
+    for (const delta of toolCallDeltas(script)) await send(JSON.stringify(chunk(delta, null)));
     if (script.finishReason) await send(JSON.stringify(chunk({}, script.finishReason)));
     if (script.usage) await send(JSON.stringify({ ...chunk({}, null), choices: [], usage: { ...script.usage, total_tokens: script.usage.prompt_tokens + script.usage.completion_tokens } }));
     if (!script.omitDone) await send('[DONE]');
@@ -184,7 +216,24 @@ export function streamAnswer(script: StreamScript): FakeAnswer {
   };
 }
 
-function chunk(delta: Record<string, string>, finishReason: string | null): Record<string, unknown> {
+/** The deltas that carry the script's tool calls, in the server's style. */
+function toolCallDeltas(script: StreamScript): Record<string, unknown>[] {
+  const calls = script.toolCalls ?? [];
+  if (script.toolCallStyle === 'ollama') {
+    return calls.map((call, index) => ({ role: 'assistant', content: '', tool_calls: [{ id: call.id, index, type: 'function', function: { name: call.name, arguments: call.arguments } }] }));
+  }
+  const piece = script.argumentPiece ?? 4;
+  return calls.flatMap((call, index) => {
+    const pieces: string[] = [];
+    for (let at = 0; at < call.arguments.length; at += piece) pieces.push(call.arguments.slice(at, at + piece));
+    return [
+      { tool_calls: [{ index, id: call.id, type: 'function', function: { name: call.name, arguments: '' } }] },
+      ...pieces.map((arguments_) => ({ tool_calls: [{ index, function: { arguments: arguments_ } }] })),
+    ];
+  });
+}
+
+function chunk(delta: Record<string, unknown>, finishReason: string | null): Record<string, unknown> {
   return { id: 'chatcmpl-fake', object: 'chat.completion.chunk', created: 1_700_000_000, model: 'fake-model', choices: [{ index: 0, delta, finish_reason: finishReason }] };
 }
 

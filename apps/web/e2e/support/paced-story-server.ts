@@ -47,6 +47,8 @@ const SENTENCES = [
 interface ChatRequest {
   messages?: { role: string; content: string }[];
   model?: string;
+  /** Offered functions (OpenAI `tools`), when the step lets the model call them. */
+  tools?: { type: 'function'; function: { name: string } }[];
   temperature?: number;
   seed?: number;
 }
@@ -59,6 +61,31 @@ function readBody(request: IncomingMessage): Promise<string> {
     request.on('end', () => resolve(body));
     request.on('error', reject);
   });
+}
+
+/** What a tool-calling model would call for the last message, as a small instruction-tuned model decides; null to answer in words. */
+function toolCallFor(request: ChatRequest): { name: string; arguments: string } | null {
+  const offered = new Set((request.tools ?? []).map((tool) => tool.function.name));
+  const last = [...(request.messages ?? [])].reverse().find((message) => message.role === 'user')?.content ?? '';
+  const hasDocument = (request.messages ?? []).some((message) => message.role === 'system' && message.content.includes('The document open beside the chat'));
+  if (offered.has('requestSuggestions') && hasDocument && /\b(suggest\w*|better|feedback)\b/i.test(last)) return { name: 'requestSuggestions', arguments: '{"documentId":"open"}' };
+  if (offered.has('updateDocument') && hasDocument && /^(make|revise|rewrite|shorten)\b/i.test(last)) return { name: 'updateDocument', arguments: JSON.stringify({ description: last }) };
+  const asked = /\b(?:write|tell|compose)\b.*?\b(story|poem|scene)\b(?:\s+about\s+(.+?))?[.!?]*$/i.exec(last);
+  const subject = asked?.[2]?.replace(/^(a|an|the)\s+/i, '').replace(/\b\w/g, (letter) => letter.toUpperCase());
+  if (offered.has('createDocument') && asked) return { name: 'createDocument', arguments: JSON.stringify({ title: subject ? `The ${subject}` : 'A Story', kind: 'text' }) };
+  return null;
+}
+
+/** A tool call as llama-server streams it: id and name first, then the arguments in small pieces. */
+function toolCallChunks(model: string, call: { name: string; arguments: string }): string[] {
+  const pieces = call.arguments.match(/[\s\S]{1,6}/g) ?? [];
+  const event = (delta: Record<string, unknown>, finishReason: string | null) =>
+    `data: ${JSON.stringify({ id: 'chatcmpl-e2e', object: 'chat.completion.chunk', created: 0, model, choices: [{ index: 0, delta, finish_reason: finishReason }] })}\n\n`;
+  return [
+    event({ role: 'assistant', content: null, tool_calls: [{ index: 0, id: `call_${Date.now()}`, type: 'function', function: { name: call.name, arguments: '' } }] }, null),
+    ...pieces.map((piece) => event({ tool_calls: [{ index: 0, function: { arguments: piece } }] }, null)),
+    event({}, 'tool_calls'),
+  ];
 }
 
 function chunk(model: string, content: string | null, finishReason: string | null): string {
@@ -144,6 +171,12 @@ export async function startPacedStoryServer(): Promise<PacedStoryServer> {
     response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
 
     replies += 1;
+    const call = toolCallFor(body);
+    if (call) {
+      for (const event of toolCallChunks(model, call)) response.write(event);
+      response.end('data: [DONE]\n\n');
+      return;
+    }
     if (isSuggestionsStep(body)) {
       response.write(chunk(model, suggestionsAnswer(body), null));
     } else if (isTitleStep(body)) {

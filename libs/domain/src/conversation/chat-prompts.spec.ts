@@ -1,5 +1,6 @@
 import { chatLimitMessage } from './chat-allowance';
 import { chatReplyPlan, suggestionReplyProblems } from './chat-prompts';
+import { CHAT_TOOLS } from './chat-tools';
 
 describe('the chat reply prompt', () => {
   it('keeps the new message and lets earlier ones go first when the context is small', () => {
@@ -15,6 +16,24 @@ describe('the chat reply prompt', () => {
     expect(last.optional).toBeUndefined();
     expect(last.text).toContain('2 pictures were attached, which you cannot see');
     expect(plan.parts.filter((part) => part.optional).map((part) => part.text)).toEqual(['first', 'answer']);
+  });
+});
+
+describe('the chat reply prompt for a model with tools and eyes', () => {
+  const picture = 'data:image/png;base64,iVBORw0KGgo=';
+
+  it('offers the tools, names the open document’s id, and asks with the chosen model', () => {
+    const plan = chatReplyPlan({ turns: [{ role: 'user', text: 'Make it darker', pictures: 0 }], document: { id: 'doc-1', title: 'The Sea', content: 'Waves.' }, tools: CHAT_TOOLS, model: 'qwen2.5' });
+    expect(plan.tools?.map((tool) => tool.name)).toEqual(['createDocument', 'updateDocument', 'requestSuggestions']);
+    expect(plan.model).toBe('qwen2.5');
+    expect(plan.parts[0]!.text).toContain('call createDocument');
+    expect(plan.parts[1]!.text).toContain('(id doc-1)');
+  });
+
+  it('sends pictures with their message instead of owning up to not seeing them', () => {
+    const plan = chatReplyPlan({ turns: [{ role: 'user', text: 'What is this?', pictures: 1, images: [picture] }], document: null });
+    expect(plan.parts.at(-1)).toEqual({ role: 'user', text: 'What is this?', images: [picture] });
+    expect(plan.tools).toBeUndefined();
   });
 });
 

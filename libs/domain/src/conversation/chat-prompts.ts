@@ -1,6 +1,7 @@
 import { SuggestionDraftsSchema } from '@storyos/contracts';
 import { describeIssues, jsonReplyFormat } from '../generation/json-reply';
-import { OUTPUT_TOKENS, type JsonReplyFormat, type PromptPart, type PromptPlan } from '../generation/prompt-plan';
+import { OUTPUT_TOKENS, type DropRank, type JsonReplyFormat, type PromptPart, type PromptPlan } from '../generation/prompt-plan';
+import type { ToolDefinition } from '../generation/text-provider';
 
 /** One earlier message of the chat, as the prompt sees it. */
 export interface ChatTurn {
@@ -8,12 +9,16 @@ export interface ChatTurn {
   text: string;
   /** Pictures the user attached to it. */
   pictures: number;
+  /** The pictures themselves (data: URLs), when the model can see them; absent, the prompt says they cannot be seen. */
+  images?: string[];
 }
 
 /** The document open in the chat, when there is one. */
 export interface OpenDocument {
   title: string;
   content: string;
+  /** Its id, for a model that calls tools on it. */
+  id?: string;
 }
 
 /** How much of an open document the chat reply sees, in characters; the document step sees all of it. */
@@ -28,10 +33,20 @@ export const CHAT_OUTPUT_TOKENS = {
   title: 40,
 } as const;
 
-export const CHAT_SYSTEM_PROMPT = [
+const CHAT_ASSISTANT_PROMPT = [
   'You are the StoryOS assistant: a friendly, concise writing companion for stories, poems and scenes.',
   'Answer in the language of the user. Use Markdown where it helps (lists, emphasis, code blocks for code).',
-  'When the user asks for a story, poem or scene, a document is written beside the chat for them; keep your own reply short and about what was written.',
+].join(' ');
+
+/** Without tools (the builtin engine, or a model whose server takes none): the intent router decides, the reply talks about it. */
+export const CHAT_SYSTEM_PROMPT = `${CHAT_ASSISTANT_PROMPT} When the user asks for a story, poem or scene, a document is written beside the chat for them; keep your own reply short and about what was written.`;
+
+/** With tools: the model decides when a document is written, revised or commented on. */
+export const CHAT_TOOLS_PROMPT = [
+  'You can work on a document shown beside the chat with tools.',
+  'When the user asks for a story, poem, scene or other longer piece, call createDocument with a short title instead of writing the piece in the chat.',
+  'When the user asks to change the open document, call updateDocument with what to change; when they ask how it could be better, call requestSuggestions.',
+  'For anything else, answer in the chat without tools. Never call more than one tool.',
 ].join(' ');
 
 /** Said when pictures came with a message and the model cannot see them: plainly, instead of pretending. */
@@ -41,26 +56,30 @@ export const PICTURES_UNSEEN_NOTICE = 'I can’t see pictures with this model, s
  * The chat reply: the system prompt, the open document (its start), the
  * earlier messages as they fit (oldest dropped first), and the new message.
  */
-export function chatReplyPlan(input: { turns: readonly ChatTurn[]; document: OpenDocument | null }): PromptPlan {
+export function chatReplyPlan(input: { turns: readonly ChatTurn[]; document: OpenDocument | null; tools?: readonly ToolDefinition[]; model?: string }): PromptPlan {
   const turns = input.turns.slice(-MAX_HISTORY_MESSAGES);
   const last = turns.at(-1);
   const earlier = turns.slice(0, -1);
-  const parts: PromptPart[] = [{ role: 'system', text: CHAT_SYSTEM_PROMPT }];
+  const tools = input.tools && input.tools.length > 0 ? [...input.tools] : undefined;
+  const parts: PromptPart[] = [{ role: 'system', text: tools ? `${CHAT_ASSISTANT_PROMPT} ${CHAT_TOOLS_PROMPT}` : CHAT_SYSTEM_PROMPT }];
   if (input.document) {
+    const id = tools && input.document.id ? ` (id ${input.document.id})` : '';
     parts.push({
       role: 'system',
-      text: `The document open beside the chat, “${input.document.title}”:\n\n${clipEnd(input.document.content, DOCUMENT_CONTEXT_CHARS)}`,
+      text: `The document open beside the chat, “${input.document.title}”${id}:\n\n${clipEnd(input.document.content, DOCUMENT_CONTEXT_CHARS)}`,
       optional: { tier: 1, order: 0 },
     });
   }
-  earlier.forEach((turn, index) => parts.push({ role: turn.role, text: turnText(turn), optional: { tier: 0, order: index } }));
-  if (last) parts.push({ role: last.role, text: turnText(last) });
-  return { parts, outputTokens: CHAT_OUTPUT_TOKENS.reply, temperature: 0.7 };
+  earlier.forEach((turn, index) => parts.push(turnPart(turn, { tier: 0, order: index })));
+  if (last) parts.push(turnPart(last));
+  return { parts, outputTokens: CHAT_OUTPUT_TOKENS.reply, temperature: 0.7, ...(tools && { tools }), ...(input.model && { model: input.model }) };
 }
 
-function turnText(turn: ChatTurn): string {
-  const pictures = turn.pictures > 0 ? `\n\n(${turn.pictures === 1 ? 'A picture was' : `${turn.pictures} pictures were`} attached, which you cannot see.)` : '';
-  return `${turn.text}${pictures}`;
+/** A turn as a prompt part: its pictures go with it when the model can see them, and are owned up to when it cannot. */
+function turnPart(turn: ChatTurn, optional?: DropRank): PromptPart {
+  const seen = turn.images && turn.images.length > 0;
+  const unseen = turn.pictures > 0 && !seen ? `\n\n(${turn.pictures === 1 ? 'A picture was' : `${turn.pictures} pictures were`} attached, which you cannot see.)` : '';
+  return { role: turn.role, text: `${turn.text}${unseen}`, ...(optional && { optional }), ...(seen && { images: [...turn.images!] }) };
 }
 
 /**

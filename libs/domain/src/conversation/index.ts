@@ -4,3 +4,4 @@ export * from './suggestion-rules';
 export * from './chat-prompts';
 export * from './chat-allowance';
 export * from './tool-confirmations';
+export * from './chat-tools';

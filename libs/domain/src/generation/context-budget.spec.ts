@@ -1,5 +1,5 @@
 import { assemble, fitPrompt, PromptTooLongError, safetyMarginTokens, type ContextBudget } from './context-budget';
-import type { PromptPart } from './prompt-plan';
+import { IMAGE_PROMPT_TOKENS, type PromptPart } from './prompt-plan';
 import { countPrompt, MESSAGE_OVERHEAD_TOKENS, PROMPT_OVERHEAD_TOKENS, type TokenCounter } from './token-count';
 
 /** One token per word: easy to reason about in a test. */
@@ -119,5 +119,35 @@ describe('fitting a prompt to the context', () => {
 
   it('counts the template around every message', () => {
     expect(countPrompt([{ role: 'user', content: 'one two' }], words)).toBe(2 + MESSAGE_OVERHEAD_TOKENS + PROMPT_OVERHEAD_TOKENS);
+  });
+});
+
+describe('fitting pictures to the context', () => {
+  const picture = 'data:image/png;base64,AAAA';
+
+  it('sends a part’s pictures with its message and counts each as IMAGE_PROMPT_TOKENS', () => {
+    const parts: PromptPart[] = [
+      { role: 'system', text: 'SYSTEM' },
+      { role: 'user', text: 'Look', images: [picture] },
+      { role: 'user', text: 'and this', images: [picture] },
+    ];
+    const fitted = fitPrompt(parts, budget(null), words);
+    expect(fitted.messages).toEqual([
+      { role: 'system', content: 'SYSTEM' },
+      { role: 'user', content: 'Look\n\nand this', images: [picture, picture] },
+    ]);
+    expect(fitted.promptTokens).toBe(countPrompt([{ role: 'system', content: 'SYSTEM' }, { role: 'user', content: 'Look\n\nand this' }], words) + 2 * IMAGE_PROMPT_TOKENS);
+  });
+
+  it('lets an earlier message with pictures go when they do not fit, keeping the latest one’s', () => {
+    const parts: PromptPart[] = [
+      { role: 'system', text: 'SYSTEM' },
+      { role: 'user', text: 'OLD', images: [picture], optional: { tier: 0, order: 0 } },
+      { role: 'assistant', text: 'A cat.', optional: { tier: 0, order: 0 } },
+      { role: 'user', text: 'NEW', images: [picture] },
+    ];
+    const fitted = fitPrompt(parts, budget(2 * IMAGE_PROMPT_TOKENS + 400, 200, 100), words);
+    expect(fitted.messages.map((message) => message.content)).toEqual(['SYSTEM', 'NEW']);
+    expect(fitted.messages.at(-1)!.images).toEqual([picture]);
   });
 });

@@ -1,4 +1,4 @@
-import type { DropRank, PromptPart } from './prompt-plan';
+import { IMAGE_PROMPT_TOKENS, type DropRank, type PromptPart } from './prompt-plan';
 import type { ChatMessage } from './text-provider';
 import { countPrompt, MESSAGE_OVERHEAD_TOKENS, PROMPT_OVERHEAD_TOKENS, type TokenCounter } from './token-count';
 
@@ -48,7 +48,7 @@ export function safetyMarginTokens(contextTokens: number): number {
  * then gets what room is left, never less than the minimum.
  */
 export function fitPrompt(parts: readonly PromptPart[], budget: ContextBudget, counter: TokenCounter): FittedPrompt {
-  const partTokens = parts.map((part) => counter.count(part.text) + 1);
+  const partTokens = parts.map((part) => counter.count(part.text) + 1 + (part.images?.length ?? 0) * IMAGE_PROMPT_TOKENS);
   const kept = parts.map(() => true);
   const dropOrder = rankedGroups(parts);
 
@@ -89,8 +89,11 @@ export function assemble(parts: readonly PromptPart[], kept: readonly boolean[])
   parts.forEach((part, index) => {
     if (!kept[index]) return;
     const last = messages.at(-1);
-    if (last && last.role === part.role) last.content += `${part.joinWith ?? '\n\n'}${part.text}`;
-    else messages.push({ role: part.role, content: part.text });
+    const images = part.images?.length ? part.images : null;
+    if (last && last.role === part.role) {
+      last.content += `${part.joinWith ?? '\n\n'}${part.text}`;
+      if (images) last.images = [...(last.images ?? []), ...images];
+    } else messages.push({ role: part.role, content: part.text, ...(images && { images: [...images] }) });
   });
   return messages;
 }

@@ -19,6 +19,8 @@ export interface PromptPart {
   optional?: DropRank;
   /** Put before this part when it joins the previous one's message. */
   joinWith?: '\n' | '\n\n';
+  /** Pictures sent with this part (data: URLs), for a model that can see; each counts IMAGE_PROMPT_TOKENS. */
+  images?: string[];
 }
 
 /** A reply asked for as JSON matching `schema` (a JSON Schema), where the provider can enforce it. */
@@ -46,7 +48,17 @@ export interface PromptPlan {
   check?: { problems(reply: string): string[]; failure: string };
   /** Tools the model may call in this step (sent as `tools` where the provider supports them). */
   tools?: ToolDefinition[];
+  /** The model the step asks (one of the deployment's model list); absent: the configured one. */
+  model?: string;
 }
+
+/**
+ * What a picture costs in the prompt, in tokens. Vision models count a
+ * picture by its tiles (OpenAI: 85 + 170 per 512px tile; llama.cpp's mtmd
+ * and Ollama: 256–1,500 by projector): a generous middle, so a context is
+ * not overrun by pictures counted as nothing.
+ */
+export const IMAGE_PROMPT_TOKENS = 1024;
 
 /**
  * How long each step's reply may be, in tokens. Each is what its prompt asks

@@ -4,6 +4,8 @@ import type { JsonReplyFormat } from './prompt-plan';
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';
   content: string;
+  /** Pictures that go with the text (data: or https: URLs), for a model that can see them; providers that cannot ignore them. */
+  images?: string[];
 }
 
 /**
@@ -122,6 +124,8 @@ export interface GenerationRequest {
   responseFormat?: JsonReplyFormat;
   /** Tools the model may call; providers that cannot call tools (the builtin engine) ignore them. */
   tools?: ToolDefinition[];
+  /** The model to ask, one of the deployment's model list; absent: the provider's configured model. */
+  model?: string;
 }
 
 /** A provider is about to try again before the first token. */
@@ -172,6 +176,18 @@ export class ProviderError extends Error {
   ) {
     super(message);
     this.name = 'ProviderError';
+  }
+}
+
+/**
+ * The server does not take `tools` for this model ("does not support
+ * tools", llama-server without --jinja). Thrown before any text, so the
+ * caller can decide the tools' work another way.
+ */
+export class ToolsRefusedError extends ProviderError {
+  constructor(message: string) {
+    super(message, false);
+    this.name = 'ToolsRefusedError';
   }
 }
 

@@ -1,3 +1,4 @@
+import { IMAGE_PROMPT_TOKENS } from './prompt-plan';
 import type { ChatMessage } from './text-provider';
 
 /** Counts text in a model's tokens, exactly with its tokenizer or by estimate. */
@@ -77,5 +78,5 @@ export class EstimatingTokenCounter implements TokenCounter {
 
 /** A whole prompt as the server will count it: the messages and the template around them. */
 export function countPrompt(messages: readonly ChatMessage[], counter: TokenCounter): number {
-  return messages.reduce((sum, message) => sum + counter.count(message.content) + MESSAGE_OVERHEAD_TOKENS, PROMPT_OVERHEAD_TOKENS);
+  return messages.reduce((sum, message) => sum + counter.count(message.content) + (message.images?.length ?? 0) * IMAGE_PROMPT_TOKENS + MESSAGE_OVERHEAD_TOKENS, PROMPT_OVERHEAD_TOKENS);
 }

@@ -41,6 +41,9 @@ describe('configuration', () => {
     const set = loadConfig({ LLM_BASE_URL: 'http://127.0.0.1:8080/v1', LLM_MODEL: 'm', LLM_CONTEXT_TOKENS: '2048', LLM_MAX_OUTPUT_TOKENS: '300', LLM_MODELS_ALLOWED: 'a, b' });
     expect(set.llm).toMatchObject({ contextTokens: 2048, maxOutputTokens: 300, allowedModels: ['a', 'b'] });
     expect(loadConfig({ LLM_MODELS_ALLOWED: '*' }).llm.allowedModels).toBe('*');
+    expect(plain.llm.visionModels).toEqual([]);
+    expect(loadConfig({ LLM_VISION_MODELS: 'llava, gpt-4o' }).llm.visionModels).toEqual(['llava', 'gpt-4o']);
+    expect(loadConfig({ LLM_VISION_MODELS: '*' }).llm.visionModels).toBe('*');
     expect(() => loadConfig({ LLM_CONTEXT_TOKENS: '100' })).toThrow(/LLM_CONTEXT_TOKENS/);
     expect(() => loadConfig({ LLM_MAX_OUTPUT_TOKENS: 'lots' })).toThrow(/LLM_MAX_OUTPUT_TOKENS/);
   });

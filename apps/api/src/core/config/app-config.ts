@@ -56,6 +56,8 @@ export interface AppConfig {
     maxOutputTokens: number;
     /** Models GET /api/models offers besides the builtin engine: ids, or '*' for all the provider lists. Defaults to LLM_MODEL alone. */
     allowedModels: string[] | '*';
+    /** Models that can see pictures (chat attachments go to them as image_url parts): ids, or '*' for every provider model. None by default. */
+    visionModels: string[] | '*';
   };
   generation: { attempts: number; backoffMs: number; coalesceMs: number; maxStreamsPerUser: number };
   seed: { demo: boolean; demoEmail: string; demoPassword: string };
@@ -134,6 +136,7 @@ function toAppConfig(env: Env): AppConfig {
       contextTokens: env.LLM_CONTEXT_TOKENS,
       maxOutputTokens: env.LLM_MAX_OUTPUT_TOKENS,
       allowedModels: env.LLM_MODELS_ALLOWED?.includes('*') ? '*' : (env.LLM_MODELS_ALLOWED ?? (env.LLM_MODEL ? [env.LLM_MODEL] : [])),
+      visionModels: env.LLM_VISION_MODELS?.includes('*') ? '*' : (env.LLM_VISION_MODELS ?? []),
     },
     generation: {
       attempts: env.GENERATION_ATTEMPTS,

@@ -108,6 +108,7 @@ export const EnvSchema = z
     LLM_CONTEXT_TOKENS: z.coerce.number().int().min(512, { message: 'Must be at least 512 tokens' }).max(10_000_000).optional(),
     LLM_MAX_OUTPUT_TOKENS: z.coerce.number().int().min(64, { message: 'Must be at least 64 tokens' }).max(1_000_000).default(1024),
     LLM_MODELS_ALLOWED: modelList.optional(),
+    LLM_VISION_MODELS: modelList.optional(),
     GENERATION_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
     GENERATION_BACKOFF_MS: z.coerce.number().int().min(0).default(2000),
     STREAM_COALESCE_MS: z.coerce.number().int().min(0).max(1000).default(40),

@@ -20,6 +20,9 @@ import { ChatEntity } from './entities/chat.entity';
 import { FilesController } from './files/files.controller';
 import { ChatAllowanceService } from './replies/chat-allowance.service';
 import { ChatRepliesService } from './replies/chat-replies.service';
+import { ChatModelAbilities } from './replies/chat-model-abilities';
+import { ChatPictures } from './replies/chat-pictures';
+import { ReplyFollowUps } from './replies/reply-follow-ups';
 import { ChatReplyHandler } from './replies/chat-reply.handler';
 import { ChatTitleHandler } from './replies/chat-title.handler';
 import { DocumentStepHandler } from './replies/document-step.handler';
@@ -48,6 +51,9 @@ import { VotesService } from './votes/votes.service';
     SuggestionsService,
     VotesService,
     ChatReplyHandler,
+    ChatModelAbilities,
+    ChatPictures,
+    ReplyFollowUps,
     DocumentStepHandler,
     SuggestionsStepHandler,
     ChatTitleHandler,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { GenerationLimit, GenerationStatus, GenerationUsage, StreamEntry } from '@storyos/contracts';
+import type { ToolCall } from '@storyos/domain';
 import { PinoLogger } from 'nestjs-pino';
 import { DataSource, In } from 'typeorm';
 import { RealtimePublisher } from '../../core/realtime/realtime-publisher.service';
@@ -20,6 +21,8 @@ export interface GenerationOutcome {
   firstChunkAt: Date | null;
   /** The last seq written to the stream so far; the end entry follows it. */
   lastSeq: number;
+  /** The tool calls the model made, for the handler to run; absent or null when none. */
+  toolCalls?: ToolCall[] | null;
 }
 
 /**
@@ -76,6 +79,7 @@ export class GenerationFinalizer {
         limitHit: outcome.limitHit,
         firstChunkAt: outcome.firstChunkAt ?? generation.firstChunkAt,
         lastSeq: endSeq,
+        toolCalls: outcome.toolCalls ?? null,
         completedAt: new Date(),
       });
       await manager.save(generation);

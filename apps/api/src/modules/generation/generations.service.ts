@@ -122,6 +122,16 @@ export class GenerationsService {
     return this.insert(manager, flow.ownerId, spec, { flowId: flow.id, stepIndex });
   }
 
+  /**
+   * A step that a finished generation's handler decides on in its own
+   * `onFinished` transaction (a chat reply's tool call), so the decision and
+   * the row commit together. No quota: the generation that asked for it was
+   * counted. The handler enqueues it in `afterFinished`.
+   */
+  createFollowUp(manager: EntityManager, ownerId: string, spec: GenerationSpec): Promise<GenerationEntity> {
+    return this.insert(manager, ownerId, spec);
+  }
+
   private insert(manager: EntityManager, ownerId: string, spec: GenerationSpec, step: { flowId: string; stepIndex: number } | null = null): Promise<GenerationEntity> {
     return manager.save(
       manager.create(GenerationEntity, {

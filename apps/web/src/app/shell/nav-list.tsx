@@ -27,19 +27,19 @@ function NavEntry({ item, selected, onNavigate }: { item: NavItem; selected: boo
   // Each entry is a list item holding its link, so the list is a real list to screen readers.
   return (
     <ListItem disablePadding>
-    <ListItemButton
-      component={RouterLink}
-      to={item.path}
-      selected={selected}
-      aria-current={selected ? 'page' : undefined}
-      onClick={onNavigate}
-      sx={{ borderRadius: 2 }}
-    >
-      <ListItemIcon>
-        <Icon color={selected ? 'primary' : undefined} />
-      </ListItemIcon>
-      <ListItemText primary={item.label} />
-    </ListItemButton>
+      <ListItemButton
+        component={RouterLink}
+        to={item.path}
+        selected={selected}
+        aria-current={selected ? 'page' : undefined}
+        onClick={onNavigate}
+        sx={{ borderRadius: 2 }}
+      >
+        <ListItemIcon>
+          <Icon color={selected ? 'primary' : undefined} />
+        </ListItemIcon>
+        <ListItemText primary={item.label} />
+      </ListItemButton>
     </ListItem>
   );
 }
@@ -53,12 +53,8 @@ export function NavList({ onNavigate }: { onNavigate: () => void }) {
   const selectedPath = NAV_ITEMS.map((item) => item.path)
     .filter((path) => pathname === path || (path !== '/' && pathname.startsWith(`${path}/`)))
     .sort((a, b) => b.length - a.length)[0];
-  // Each entry in its own list item, so the list holds only list items (what assistive technology expects).
-  const entry = (item: NavItem) => (
-    <ListItem key={item.path} disablePadding>
-      <NavEntry item={item} selected={selectedPath === item.path} onNavigate={onNavigate} />
-    </ListItem>
-  );
+  // NavEntry is its own list item, so the list holds only list items (what assistive technology expects).
+  const entry = (item: NavItem) => <NavEntry key={item.path} item={item} selected={selectedPath === item.path} onNavigate={onNavigate} />;
   return (
     <List sx={{ px: 1 }}>
       {userItems.map(entry)}

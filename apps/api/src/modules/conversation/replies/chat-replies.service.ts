@@ -7,7 +7,6 @@ import { DataSource, MoreThan, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../../auth/auth-user';
 import { GenerationsService } from '../../generation/generations.service';
 import { ModelsService } from '../../generation/models/models.service';
-import { ProviderInfoService } from '../../../core/provider-info/provider-info.service';
 import { MediaService } from '../../media/media.service';
 import { ChatAccess } from '../chats/chat-access';
 import { ChatErrors } from '../conversation.errors';
@@ -17,7 +16,8 @@ import { ChatEntity } from '../entities/chat.entity';
 import { ChatMessageEntity } from '../entities/chat-message.entity';
 import { ChatAllowanceService } from './chat-allowance.service';
 import { partsOfSteps, stepsValue, type ReplyStep } from './reply-steps';
-import { planReply, type ReplyPlan } from './reply-plan';
+import { ChatModelAbilities } from './chat-model-abilities';
+import { routeReply, TOOL_CALLING_PLAN, type ReplyPlan } from './reply-plan';
 
 export interface PostedTurn {
   /** The reply whose stream answers the request. */
@@ -37,7 +37,7 @@ export class ChatRepliesService {
     private readonly generations: GenerationsService,
     private readonly allowance: ChatAllowanceService,
     private readonly models: ModelsService,
-    private readonly provider: ProviderInfoService,
+    private readonly abilities: ChatModelAbilities,
     private readonly media: MediaService,
     private readonly versions: DocumentVersions,
     private readonly suggestions: SuggestionsService,
@@ -56,7 +56,8 @@ export class ChatRepliesService {
     const pictures = await this.ownPictures(user, body.message.parts);
     const text = body.message.parts.flatMap((part) => (part.type === 'text' ? [part.text] : [])).join('\n');
     const document = existing ? await this.versions.latestOfChat(this.dataSource.manager, existing.id) : null;
-    const plan = planReply(text, document, this.provider.current().provider);
+    // A tool-calling model decides what the reply does; for the builtin engine the intent router does.
+    const plan = this.abilities.callsTools(body.selectedChatModel) ? TOOL_CALLING_PLAN : routeReply(text, document, 'builtin');
     const replyId = randomUUID();
 
     await this.allowance.consume(user);
@@ -69,7 +70,7 @@ export class ChatRepliesService {
         const spec = { kind: plan.generationKind, target: { type: 'chat' as const, id: body.id }, input: { ...plan.input, messageId: replyId, model: body.selectedChatModel } };
         created = (await this.generations.start(user, spec, (manager, generation) => write(manager, generation.id))).result ?? false;
       }
-      if (created) await this.nameChat(user, body.id, body.message.id);
+      if (created) await this.nameChat(user, body.id, body.message.id, body.selectedChatModel);
       return { replyId };
     } catch (error) {
       await this.allowance.refund(user);
@@ -116,7 +117,8 @@ export class ChatRepliesService {
     const position = await this.placeUserMessage(manager, chat.id, body.message.id, normalisedParts(body.message.parts));
     await this.media.attachUploads(user.id, turn.pictures, { type: 'chat', id: chat.id }, chat.visibility === 'public', manager);
 
-    const steps: ReplyStep[] = turn.pictures.length > 0 ? [{ type: 'static-text', text: PICTURES_UNSEEN_NOTICE }] : [];
+    const unseen = turn.pictures.length > 0 && !this.abilities.seesPictures(body.selectedChatModel);
+    const steps: ReplyStep[] = unseen ? [{ type: 'static-text', text: PICTURES_UNSEEN_NOTICE }] : [];
     const { plan } = turn;
     let ended = false;
     if (plan.kind === 'generation') {
@@ -165,14 +167,14 @@ export class ChatRepliesService {
   }
 
   /**
-   * A model names a new chat from its first message. The builtin engine
-   * tells stories rather than naming things, so its chats keep the
+   * The chat's model names a new chat from its first message. The builtin
+   * engine tells stories rather than naming things, so its chats keep the
    * message's first line as their title.
    */
-  private async nameChat(user: AuthUser, chatId: string, firstMessageId: string): Promise<void> {
-    if (this.provider.current().provider === 'builtin') return;
+  private async nameChat(user: AuthUser, chatId: string, firstMessageId: string, model: string): Promise<void> {
+    if (this.abilities.isBuiltin(model)) return;
     try {
-      await this.generations.start(user, { kind: 'chat.title', target: { type: 'chat', id: chatId }, input: { messageId: firstMessageId } }, undefined, { chargeQuota: false });
+      await this.generations.start(user, { kind: 'chat.title', target: { type: 'chat', id: chatId }, input: { messageId: firstMessageId, model } }, undefined, { chargeQuota: false });
     } catch (error) {
       // The chat keeps its first line as its title; the reply itself is already under way.
       this.logger.warn({ err: error, userId: user.id, chatId }, 'Could not start the chat title step');

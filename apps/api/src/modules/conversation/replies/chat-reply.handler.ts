@@ -1,37 +1,47 @@
 import { Injectable } from '@nestjs/common';
-import { chatReplyPlan, type PromptPlan } from '@storyos/domain';
+import { CHAT_TOOLS, chatReplyPlan, IMAGE_PROMPT_TOKENS, type ChatTurn, type PromptPlan } from '@storyos/domain';
 import { UnrecoverableError } from 'bullmq';
 import { DataSource, LessThan, type EntityManager } from 'typeorm';
+import { ContextWindowService } from '../../generation/budget/context-window.service';
 import type { GenerationEntity } from '../../generation/entities/generation.entity';
 import type { GenerationHandler } from '../../generation/handlers/generation-handler';
 import { DocumentVersions } from '../documents/document-versions';
 import { ChatMessageEntity } from '../entities/chat-message.entity';
+import { ChatModelAbilities } from './chat-model-abilities';
+import { ChatPictures, SEEN_PICTURE_MESSAGES } from './chat-pictures';
 import { endReply, picturesOfMessage, replyStatusOf, textOfMessage } from './reply-ending';
+import { ReplyFollowUps } from './reply-follow-ups';
 import type { ReplyStep } from './reply-steps';
 import { replyInputOf } from './reply-input';
 
-/** chat.reply: the assistant's answer, from the chat so far and the open document. */
+/**
+ * chat.reply: the assistant's answer, from the chat so far and the open
+ * document, written by the chat's model. A tool-calling model is offered
+ * the chat tools; the tool it calls runs as the reply's next step.
+ */
 @Injectable()
 export class ChatReplyHandler implements GenerationHandler {
   constructor(
     private readonly dataSource: DataSource,
     private readonly versions: DocumentVersions,
+    private readonly abilities: ChatModelAbilities,
+    private readonly pictures: ChatPictures,
+    private readonly followUps: ReplyFollowUps,
+    private readonly contextWindow: ContextWindowService,
   ) {}
 
   async buildPrompt(generation: GenerationEntity): Promise<PromptPlan> {
-    const { messageId } = replyInputOf(generation);
+    const { messageId, model, tools } = replyInputOf(generation);
     const manager = this.dataSource.manager;
     const reply = await manager.findOneBy(ChatMessageEntity, { id: messageId });
     if (!reply) throw new UnrecoverableError('The chat no longer exists.');
     const earlier = await manager.find(ChatMessageEntity, { where: { chatId: reply.chatId, position: LessThan(reply.position) }, order: { position: 'ASC' } });
     const document = await this.versions.latestOfChat(manager, reply.chatId);
     return chatReplyPlan({
-      // Replies that failed or were stopped empty say nothing worth building on.
-      turns: earlier.flatMap((message) => {
-        const text = textOfMessage(message);
-        return text ? [{ role: message.role, text, pictures: picturesOfMessage(message) }] : [];
-      }),
-      document: document ? { title: document.title, content: document.content } : null,
+      turns: await this.turnsOf(earlier, this.abilities.seesPictures(model) ? await this.pictureRoom() : 0),
+      document: document ? { id: document.id, title: document.title, content: document.content } : null,
+      tools: tools ? CHAT_TOOLS : undefined,
+      model,
     });
   }
 
@@ -39,6 +49,37 @@ export class ChatReplyHandler implements GenerationHandler {
     const message = await manager.findOneBy(ChatMessageEntity, { generationId: generation.id });
     if (!message) return; // the chat was deleted, or the message edited away, meanwhile
     const steps = message.steps.map((step): ReplyStep => (step.type === 'text' && step.generationId === generation.id ? { ...step, text: generation.text } : step));
-    await endReply(manager, message, steps, replyStatusOf(generation.status), generation.status === 'failed' ? generation.error : null);
+    const status = replyStatusOf(generation.status);
+    const next = status === 'completed' ? await this.followUps.decide(manager, generation, message) : null;
+    if (next) return this.followUps.store(manager, generation, message, steps, next);
+    await endReply(manager, message, steps, status, generation.status === 'failed' ? generation.error : null);
+  }
+
+  async afterFinished(generation: GenerationEntity): Promise<void> {
+    if (generation.status === 'completed') await this.followUps.enqueue(generation);
+  }
+
+  /** How many pictures fit: at most half the context, so the words and the reply keep their room. */
+  private async pictureRoom(): Promise<number> {
+    const { tokens } = await this.contextWindow.current();
+    return tokens === null ? Number.POSITIVE_INFINITY : Math.floor(tokens / 2 / IMAGE_PROMPT_TOKENS);
+  }
+
+  /** The chat so far; a model that sees gets the latest messages' pictures with them, newest first, as many as fit. */
+  private async turnsOf(messages: ChatMessageEntity[], pictureRoom: number): Promise<ChatTurn[]> {
+    // Replies that failed or were stopped empty say nothing worth building on.
+    const kept = messages.filter((message) => textOfMessage(message) || picturesOfMessage(message) > 0);
+    const images = new Map<ChatMessageEntity, string[]>();
+    let room = pictureRoom;
+    for (const message of kept.filter((candidate) => picturesOfMessage(candidate) > 0).slice(-SEEN_PICTURE_MESSAGES).reverse()) {
+      if (room <= 0) break;
+      const urls = (await this.pictures.dataUrlsOf(message)).slice(0, room);
+      room -= urls.length;
+      images.set(message, urls);
+    }
+    return kept.map((message): ChatTurn => {
+      const seen = images.get(message) ?? [];
+      return { role: message.role, text: textOfMessage(message), pictures: picturesOfMessage(message), ...(seen.length > 0 && { images: seen }) };
+    });
   }
 }

@@ -15,9 +15,10 @@ export class ChatTitleHandler implements GenerationHandler {
   constructor(private readonly dataSource: DataSource) {}
 
   async buildPrompt(generation: GenerationEntity): Promise<PromptPlan> {
-    const first = await this.dataSource.manager.findOneBy(ChatMessageEntity, { id: replyInputOf(generation).messageId });
+    const { messageId, model } = replyInputOf(generation);
+    const first = await this.dataSource.manager.findOneBy(ChatMessageEntity, { id: messageId });
     if (!first) throw new UnrecoverableError('The chat no longer exists.');
-    return chatTitlePlan(textOfMessage(first));
+    return { ...chatTitlePlan(textOfMessage(first)), ...(model && { model }) };
   }
 
   async onFinished(generation: GenerationEntity, manager: EntityManager): Promise<void> {

@@ -30,10 +30,12 @@ export class DocumentStepHandler implements GenerationHandler {
     const reply = await manager.findOneBy(ChatMessageEntity, { id: input.messageId });
     if (!reply || !input.documentId || !input.title) throw new UnrecoverableError('The chat no longer exists.');
     const request = await requestOf(manager, reply);
-    if (input.mode !== 'update') return documentPlan({ mode: 'create', title: input.title, request });
+    const model = input.model ? { model: input.model } : {};
+    if (input.mode !== 'update') return { ...documentPlan({ mode: 'create', title: input.title, request }), ...model };
     const current = await this.versions.latest(manager, input.documentId);
     if (!current) throw new UnrecoverableError('The document no longer exists.');
-    return documentPlan({ mode: 'update', title: current.title, current: current.content, description: request });
+    // A tool call says what to change in its own words; the router's steps go by the user's.
+    return { ...documentPlan({ mode: 'update', title: current.title, current: current.content, description: input.description ?? request }), ...model };
   }
 
   /** What was written becomes a version (also when stopped part-way); the reply closes with a confirmation. */

@@ -9,6 +9,10 @@ const ReplyInputSchema = z.object({
   messageId: UuidSchema,
   /** The model chosen for it (one of GET /api/models). */
   model: z.string().optional(),
+  /** chat.reply: the model is offered the chat tools (it decides what the reply does). */
+  tools: z.boolean().optional(),
+  /** chat.document (update): what to change, as the model's tool call said it; absent, the user's message says it. */
+  description: z.string().optional(),
   documentId: UuidSchema.optional(),
   /** chat.document: a new document, or a new version of one. */
   mode: z.enum(['create', 'update']).optional(),

@@ -1,5 +1,5 @@
 import { ChatDocumentEntity } from '../entities/chat-document.entity';
-import { planReply } from './reply-plan';
+import { routeReply } from './reply-plan';
 import { partsOfSteps, type ReplyStep } from './reply-steps';
 
 const document = Object.assign(new ChatDocumentEntity(), {
@@ -14,23 +14,23 @@ const document = Object.assign(new ChatDocumentEntity(), {
 
 describe('planning a reply', () => {
   it('writes a new document when a piece is asked for, titled from the request', () => {
-    const plan = planReply('Write a poem about the sea', null, 'builtin');
+    const plan = routeReply('Write a poem about the sea', null, 'builtin');
     expect(plan).toMatchObject({ kind: 'generation', generationKind: 'chat.document', input: { mode: 'create', title: 'The Sea' }, tool: { toolName: 'createDocument', input: { title: 'The Sea', kind: 'text' } } });
   });
 
   it('revises the chat’s document on an instruction to change it', () => {
-    expect(planReply('Make it darker', document, 'openai-compatible')).toMatchObject({ generationKind: 'chat.document', input: { mode: 'update', documentId: document.id }, tool: { toolName: 'updateDocument', input: { id: document.id, description: 'Make it darker' } } });
+    expect(routeReply('Make it darker', document, 'openai-compatible')).toMatchObject({ generationKind: 'chat.document', input: { mode: 'update', documentId: document.id }, tool: { toolName: 'updateDocument', input: { id: document.id, description: 'Make it darker' } } });
   });
 
   it('suggests at once with the builtin editor, and through a JSON step with a model', () => {
-    const builtin = planReply('Any suggestions?', document, 'builtin');
+    const builtin = routeReply('Any suggestions?', document, 'builtin');
     expect(builtin.kind).toBe('immediate');
     if (builtin.kind === 'immediate') expect(builtin.drafts.map((draft) => draft.suggestedSentence)).toEqual(['It was a pitch-black night.']);
-    expect(planReply('Any suggestions?', document, 'openai-compatible')).toMatchObject({ kind: 'generation', generationKind: 'chat.suggestions', input: { documentId: document.id, documentCreatedAt: '2025-06-01T10:00:00.000Z' } });
+    expect(routeReply('Any suggestions?', document, 'openai-compatible')).toMatchObject({ kind: 'generation', generationKind: 'chat.suggestions', input: { documentId: document.id, documentCreatedAt: '2025-06-01T10:00:00.000Z' } });
   });
 
   it('answers anything else with a plain reply', () => {
-    expect(planReply('Hello!', document, 'builtin')).toEqual({ kind: 'generation', generationKind: 'chat.reply', input: {}, tool: null });
+    expect(routeReply('Hello!', document, 'builtin')).toEqual({ kind: 'generation', generationKind: 'chat.reply', input: {}, tool: null });
   });
 });
 

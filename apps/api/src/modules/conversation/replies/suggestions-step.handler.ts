@@ -22,7 +22,8 @@ export class SuggestionsStepHandler implements GenerationHandler {
   async buildPrompt(generation: GenerationEntity): Promise<PromptPlan> {
     const version = await this.versionOf(this.dataSource.manager, generation);
     if (!version) throw new UnrecoverableError('The document no longer exists.');
-    return suggestionsPlan({ title: version.title, content: version.content });
+    const { model } = replyInputOf(generation);
+    return { ...suggestionsPlan({ title: version.title, content: version.content }), ...(model && { model }) };
   }
 
   async onFinished(generation: GenerationEntity, manager: EntityManager): Promise<void> {

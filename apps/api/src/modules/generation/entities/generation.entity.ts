@@ -1,4 +1,5 @@
 import type { GenerationKind, GenerationLimit, GenerationStatus, GenerationTarget, MediaPart } from '@storyos/contracts';
+import type { ToolCall } from '@storyos/domain';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /**
@@ -78,6 +79,10 @@ export class GenerationEntity {
   /** `context`: the prompt was refused as too long (even if a shorter one then went through); `output`: the cap cut the reply. */
   @Column({ name: 'limit_hit', type: 'text', nullable: true })
   limitHit!: GenerationLimit | null;
+
+  /** The tool calls the model answered with (a step offered `tools`), for its handler to run. */
+  @Column({ name: 'tool_calls', type: 'jsonb', nullable: true })
+  toolCalls!: ToolCall[] | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

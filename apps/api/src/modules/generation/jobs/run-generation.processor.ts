@@ -14,6 +14,7 @@ import { GenerationFinalizer } from '../generation-finalizer.service';
 import { GenerationHandlers } from '../handlers/generation-handlers';
 import { PromptRunner, type RunOutcome } from '../runner/prompt-runner';
 import { TEXT_PROVIDER } from '../text-provider.token';
+import { writerOf } from '../providers/model-routing.provider';
 import { ChunkCoalescer } from '../stream/chunk-coalescer';
 import { GenerationStreamStore } from '../stream/generation-stream.store';
 import { StopSignals } from '../stream/stop-signals';
@@ -88,6 +89,8 @@ export class RunGenerationProcessor extends WorkerHost {
       if (!handler.buildPrompt) throw new UnrecoverableError(`Generation kind ${generation.kind} has no prompt to stream`);
       const [plan, controller] = await Promise.all([handler.buildPrompt(generation), watching]);
       abort = controller;
+      // A step that names its model (a chat's model selector) records who writes it.
+      if (plan.model) await this.generations.update({ id: generationId }, writerOf(this.provider, plan.model));
       const run = this.runner.run(plan, { signal: abort.signal, seed: generation.seed, onNotice: notice, logContext: { generationId, userId: generation.ownerId, kind: generation.kind } });
       let outcome: RunOutcome | undefined;
       for (;;) {
@@ -120,6 +123,7 @@ export class RunGenerationProcessor extends WorkerHost {
         limitHit: outcome.limitHit,
         firstChunkAt,
         lastSeq: seq,
+        toolCalls: stopped ? null : (outcome.toolCalls ?? null),
       });
     } catch (error) {
       await coalescer.drain().catch(() => undefined);

@@ -1,4 +1,4 @@
-import { ProviderError, type GenerationRequest, type StreamHooks, type StreamOutcome, type TextProvider } from '@storyos/domain';
+import { ProviderError, ToolsRefusedError, type GenerationRequest, type StreamHooks, type StreamOutcome, type TextProvider } from '@storyos/domain';
 import { AttemptController } from '../../../core/providers/attempt-controller';
 import { CompletionTally, parseChunk } from './openai-compatible/chat-completion-chunk';
 import { chatCompletionsBody, chatCompletionsHeaders, chatCompletionsUrl, RESPONSE_FORMAT_MODES, type ResponseFormatMode } from './openai-compatible/chat-completions-request';
@@ -41,8 +41,12 @@ interface AttemptProgress {
 
 interface AttemptRequest {
   body: string;
+  /** The model asked, for error messages. */
+  model: string;
   /** A response_format is in the body, so a refusal of it can be recognised. */
   withFormat: boolean;
+  /** `tools` are in the body, likewise. */
+  withTools: boolean;
 }
 
 const aborted = (): StreamOutcome => ({ finishReason: 'aborted', promptTokens: null, completionTokens: null });
@@ -67,9 +71,14 @@ export class OpenAiCompatibleProvider implements TextProvider {
 
   /** How JSON replies are asked for; moves down the list when the server refuses one, for the life of the process. */
   private formatMode: ResponseFormatMode = 'json_schema';
+  /** Models whose server refused `tools` once, with its words: asked again, they are refused here without a round trip. */
+  private readonly toolsRefusedBy = new Map<string, string>();
 
   async *stream(request: GenerationRequest, signal: AbortSignal, hooks: StreamHooks = {}): AsyncGenerator<string, StreamOutcome, void> {
     const attempts = this.options.maxRetries + 1;
+    const model = request.model ?? this.model;
+    const refusal = request.tools?.length ? this.toolsRefusedBy.get(model) : undefined;
+    if (refusal !== undefined) throw new ToolsRefusedError(refusal);
     for (let retry = 0; ; retry += 1) {
       const progress: AttemptProgress = { firstTokenSeen: false };
       const mode = this.formatMode;
@@ -77,6 +86,10 @@ export class OpenAiCompatibleProvider implements TextProvider {
         return yield* this.attempt(this.requestFor(request, mode), signal, progress);
       } catch (error) {
         if (signal.aborted) return aborted();
+        if (error instanceof ToolsRefusedError) {
+          this.toolsRefusedBy.set(model, error.message);
+          throw error;
+        }
         if (error instanceof ResponseFormatRefused && mode !== 'none') {
           this.downgradeFormat(mode, error.message);
           retry -= 1; // asking another way is not a retry
@@ -101,7 +114,12 @@ export class OpenAiCompatibleProvider implements TextProvider {
   }
 
   private requestFor(request: GenerationRequest, mode: ResponseFormatMode): AttemptRequest {
-    return { body: JSON.stringify(chatCompletionsBody(this.model, request, mode)), withFormat: request.responseFormat !== undefined && mode !== 'none' };
+    return {
+      body: JSON.stringify(chatCompletionsBody(this.model, request, mode)),
+      model: request.model ?? this.model,
+      withFormat: request.responseFormat !== undefined && mode !== 'none',
+      withTools: (request.tools?.length ?? 0) > 0,
+    };
   }
 
   private downgradeFormat(mode: ResponseFormatMode, reason: string): void {
@@ -124,7 +142,7 @@ export class OpenAiCompatibleProvider implements TextProvider {
     }
   }
 
-  private async connect({ body, withFormat }: AttemptRequest, control: AttemptController): Promise<Response> {
+  private async connect({ body, model, withFormat, withTools }: AttemptRequest, control: AttemptController): Promise<Response> {
     control.setDeadline(this.options.connectTimeoutMs, new ProviderError(`The provider did not answer within ${seconds(this.options.connectTimeoutMs)}.`, true));
     let response: Response;
     try {
@@ -133,7 +151,7 @@ export class OpenAiCompatibleProvider implements TextProvider {
       throw control.timeoutError ?? networkFailure(error, 'connect');
     }
     // The deadline also bounds reading an error body.
-    if (!response.ok) throw await chatFailureFromResponse(response, this.model, withFormat);
+    if (!response.ok) throw await chatFailureFromResponse(response, model, { responseFormat: withFormat, tools: withTools });
     control.clearDeadline();
     const type = response.headers.get('content-type') ?? '';
     if (!type.includes('text/event-stream') || !response.body) {
@@ -155,6 +173,8 @@ export class OpenAiCompatibleProvider implements TextProvider {
         if (signal.aborted) return aborted();
         if (data === '[DONE]') return tally.outcome();
         const text = tally.add(parseChunk(data));
+        // A tool call is an answer as much as text is: the first-token deadline is met by either.
+        if (tally.hasToolCalls && !progress.firstTokenSeen) control.clearDeadline();
         if (!text) continue;
         if (!progress.firstTokenSeen) {
           progress.firstTokenSeen = true;

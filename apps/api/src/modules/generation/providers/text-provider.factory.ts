@@ -1,14 +1,15 @@
-import type { TextProvider } from '@storyos/domain';
 import type { AppConfig } from '../../../core/config/app-config';
 import { createBuiltinProvider } from './builtin.provider';
+import { ModelRoutingProvider } from './model-routing.provider';
 import { OpenAiCompatibleProvider } from './openai-compatible.provider';
 import type { ProviderLogger } from '../../../core/providers/provider-logger';
 
 /** The deployment's configured provider, announced in the log once it is ready. */
-export function createTextProvider(llm: AppConfig['llm'], logger: ProviderLogger): TextProvider {
+export function createTextProvider(llm: AppConfig['llm'], logger: ProviderLogger): ModelRoutingProvider {
   const provider = llm.provider === 'openai-compatible' ? createOpenAiCompatibleProvider(llm, logger) : createBuiltinProvider(llm, logger);
   logger.info({ provider: provider.name, model: provider.model, detail: provider.detail }, `Text provider: ${provider.name} (${provider.model})`);
-  return provider;
+  // GET /api/models offers the builtin engine beside the provider's models.
+  return new ModelRoutingProvider(provider, () => createBuiltinProvider(llm, logger));
 }
 
 function createOpenAiCompatibleProvider(llm: AppConfig['llm'], logger: ProviderLogger): OpenAiCompatibleProvider {

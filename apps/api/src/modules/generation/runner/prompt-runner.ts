@@ -6,6 +6,7 @@ import {
   fitPrompt,
   PromptTooLongError,
   ProviderError,
+  ToolsRefusedError,
   type FittedPrompt,
   type PromptPart,
   type PromptPlan,
@@ -18,6 +19,9 @@ import type { AppConfig } from '../../../core/config/app-config';
 import { ContextWindowService, type ContextWindow } from '../budget/context-window.service';
 import { TEXT_PROVIDER } from '../text-provider.token';
 import { repairParts } from './repair-parts';
+
+/** The finish reason of a step whose tools the server refused before it wrote anything: its handler decides the tools' work another way. */
+export const TOOLS_REFUSED = 'tools-refused';
 
 /** Text as it streams, or word that the text so far is void and a second reply follows. */
 export type RunEvent = { type: 'text'; text: string } | { type: 'restart'; reason: string };
@@ -67,7 +71,16 @@ export class PromptRunner {
       const window = await this.contextWindow.current();
       const fitted = this.fit(plan, extraParts, window, contextScale);
       const stream = this.provider.stream(
-        { messages: fitted.messages, brief: plan.brief, maxTokens: fitted.maxTokens, temperature: plan.temperature, seed: options.seed, responseFormat: plan.json },
+        {
+          messages: fitted.messages,
+          brief: plan.brief,
+          maxTokens: fitted.maxTokens,
+          temperature: plan.temperature,
+          seed: options.seed,
+          responseFormat: plan.json,
+          ...(plan.tools && { tools: plan.tools }),
+          ...(plan.model && { model: plan.model }),
+        },
         options.signal,
         { onRetry: (notice) => options.onNotice?.(`${notice.reason.replace(/\.?$/, '.')} Retrying the provider (attempt ${notice.attempt} of ${notice.attempts})…`) },
       );
@@ -84,6 +97,10 @@ export class PromptRunner {
           yield { type: 'text', text: next.value };
         }
       } catch (error) {
+        if (error instanceof ToolsRefusedError && !text) {
+          this.logger.warn({ ...options.logContext, model: plan.model, reason: error.message }, 'The provider refused tools for this model; the step ends for its handler to decide without them');
+          return { finishReason: TOOLS_REFUSED, promptTokens: null, completionTokens: null, text: '', estimatedPromptTokens: null, limitHit };
+        }
         if (!(error instanceof ContextOverflowError) || text) throw error;
         limitHit = 'context';
         if (overflowRetried) throw this.overflowFailure(error, window);

@@ -1,5 +1,5 @@
 import type { ErrorBody } from '../../../../core/providers/http-failures';
-import { CONTEXT_OVERFLOW_RULES, contextOverflowIn, refusesResponseFormat } from './error-rules';
+import { CONTEXT_OVERFLOW_RULES, contextOverflowIn, refusesResponseFormat, refusesTools } from './error-rules';
 
 const body = (status: number, json: unknown): ErrorBody => {
   const error = (json as { error?: { message?: string; code?: string } }).error;
@@ -53,5 +53,22 @@ describe('recognising a refused reply format', () => {
 
   it('but not any other bad request', () => {
     expect(refusesResponseFormat(body(400, { error: { message: 'temperature must be between 0 and 2' } }))).toBe(false);
+  });
+});
+
+describe('recognising refused tools', () => {
+  it.each([
+    ['Ollama, a model without tool support', 400, { error: { message: 'registry.ollama.ai/library/gemma2:2b does not support tools', type: 'api_error' } }],
+    ['llama-server started without --jinja', 500, { error: { code: 500, message: 'tools param requires --jinja flag', type: 'server_error' } }],
+    ['vLLM without auto tool choice', 400, { error: { message: '"auto" tool choice requires --enable-auto-tool-choice and --tool-call-parser to be set' } }],
+    ['a gateway', 400, { error: { message: 'Tools are not supported for this model' } }],
+  ])('%s', (_name, status, json) => {
+    expect(refusesTools(body(status, json))).toBe(true);
+  });
+
+  it('but not an over-long prompt or another bad request', () => {
+    expect(refusesTools(body(400, { error: { message: 'the request exceeds the available context size, try increasing it' } }))).toBe(false);
+    expect(refusesTools(body(400, { error: { message: 'temperature must be between 0 and 2' } }))).toBe(false);
+    expect(refusesTools(body(401, { error: { message: 'does not support tools' } }))).toBe(false);
   });
 });

@@ -80,3 +80,12 @@ export function contextOverflowIn(body: ErrorBody): ContextOverflow | null {
 export function refusesResponseFormat(body: ErrorBody): boolean {
   return (body.status === 400 || body.status === 422 || body.status === 501) && /response_format|json_schema|json_object|structured output|grammar|schema/i.test(body.message);
 }
+
+/**
+ * An answer that refuses `tools`: Ollama's "<model> does not support
+ * tools", llama-server's "tools param requires --jinja flag", vLLM without
+ * --enable-auto-tool-choice, gateways' "tool calling is not supported".
+ */
+export function refusesTools(body: ErrorBody): boolean {
+  return [400, 422, 500, 501].includes(body.status) && /does not support tools|tools? (?:are |is )?not supported|tool (?:calling|use|calls) (?:is |are )?not supported|tools param requires|--jinja|auto[- ]tool[- ]choice|tool_choice/i.test(body.message);
+}

@@ -1,6 +1,6 @@
-import { ContextOverflowError, ProviderError } from '@storyos/domain';
+import { ContextOverflowError, ProviderError, ToolsRefusedError } from '@storyos/domain';
 import { failureFromResponse, type ErrorRule } from '../../../../core/providers/http-failures';
-import { contextOverflowIn, refusesResponseFormat } from './error-rules';
+import { contextOverflowIn, refusesResponseFormat, refusesTools } from './error-rules';
 
 /** The server does not take the `response_format` we sent; the request can go again without it. */
 export class ResponseFormatRefused extends ProviderError {
@@ -20,7 +20,9 @@ const contextOverflow: ErrorRule = (body) => {
 const responseFormatRefused: ErrorRule = (body) =>
   refusesResponseFormat(body) ? new ResponseFormatRefused(body.message || `The provider answered ${body.status} to a JSON reply format.`) : null;
 
-/** A chat completion's error answer: the chat servers' own rules first, then what any provider's error means. */
-export function chatFailureFromResponse(response: Response, model: string, sentResponseFormat = false): Promise<ProviderError> {
-  return failureFromResponse(response, model, sentResponseFormat ? [contextOverflow, responseFormatRefused] : [contextOverflow]);
+const toolsRefused: ErrorRule = (body) => (refusesTools(body) ? new ToolsRefusedError(body.message || `The provider answered ${body.status} to a request with tools.`) : null);
+
+/** A chat completion's error answer: the chat servers' own rules first (for what the request sent), then what any provider's error means. */
+export function chatFailureFromResponse(response: Response, model: string, sent: { responseFormat?: boolean; tools?: boolean } = {}): Promise<ProviderError> {
+  return failureFromResponse(response, model, [contextOverflow, ...(sent.responseFormat ? [responseFormatRefused] : []), ...(sent.tools ? [toolsRefused] : [])]);
 }
