@@ -924,7 +924,7 @@ async function main() {
   if (resets) notes.push(`${resets} reset entries (retried generations) during the latency runs.`);
   const caughtUp = levels.reduce((sum, level) => sum + level.caughtUp, 0);
   if (caughtUp) notes.push(`${caughtUp} entries were already in Redis when the bench began tailing their stream (it learns a generation id from the POST answer), so they have no live emit time and are left out.`);
-  notes.push(`latency runs posted their sessions in ${levels.map((level) => `${(level.postedIn / 1000).toFixed(1)} s (${level.streams})`).join(', ')}; the provider held each level's replies until all had arrived, then streamed them together.`);
+  if (levels.length) notes.push(`latency runs posted their sessions in ${levels.map((level) => `${(level.postedIn / 1000).toFixed(1)} s (${level.streams})`).join(', ')}; the provider held each level's replies until all had arrived, then streamed them together.`);
   console.log(`\n${report({ when, host, levels, ttfc, chatTtfc, bytes, workers: WORKERS, notes })}\n`);
 }
 
