@@ -7,9 +7,10 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { type GameSession, hasOpening, type PlayerInputMode } from '@storyos/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { ErrorAlert } from '../../../components/error-alert';
+import { useEventCallback } from '../../../lib/use-event-callback';
 import { visuallyHidden } from '../../../components/visually-hidden';
 import { useGameEvents } from '../hooks/use-game-events';
 import type { StreamStart } from '../../generation/use-generation-stream';
@@ -160,6 +161,19 @@ function Game({ session }: { session: GameSession }) {
     actions.swipe.mutate(index);
   };
   const onEdit = (messageId: string, content: string, baseRevision: number) => actions.edit.mutateAsync({ messageId, content, baseRevision });
+  // Fixed identities, so the transcript's finished messages and the action box skip the re-render each streamed frame brings.
+  const handlers = {
+    onSend: useEventCallback(onSend),
+    onRegenerate: useEventCallback(onRegenerate),
+    onContinue: useEventCallback(onContinue),
+    onSwipe: useEventCallback(onSwipe),
+    onEdit: useEventCallback(onEdit),
+  };
+  const inputDisabledReason = replyStreaming ? 'The narrator is writing' : running ? 'The world is being updated' : 'Regenerate the opening to begin the story';
+  const turnInput = useMemo(
+    () => <TurnInput onSend={handlers.onSend} disabled={running || !opened} draft={draft} disabledReason={inputDisabledReason} />,
+    [handlers.onSend, running, opened, draft, inputDisabledReason],
+  );
 
   const announcement = replyStreaming
     ? 'The narrator is writing.'
@@ -228,13 +242,13 @@ function Game({ session }: { session: GameSession }) {
             liveContinues={liveContinues}
             stream={stream}
             frozenText={frozenText}
-            onRegenerate={onRegenerate}
+            onRegenerate={handlers.onRegenerate}
             regenerating={actions.regenerate.isPending}
-            onContinue={onContinue}
+            onContinue={handlers.onContinue}
             continuing={actions.continueReply.isPending}
             busy={running || pendingAction}
-            onSwipe={onSwipe}
-            onEdit={onEdit}
+            onSwipe={handlers.onSwipe}
+            onEdit={handlers.onEdit}
           />
         </Box>
         <Box sx={{ pt: 1 }}>
@@ -259,12 +273,7 @@ function Game({ session }: { session: GameSession }) {
               <ProviderChip />
             </Box>
           </Stack>
-          <TurnInput
-            onSend={onSend}
-            disabled={running || !opened}
-            draft={draft}
-            disabledReason={replyStreaming ? 'The narrator is writing' : running ? 'The world is being updated' : 'Regenerate the opening to begin the story'}
-          />
+          {turnInput}
         </Box>
         <Box role="status" sx={visuallyHidden}>
           {announcement}
