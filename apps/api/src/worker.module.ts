@@ -9,6 +9,7 @@ import { GenerationModule } from './modules/generation/generation.module';
 import { RunFlowProcessor } from './modules/generation/jobs/run-flow.processor';
 import { RunGenerationProcessor } from './modules/generation/jobs/run-generation.processor';
 import { RunMediaStepProcessor } from './modules/media/jobs/run-media-step.processor';
+import { RunTranscriptionStepProcessor } from './modules/media/jobs/run-transcription-step.processor';
 import { MediaModule } from './modules/media/media.module';
 import { StoriesModule } from './modules/stories/stories.module';
 import { DeliverPingProcessor } from './modules/system/jobs/deliver-ping.processor';
@@ -22,6 +23,7 @@ import { SystemModule } from './modules/system/system.module';
     RunGenerationProcessor,
     RunFlowProcessor,
     RunMediaStepProcessor,
+    RunTranscriptionStepProcessor,
     tunedProcessors([
       { processor: DeliverPingProcessor, queue: QUEUE_NAMES.system },
       // A step whose worker died is handed back once more before it is given up on; the retry starts it over.
@@ -30,6 +32,8 @@ import { SystemModule } from './modules/system/system.module';
       { processor: RunFlowProcessor, queue: QUEUE_NAMES.flow, maxStalledCount: 2 },
       // Pictures and narration: what a killed worker finished stays; the retry goes on from the next part.
       { processor: RunMediaStepProcessor, queue: QUEUE_NAMES.media, maxStalledCount: 2 },
+      // A recording is sent again from the start; nothing is stored until the transcript is final.
+      { processor: RunTranscriptionStepProcessor, queue: QUEUE_NAMES.transcription, maxStalledCount: 2 },
     ]),
   ],
 })

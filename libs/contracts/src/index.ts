@@ -15,6 +15,7 @@ export * from './game/scenario.schemas';
 export * from './game/story-card.schemas';
 export * from './game/game.schemas';
 export * from './game/system-prompt.schemas';
+export * from './game/scene-media.schemas';
 export * from './stories/story-setup.schemas';
 export * from './stories/story.schemas';
 export * from './stories/story-media.schemas';

@@ -10,6 +10,8 @@ export const QUEUE_NAMES = {
   flow: 'flow',
   /** Media steps: pictures and narration, generations of step type image or narration. */
   media: 'media',
+  /** Transcription steps: a stored recording turned into text. */
+  transcription: 'transcription',
 } as const;
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
 
@@ -18,6 +20,7 @@ export const JOB_NAMES = {
   runGeneration: 'run-generation',
   runFlow: 'run-flow',
   runMediaStep: 'run-media-step',
+  runTranscriptionStep: 'run-transcription-step',
 } as const;
 
 /** Job payloads carry ids and small values only. */

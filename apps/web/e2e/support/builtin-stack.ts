@@ -15,7 +15,8 @@ export interface BuiltinStack {
   stop(): Promise<void>;
 }
 
-export async function startBuiltinStack(): Promise<BuiltinStack> {
+/** `extraEnv`: settings of this stack only, e.g. a transcription provider for the microphone journey. */
+export async function startBuiltinStack(extraEnv: Record<string, string> = {}): Promise<BuiltinStack> {
   const shared = readStackInfo();
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -38,6 +39,7 @@ export async function startBuiltinStack(): Promise<BuiltinStack> {
     WEB_DIST_DIR: path.join(WORKSPACE, 'apps/web/dist'),
     CORS_ORIGINS: baseUrl,
     SEED_DEMO: 'false',
+    ...extraEnv,
   });
 
   const api = startApiProcess('main', env, path.join(shared.logDir, 'write-main.log'));

@@ -30,6 +30,11 @@ export const GenerationKindSchema = z.enum([
   // Pictures and narration of what was written: media steps.
   'story.illustration',
   'story.narration',
+  // A game scene (a narrator reply) drawn or read aloud: media steps.
+  'game.illustration',
+  'game.narration',
+  // A user's recorded voice turned into text: a transcription step.
+  'media.transcription',
   // The chat (seed 003): a reply, a document written or revised by a tool, suggestions for it, a chat's title.
   'chat.reply',
   'chat.document',
@@ -41,14 +46,18 @@ export type GenerationKind = z.infer<typeof GenerationKindSchema>;
 /**
  * How a generation runs: `text` streams from the text provider; `image` and
  * `narration` make media (a picture; speech, sentence by sentence) and
- * stream each finished part as a `media` entry.
+ * stream each finished part as a `media` entry; `transcription` turns a
+ * stored recording into text, streamed as a `delta` like any text.
  */
-export const GenerationStepTypeSchema = z.enum(['text', 'image', 'narration']);
+export const GenerationStepTypeSchema = z.enum(['text', 'image', 'narration', 'transcription']);
 export type GenerationStepType = z.infer<typeof GenerationStepTypeSchema>;
 
 const MEDIA_STEP_KINDS: Partial<Record<GenerationKind, GenerationStepType>> = {
   'story.illustration': 'image',
   'story.narration': 'narration',
+  'game.illustration': 'image',
+  'game.narration': 'narration',
+  'media.transcription': 'transcription',
 };
 
 export const stepTypeOf = (kind: GenerationKind): GenerationStepType => MEDIA_STEP_KINDS[kind] ?? 'text';
@@ -70,7 +79,8 @@ export type MediaPart = z.infer<typeof MediaPartSchema>;
 
 /** The resource a generation belongs to; clients can follow it by resource. */
 export const GenerationTargetSchema = z.object({
-  type: z.enum(['game-session', 'story', 'chat']),
+  /** `recording`: a transcription belongs to the user's stored recording (a media id). */
+  type: z.enum(['game-session', 'story', 'chat', 'recording']),
   id: UuidSchema,
 });
 export type GenerationTarget = z.infer<typeof GenerationTargetSchema>;

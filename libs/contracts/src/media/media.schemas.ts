@@ -9,6 +9,24 @@ export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 export const UploadContentTypeSchema = z.enum(['image/jpeg', 'image/png', 'image/webp']);
 export type UploadContentType = z.infer<typeof UploadContentTypeSchema>;
 
+/** The longest recording a user can send to be transcribed: minutes of speech as MediaRecorder makes it. */
+export const MAX_RECORDING_BYTES = 10 * 1024 * 1024;
+
+/**
+ * What a recording may be, decided from its own bytes: what MediaRecorder
+ * makes (WebM or Ogg with Opus, MP4/M4A with AAC) and WAV or MP3 files.
+ */
+export const RecordingContentTypeSchema = z.enum(['audio/webm', 'audio/ogg', 'audio/wav', 'audio/mpeg', 'audio/mp4']);
+export type RecordingContentType = z.infer<typeof RecordingContentTypeSchema>;
+
+/** A recording accepted for transcription: follow `generationId`; its text is the transcript. */
+export const TranscriptionAcceptedSchema = z.object({
+  generationId: UuidSchema,
+  /** The stored recording (kind `recording`). */
+  recordingId: UuidSchema,
+});
+export type TranscriptionAccepted = z.infer<typeof TranscriptionAcceptedSchema>;
+
 /** The multipart field an upload travels in. */
 export const UPLOAD_FIELD_NAME = 'file';
 
@@ -77,6 +95,7 @@ export const MediaCapabilitiesSchema = z.object({
   uploads: z.object({ maxBytes: z.number().int(), contentTypes: z.array(UploadContentTypeSchema) }),
   images: z.object({ provider: MediaProviderNameSchema, model: z.string() }),
   speech: z.object({ provider: MediaProviderNameSchema, model: z.string(), voices: z.array(z.string()) }),
-  transcription: z.object({ provider: MediaProviderNameSchema.nullable(), model: z.string().nullable() }),
+  /** `provider` null: no server-side transcription; clients use the browser's own speech recognition, if any. */
+  transcription: z.object({ provider: MediaProviderNameSchema.nullable(), model: z.string().nullable(), maxBytes: z.number().int(), contentTypes: z.array(RecordingContentTypeSchema) }),
 });
 export type MediaCapabilities = z.infer<typeof MediaCapabilitiesSchema>;

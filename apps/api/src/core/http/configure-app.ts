@@ -24,7 +24,8 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
   app.use(
     helmet({
       contentSecurityPolicy: {
-        directives: { 'connect-src': ["'self'", 'ws:', 'wss:'], 'img-src': ["'self'", 'data:', 'blob:'] },
+        // Media needs the bearer token, so pictures and narration are fetched and shown from blob: URLs.
+        directives: { 'connect-src': ["'self'", 'ws:', 'wss:'], 'img-src': ["'self'", 'data:', 'blob:'], 'media-src': ["'self'", 'blob:'] },
       },
     }),
   );

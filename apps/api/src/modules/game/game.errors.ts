@@ -23,6 +23,7 @@ export const GameErrors = {
   nothingToUndo: (): AppError => new AppError('CONFLICT', 'There is no turn to undo yet.'),
   noOpening: (): AppError => new AppError('CONFLICT', 'The story has no opening yet: regenerate the opening before you play.'),
   messageNotFound: (): AppError => AppError.notFound('The message'),
+  sceneNotWritten: (): AppError => new AppError('CONFLICT', 'This scene is not written yet. Wait for the narrator to finish, then try again.'),
   messageChangedMeanwhile: (current: GameMessage): AppError =>
     new AppError('CONFLICT', 'This part of the story changed after you started editing it. Choose which text to keep.', { current } satisfies GameMessageConflictDetails),
   nothingToEdit: (): AppError => new AppError('CONFLICT', 'This reply is still being written. Wait for it to finish or stop it first.'),

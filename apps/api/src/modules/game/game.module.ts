@@ -3,6 +3,10 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { RealtimePublisherModule } from '../../core/realtime/realtime-publisher.module';
 import { GenerationModule } from '../generation/generation.module';
 import { GenerationHandlers } from '../generation/handlers/generation-handlers';
+import { SceneMediaController } from './scene-media/scene-media.controller';
+import { SceneMediaEntity } from './scene-media/scene-media.entity';
+import { SceneMediaHandler } from './scene-media/scene-media.handler';
+import { SceneMediaService } from './scene-media/scene-media.service';
 import { ScenarioEntity } from './scenarios/scenario.entity';
 import { ScenariosController } from './scenarios/scenarios.controller';
 import { ScenariosService } from './scenarios/scenarios.service';
@@ -28,10 +32,10 @@ import { StateSnapshotEntity } from './world-state/state-snapshot.entity';
 import { WorldStateFollowUp } from './world-state/world-state-follow-up';
 import { WorldStateHandler } from './world-state/world-state.handler';
 
-/** Scenarios, game sessions and their turns (with alternatives and edits), the world each story keeps, each game's memory and story cards, and the narrator's system prompts. */
+/** Scenarios, game sessions and their turns (with alternatives and edits), the world each story keeps, each game's memory and story cards, pictures and narration of its scenes, and the narrator's system prompts. */
 @Module({
-  imports: [TypeOrmModule.forFeature([ScenarioEntity, GameSessionEntity, GameMessageEntity, StateSnapshotEntity, SystemPromptEntity, StoryCardEntity]), GenerationModule, RealtimePublisherModule],
-  controllers: [ScenariosController, GameSessionsController, GameTurnsController, StoryCardsController, SystemPromptsController],
+  imports: [TypeOrmModule.forFeature([ScenarioEntity, GameSessionEntity, GameMessageEntity, StateSnapshotEntity, SystemPromptEntity, StoryCardEntity, SceneMediaEntity]), GenerationModule, RealtimePublisherModule],
+  controllers: [ScenariosController, GameSessionsController, GameTurnsController, StoryCardsController, SystemPromptsController, SceneMediaController],
   providers: [
     ScenariosService,
     OwnedSessions,
@@ -46,6 +50,8 @@ import { WorldStateHandler } from './world-state/world-state.handler';
     NarratorReplyHandler,
     WorldStateFollowUp,
     WorldStateHandler,
+    SceneMediaService,
+    SceneMediaHandler,
   ],
 })
 export class GameModule implements OnModuleInit {
@@ -53,6 +59,7 @@ export class GameModule implements OnModuleInit {
     private readonly handlers: GenerationHandlers,
     private readonly narrator: NarratorReplyHandler,
     private readonly worldState: WorldStateHandler,
+    private readonly sceneMedia: SceneMediaHandler,
   ) {}
 
   onModuleInit(): void {
@@ -60,5 +67,7 @@ export class GameModule implements OnModuleInit {
     this.handlers.register('game.turn', this.narrator);
     this.handlers.register('game.continue', this.narrator);
     this.handlers.register('game.world-state', this.worldState);
+    this.handlers.register('game.illustration', this.sceneMedia);
+    this.handlers.register('game.narration', this.sceneMedia);
   }
 }

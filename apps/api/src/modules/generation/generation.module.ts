@@ -21,6 +21,7 @@ import { GenerationStreamStore } from './stream/generation-stream.store';
 import { SharedStreamReader } from './stream/shared-stream-reader';
 import { SseRelay } from './stream/sse-relay';
 import { SseSlots } from './stream/sse-slots';
+import { StepQueues } from './step-queues';
 import { StopSignals } from './stream/stop-signals';
 
 /**
@@ -32,7 +33,7 @@ import { StopSignals } from './stream/stop-signals';
 @Module({
   imports: [
     TypeOrmModule.forFeature([GenerationEntity, GenerationFlowEntity]),
-    BullModule.registerQueue({ name: QUEUE_NAMES.generation }, { name: QUEUE_NAMES.flow }, { name: QUEUE_NAMES.media }),
+    BullModule.registerQueue({ name: QUEUE_NAMES.generation }, { name: QUEUE_NAMES.flow }, { name: QUEUE_NAMES.media }, { name: QUEUE_NAMES.transcription }),
     AuthModule,
     TextProviderModule,
   ],
@@ -52,6 +53,7 @@ import { StopSignals } from './stream/stop-signals';
     FlowDefinitions,
     FlowsService,
     FlowRunner,
+    StepQueues,
   ],
   exports: [
     GenerationsService,

@@ -1,9 +1,7 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { isTerminalStatus, JOB_NAMES, QUEUE_NAMES, stepTypeOf, type Generation, type GenerationJob, type GenerationKind, type GenerationTarget } from '@storyos/contracts';
+import { isTerminalStatus, type Generation, type GenerationKind, type GenerationTarget } from '@storyos/contracts';
 import type { TextProvider } from '@storyos/domain';
-import type { Queue } from 'bullmq';
 import { PinoLogger } from 'nestjs-pino';
 import { randomInt } from 'node:crypto';
 import { DataSource, type EntityManager, type Repository } from 'typeorm';
@@ -16,6 +14,7 @@ import { GenerationQuota } from '../auth/quota/generation-quota.service';
 import { GenerationEntity } from './entities/generation.entity';
 import { GenerationFinalizer } from './generation-finalizer.service';
 import { toGenerationContract } from './generation.mapper';
+import { StepQueues } from './step-queues';
 import { TEXT_PROVIDER } from './text-provider.token';
 import { GenerationStreamStore } from './stream/generation-stream.store';
 import { StopSignals } from './stream/stop-signals';
@@ -37,8 +36,7 @@ export interface ParentJob {
 export class GenerationsService {
   constructor(
     @InjectRepository(GenerationEntity) private readonly generations: Repository<GenerationEntity>,
-    @InjectQueue(QUEUE_NAMES.generation) private readonly queue: Queue<GenerationJob>,
-    @InjectQueue(QUEUE_NAMES.media) private readonly mediaQueue: Queue<GenerationJob>,
+    private readonly queues: StepQueues,
     @Inject(TEXT_PROVIDER) private readonly provider: TextProvider,
     @InjectConfig() private readonly config: AppConfig,
     private readonly dataSource: DataSource,
@@ -158,9 +156,8 @@ export class GenerationsService {
   async enqueue(generation: GenerationEntity, parent?: ParentJob): Promise<void> {
     const { attempts, backoffMs } = this.config.generation;
     try {
-      // Text streams from the text provider; pictures and narration go to the media steps' queue.
-      const [queue, name] = stepTypeOf(generation.kind) === 'text' ? [this.queue, JOB_NAMES.runGeneration] : [this.mediaQueue, JOB_NAMES.runMediaStep];
-      await queue.add(name, { generationId: generation.id }, {
+      const { queue, jobName } = this.queues.forKind(generation.kind);
+      await queue.add(jobName, { generationId: generation.id }, {
         jobId: generation.id,
         attempts,
         backoff: { type: 'exponential', delay: backoffMs },
@@ -199,14 +196,14 @@ export class GenerationsService {
     await this.stops.request(id);
     if (generation.status === 'queued') {
       // A step's job belongs to its flow's job (BullMQ waits for it): it stays, and the worker that takes it finds it ended.
-      if (generation.flowId || (await this.removeQueuedJob(id))) await this.finalizer.finishUnrun(id, 'stopped', null);
+      if (generation.flowId || (await this.removeQueuedJob(generation))) await this.finalizer.finishUnrun(id, 'stopped', null);
     }
     return this.view(owner, id);
   }
 
   /** True when the job was still waiting and is now gone; an active job belongs to a worker, which sees the stop flag itself. */
-  private async removeQueuedJob(id: string): Promise<boolean> {
-    const job = (await this.queue.getJob(id)) ?? (await this.mediaQueue.getJob(id));
+  private async removeQueuedJob(generation: GenerationEntity): Promise<boolean> {
+    const job = await this.queues.forKind(generation.kind).queue.getJob(generation.id);
     const state = await job?.getState();
     if (!job || !(state === 'waiting' || state === 'delayed' || state === 'prioritized')) return false;
     return job.remove().then(

@@ -5,8 +5,13 @@ import { AppError } from '../../core/errors/app-error';
 export const MediaErrors = {
   notFound: (): AppError => AppError.notFound('The picture or recording'),
   unreadableUpload: (message: string, rule: string): AppError => new AppError('BAD_REQUEST', message, { rule }),
-  noFile: (): AppError => new AppError('VALIDATION_FAILED', 'Choose a picture to upload.', [{ path: 'file', message: 'Required' }]),
-  tooLarge: (maxBytes: number): AppError => new AppError('PAYLOAD_TOO_LARGE', `The picture is too large: the limit is ${formatBytes(maxBytes)}.`),
+  noFile: (noun = 'picture'): AppError => new AppError('VALIDATION_FAILED', `Choose a ${noun} to upload.`, [{ path: 'file', message: 'Required' }]),
+  tooLarge: (maxBytes: number, noun = 'picture'): AppError => new AppError('PAYLOAD_TOO_LARGE', `The ${noun} is too large: the limit is ${formatBytes(maxBytes)}.`),
+  emptyRecording: (): AppError => new AppError('BAD_REQUEST', 'The recording is empty. Record something, then send it again.', { rule: 'empty' }),
+  notARecording: (detected: string | null): AppError =>
+    new AppError('BAD_REQUEST', `This file is ${detected ? `a ${detected} file, ` : ''}not a recording: send WebM, Ogg, WAV, MP3 or M4A audio.`, { rule: 'not-a-recording' }),
+  noTranscription: (): AppError =>
+    new AppError('CONFLICT', 'This server has no speech-to-text service configured. Use your browser’s own speech recognition, or type instead.'),
   allowanceExceeded: (allowanceBytes: number, usedBytes: number, incomingBytes: number): AppError =>
     new AppError(
       'STORAGE_ALLOWANCE_EXCEEDED',

@@ -10,7 +10,9 @@ import {
   type GameSessionSummary,
   type Generation,
   type GenerationAccepted,
+  type ChapterMediaKind,
   type Page,
+  type SceneMedia,
   type ProviderInfo,
   ProviderInfoSchema,
 } from '@storyos/contracts';
@@ -39,6 +41,11 @@ export const playApi = {
   deleteCard: (id: string, cardId: string) => http.delete<void>(`${session(id)}/story-cards/${cardId}`),
   undo: (id: string) => http.post<GameSession>(`${session(id)}/undo`),
   getGeneration: (id: string) => http.get<Generation>(`/api/generations/${id}`),
+  /** The newest picture and narration of each narrator reply. */
+  sceneMedia: (id: string) => http.get<SceneMedia[]>(`${session(id)}/media`),
+  /** Draws a scene or reads it aloud: 202 while it is made, 200 with the one made for this text (unless `again`). */
+  startSceneMedia: (id: string, messageId: string, kind: ChapterMediaKind, again = false) =>
+    http.post<SceneMedia>(`${session(id)}/messages/${messageId}/${kind}`, { again }),
   /** The story engine in use, from the health report; null while the API does not report it. */
   provider: async (): Promise<ProviderInfo | null> => {
     const health = await http.get<{ provider?: unknown }>('/api/health');

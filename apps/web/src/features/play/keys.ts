@@ -5,6 +5,8 @@ export const playKeys = {
   sessionLists: () => [...playKeys.sessions(), 'list'] as const,
   sessionList: (page: number, pageSize: number) => [...playKeys.sessionLists(), { page, pageSize }] as const,
   session: (id: string) => [...playKeys.sessions(), 'detail', id] as const,
+  /** A game's scene pictures and narration. */
+  sceneMedia: (id: string) => [...playKeys.all, 'scene-media', id] as const,
   generation: (id: string) => [...playKeys.all, 'generation', id] as const,
   provider: () => [...playKeys.all, 'provider'] as const,
 };

@@ -16,6 +16,8 @@ export const playQueries = {
   session: (id: string) =>
     // The socket keeps an open game current; a refetch on its own would only race the stream.
     queryOptions({ queryKey: playKeys.session(id), queryFn: () => playApi.getSession(id), staleTime: Infinity }),
+  /** Pictures and narration of the game's scenes; live progress comes from each step's stream. */
+  sceneMedia: (id: string) => queryOptions({ queryKey: playKeys.sceneMedia(id), queryFn: () => playApi.sceneMedia(id) }),
   /** Read once, when a stream is resumed: its text and lastSeq are where the live entries continue. */
   generation: (id: string | null) =>
     queryOptions({

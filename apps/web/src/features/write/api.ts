@@ -1,6 +1,8 @@
 import type {
   ArtifactBase,
   ArtifactKind,
+  ChapterMedia,
+  ChapterMediaKind,
   CreateStoryRequest,
   ExportFormat,
   Outline,
@@ -92,6 +94,11 @@ export const storiesApi = {
   saveText: (id: string, kind: 'premise' | 'story', text: string, base: ArtifactBase) =>
     request<StoryArtifact>(`${story(id)}/${kind}`, { method: 'PUT', body: { text, base } }),
   saveOutline: (id: string, outline: Outline, base: ArtifactBase) => request<StoryArtifact>(`${story(id)}/outline`, { method: 'PUT', body: { ...outline, base } }),
+  /** The newest picture and narration of each chapter of the current story text. */
+  chapterMedia: (id: string) => request<ChapterMedia[]>(`${story(id)}/media`),
+  /** Draws a chapter or reads it aloud: 202 while it is made, 200 with the one made for this text (unless `again`). */
+  startChapterMedia: (id: string, chapterIndex: number, kind: ChapterMediaKind, again = false) =>
+    request<ChapterMedia>(`${story(id)}/chapters/${chapterIndex}/${kind}`, { method: 'POST', body: { again } }),
   writeWhole: (id: string) => request<StoryJob>(`${story(id)}/write`, { method: 'POST', body: {} }),
   cancelJob: (id: string, jobId: string) => request<StoryJob>(`${story(id)}/jobs/${jobId}/cancel`, { method: 'POST', body: {} }),
   /** The story as a file, fetched with the bearer token (a plain link could not send it). */

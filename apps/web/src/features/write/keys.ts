@@ -9,5 +9,7 @@ export const storyKeys = {
   detail: (id: string) => [...storyKeys.details(), id] as const,
   versions: (id: string) => [...storyKeys.detail(id), 'versions'] as const,
   versionsOf: (id: string, kind: ArtifactKind) => [...storyKeys.versions(id), kind] as const,
+  /** Chapter pictures and narration: apart from the story's detail, which the socket refreshes often. */
+  chapterMedia: (id: string) => [...storyKeys.all, 'chapter-media', id] as const,
   cacheStats: () => [...storyKeys.all, 'cache-stats'] as const,
 };

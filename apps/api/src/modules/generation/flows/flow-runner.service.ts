@@ -1,7 +1,5 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
-import { isTerminalFlowStatus, isTerminalStatus, QUEUE_NAMES, stepTypeOf, type GenerationJob } from '@storyos/contracts';
-import type { Queue } from 'bullmq';
+import { isTerminalFlowStatus, isTerminalStatus } from '@storyos/contracts';
 import { PinoLogger } from 'nestjs-pino';
 import { DataSource, type EntityManager } from 'typeorm';
 import { RealtimePublisher } from '../../../core/realtime/realtime-publisher.service';
@@ -9,6 +7,7 @@ import { GenerationEntity } from '../entities/generation.entity';
 import { GenerationFlowEntity } from '../entities/generation-flow.entity';
 import { GenerationFinalizer } from '../generation-finalizer.service';
 import { GenerationsService } from '../generations.service';
+import { StepQueues } from '../step-queues';
 import { StopSignals } from '../stream/stop-signals';
 import { FlowDefinitions } from './flow-definitions';
 import { endFlow } from './end-flow';
@@ -32,8 +31,7 @@ export class FlowRunner {
     private readonly finalizer: GenerationFinalizer,
     private readonly stops: StopSignals,
     private readonly realtime: RealtimePublisher,
-    @InjectQueue(QUEUE_NAMES.generation) private readonly textQueue: Queue<GenerationJob>,
-    @InjectQueue(QUEUE_NAMES.media) private readonly mediaQueue: Queue<GenerationJob>,
+    private readonly queues: StepQueues,
     private readonly logger: PinoLogger,
   ) {
     this.logger.setContext(FlowRunner.name);
@@ -113,7 +111,7 @@ export class FlowRunner {
     const unfinished = (await this.dataSource.manager.find(GenerationEntity, { where: { flowId }, order: { stepIndex: 'ASC' } })).filter((step) => !isTerminalStatus(step.status));
     const live: GenerationEntity[] = [];
     for (const step of unfinished) {
-      const job = await (stepTypeOf(step.kind) === 'text' ? this.textQueue : this.mediaQueue).getJob(step.id);
+      const job = await this.queues.forKind(step.kind).queue.getJob(step.id);
       const state = job ? await job.getState() : 'missing';
       if (LIVE_JOB_STATES.has(state)) {
         live.push(step);

@@ -1,6 +1,6 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { InjectRepository } from '@nestjs/typeorm';
-import { GenerationJobSchema, isTerminalStatus, QUEUE_NAMES, type MediaPart, type StreamEntry } from '@storyos/contracts';
+import { GenerationJobSchema, isTerminalStatus, QUEUE_NAMES, type MediaAttachment, type MediaPart, type StreamEntry } from '@storyos/contracts';
 import { ProviderError, splitForSpeech, type ImageProvider, type SpeechProvider } from '@storyos/domain';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { PinoLogger } from 'nestjs-pino';
@@ -117,7 +117,7 @@ export class RunMediaStepProcessor extends WorkerHost {
         model: image.model,
         costCents: image.costCents,
         details: image.revisedPrompt ? { revisedPrompt: image.revisedPrompt } : {},
-        attachedTo: { type: generation.targetType, id: generation.targetId },
+        attachedTo: attachmentOf(generation),
       },
     });
     yield { index: 0, mediaId: asset.id, kind: 'image', contentType: image.contentType, durationMs: null, width: image.width, height: image.height, text: plan.request.caption ?? '' };
@@ -141,12 +141,17 @@ export class RunMediaStepProcessor extends WorkerHost {
           model: speech.model,
           costCents: speech.costCents,
           details: { voice: speech.voice },
-          attachedTo: { type: generation.targetType, id: generation.targetId },
+          attachedTo: attachmentOf(generation),
         },
       });
       yield { index, mediaId: asset.id, kind: 'narration', contentType: speech.contentType, durationMs: speech.durationMs, width: null, height: null, text };
     }
   }
+}
+
+/** What the media belongs to: the story, game or chat the step was made for (a recording is nothing media is made for). */
+function attachmentOf(generation: GenerationEntity): MediaAttachment | null {
+  return generation.targetType === 'recording' ? null : { type: generation.targetType, id: generation.targetId };
 }
 
 function outcome(status: 'completed' | 'stopped' | 'failed', text: string, error: string | null, lastSeq: number) {

@@ -5,9 +5,9 @@ import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
-import { type GameSession, hasOpening, type PlayerInputMode } from '@storyos/contracts';
+import { type GameMessage, type GameSession, hasOpening, type PlayerInputMode } from '@storyos/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { ErrorAlert } from '../../../components/error-alert';
 import { useEventCallback } from '../../../lib/use-event-callback';
@@ -15,12 +15,14 @@ import { visuallyHidden } from '../../../components/visually-hidden';
 import { useGameEvents } from '../hooks/use-game-events';
 import type { StreamStart } from '../../generation/use-generation-stream';
 import { useGameReplyStream } from '../hooks/use-game-reply-stream';
+import { useSceneMedia } from '../hooks/use-scene-media';
 import { useStickToBottom } from '../hooks/use-stick-to-bottom';
 import { playKeys, playQueries, useGameActions } from '../queries';
 import { GameControls } from './game-controls';
 import { ProviderChip } from './provider-chip';
 import { ReconnectingBanner } from './reconnecting-banner';
 import { StatePanel } from './state-panel';
+import { SceneMediaTools } from './scene-media-tools';
 import { Transcript } from './transcript';
 import { StoryNotesDialog } from './story-notes-dialog';
 import { TurnInput, type TurnDraft } from './turn-input';
@@ -83,6 +85,7 @@ function Game({ session }: { session: GameSession }) {
       : undefined;
   const stream = useGameReplyStream(activeId, start, session.id);
   const actions = useGameActions(session.id);
+  const sceneMedia = useSceneMedia(session.id);
   const [draft, setDraft] = useState<TurnDraft | null>(null);
   const [notesOpen, setNotesOpen] = useState(false);
   // Stop freezes the reply where the reader sees it, at once; the server keeps exactly that much.
@@ -162,6 +165,8 @@ function Game({ session }: { session: GameSession }) {
   };
   const onEdit = (messageId: string, content: string, baseRevision: number) => actions.edit.mutateAsync({ messageId, content, baseRevision });
   // Fixed identities, so the transcript's finished messages and the action box skip the re-render each streamed frame brings.
+  // Kept between renders (the media controls are), so the finished messages keep their elements while a reply streams.
+  const sceneTools = useCallback((message: GameMessage) => <SceneMediaTools message={message} media={sceneMedia} disabled={false} />, [sceneMedia]);
   const handlers = {
     onSend: useEventCallback(onSend),
     onRegenerate: useEventCallback(onRegenerate),
@@ -249,6 +254,7 @@ function Game({ session }: { session: GameSession }) {
             busy={running || pendingAction}
             onSwipe={handlers.onSwipe}
             onEdit={handlers.onEdit}
+            sceneTools={sceneTools}
           />
         </Box>
         <Box sx={{ pt: 1 }}>

@@ -2,7 +2,7 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import type { GameMessage } from '@storyos/contracts';
-import { type ReactElement, useMemo, useState } from 'react';
+import { type ReactElement, type ReactNode, useMemo, useState } from 'react';
 import { joinedText } from '../cache';
 import type { GenerationStreamView } from '../../generation/use-generation-stream';
 import { CutOffReply } from './cut-off-reply';
@@ -35,9 +35,11 @@ interface TranscriptProps {
   onSwipe?: (index: number) => void;
   /** Saves an edited message over `baseRevision`. */
   onEdit?: (messageId: string, content: string, baseRevision: number) => Promise<unknown>;
+  /** Listen, Illustrate and the picture under a written reply. */
+  sceneTools?: (message: GameMessage) => ReactNode;
 }
 
-export function Transcript({ messages, liveReplyId, liveContinues, stream, frozenText = null, onRegenerate, regenerating, onContinue, continuing, busy, onSwipe, onEdit }: TranscriptProps) {
+export function Transcript({ messages, liveReplyId, liveContinues, stream, frozenText = null, onRegenerate, regenerating, onContinue, continuing, busy, onSwipe, onEdit, sceneTools }: TranscriptProps) {
   const [visible, setVisible] = useState(INITIAL_VISIBLE);
   const [editing, setEditing] = useState<string | null>(null);
   const hidden = Math.max(0, messages.length - visible);
@@ -91,6 +93,7 @@ export function Transcript({ messages, liveReplyId, liveContinues, stream, froze
           {message.status === 'failed' && (
             <FailedReply generationId={message.generationId} reason={message.error} onRegenerate={isLast ? onRegenerate : undefined} regenerating={regenerating} />
           )}
+          {sceneTools && message.content.trim() && message.status !== 'failed' && !message.id.startsWith('live-') && sceneTools(message)}
           {cutOff && isLast && <CutOffReply onContinue={onContinue} continuing={continuing} disabled={busy} error={message.error} />}
           <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between', gap: 1, mt: 0.5, flexWrap: 'wrap' }}>
             <UsedContext context={message.context} />
@@ -103,7 +106,7 @@ export function Transcript({ messages, liveReplyId, liveContinues, stream, froze
       );
     }
     return rows;
-  }, [shown, editing, busy, regenerating, continuing, lastId, liveReplyId, liveStreaming, liveContinues, onRegenerate, onContinue, onSwipe, onEdit]);
+  }, [shown, editing, busy, regenerating, continuing, lastId, liveReplyId, liveStreaming, liveContinues, onRegenerate, onContinue, onSwipe, onEdit, sceneTools]);
 
   return (
     <Stack spacing={3}>

@@ -1,10 +1,30 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import type { PlayerInputMode } from '@storyos/contracts';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import type { MediaCapabilities, PlayerInputMode } from '@storyos/contracts';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { mediaCapabilitiesQuery } from '../../../lib/media/media-capabilities';
 import { TurnInput, type TurnDraft } from './turn-input';
 
-function setup(disabled = false, draft: TurnDraft | null = null) {
+/** A deployment without server-side transcription: the microphone uses the browser's recognition, where there is one. */
+const NO_TRANSCRIPTION: MediaCapabilities = {
+  uploads: { maxBytes: 5 * 1024 * 1024, contentTypes: ['image/png'] },
+  images: { provider: 'builtin', model: 'illustrator' },
+  speech: { provider: 'builtin', model: 'espeak-ng', voices: [] },
+  transcription: { provider: null, model: null, maxBytes: 10 * 1024 * 1024, contentTypes: ['audio/webm'] },
+};
+
+function renderInput(onSend: (content: string, mode: PlayerInputMode) => Promise<boolean>, disabled = false, draft: TurnDraft | null = null) {
+  const client = new QueryClient();
+  client.setQueryData(mediaCapabilitiesQuery.queryKey, NO_TRANSCRIPTION);
+  render(
+    <QueryClientProvider client={client}>
+      <TurnInput onSend={onSend} disabled={disabled} disabledReason="The narrator is writing" draft={draft} />
+    </QueryClientProvider>,
+  );
+}
+
+function setup(disabled = false) {
   const onSend = jest.fn<Promise<boolean>, [string, PlayerInputMode]>().mockResolvedValue(true);
-  render(<TurnInput onSend={onSend} disabled={disabled} disabledReason="The narrator is writing" draft={draft} />);
+  renderInput(onSend, disabled);
   const input = screen.getByRole('textbox', { name: 'What do you do?' }) as HTMLTextAreaElement;
   return { onSend, input };
 }
@@ -80,7 +100,58 @@ describe('the action input', () => {
   });
 
   it('takes back an undone action, in the mode it was sent in', () => {
-    render(<TurnInput onSend={jest.fn()} disabled={false} draft={{ text: 'I ask Wren about the key.', mode: 'say', nonce: 1 }} />);
+    renderInput(jest.fn(), false, { text: 'I ask Wren about the key.', mode: 'say', nonce: 1 });
     expect((screen.getByRole('textbox', { name: 'What do you say?' }) as HTMLTextAreaElement).value).toBe('I ask Wren about the key.');
+  });
+
+  describe('speaking instead of typing', () => {
+    /** The browser's recognition as Chromium exposes it: results arrive while the user speaks, then it ends. */
+    class FakeRecognition {
+      static current: FakeRecognition | null = null;
+      lang = '';
+      interimResults = false;
+      continuous = false;
+      onresult: ((event: unknown) => void) | null = null;
+      onerror: ((event: { error: string }) => void) | null = null;
+      onend: (() => void) | null = null;
+      constructor() {
+        FakeRecognition.current = this;
+      }
+      start() {}
+      stop() {
+        this.onend?.();
+      }
+      abort() {
+        this.onend?.();
+      }
+      hear(words: string) {
+        const result = Object.assign([{ transcript: words }], { isFinal: true });
+        this.onresult?.({ resultIndex: 0, results: [result] });
+      }
+    }
+
+    afterEach(() => {
+      delete (window as unknown as { webkitSpeechRecognition?: unknown }).webkitSpeechRecognition;
+    });
+
+    it('puts what the browser heard into the box after what was typed, to be corrected before sending', async () => {
+      (window as unknown as { webkitSpeechRecognition?: unknown }).webkitSpeechRecognition = FakeRecognition;
+      const { onSend, input } = setup();
+      fireEvent.change(input, { target: { value: 'I whisper' } });
+      fireEvent.click(screen.getByRole('button', { name: 'Speak your turn' }));
+      const stop = await screen.findByRole('button', { name: 'Stop and use what you said' });
+      expect(stop.getAttribute('aria-pressed')).toBe('true');
+      act(() => FakeRecognition.current!.hear('open the gate'));
+      expect(screen.getByRole('status').textContent).toBe('Heard: open the gate');
+      fireEvent.click(stop);
+      await waitFor(() => expect(input.value).toBe('I whisper open the gate'));
+      expect(onSend).not.toHaveBeenCalled();
+    });
+
+    it('hides the microphone and says why when neither the server nor the browser can listen', () => {
+      setup();
+      expect(screen.queryByRole('button', { name: 'Speak your turn' })).toBeNull();
+      expect(screen.getByText(/Voice input is not available/).textContent).toMatch(/no speech recognition/);
+    });
   });
 });

@@ -7,6 +7,7 @@ import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Tooltip from '@mui/material/Tooltip';
 import { MAX_PLAYER_INPUT_CHARS, type PlayerInputMode } from '@storyos/contracts';
 import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { MicrophoneButton } from '../../../components/media/microphone-button';
 
 export const MAX_TURN_LENGTH = MAX_PLAYER_INPUT_CHARS;
 
@@ -78,6 +79,12 @@ export function TurnInput({ onSend, disabled, disabledReason, draft = null }: Tu
     void submit();
   };
 
+  /** Spoken words join what is typed, to be corrected before sending. */
+  const onTranscript = (text: string) => {
+    setValue((current) => (current.trim() ? `${current.trimEnd()} ${text}` : text).slice(0, MAX_TURN_LENGTH));
+    inputRef.current?.focus();
+  };
+
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     void submit();
@@ -117,6 +124,9 @@ export function TurnInput({ onSend, disabled, disabledReason, draft = null }: Tu
           helperText={disabled && disabledReason ? `${disabledReason} · ${count(value.length)} / ${count(MAX_TURN_LENGTH)}` : `${count(value.length)} / ${count(MAX_TURN_LENGTH)}`}
           slotProps={{ htmlInput: { maxLength: MAX_TURN_LENGTH } }}
         />
+        <Box sx={{ mt: 1 }}>
+          <MicrophoneButton onTranscript={onTranscript} what="your turn" disabled={blocked} />
+        </Box>
         <Tooltip title="Send (Enter)">
           <span>
             <IconButton type="submit" color="primary" aria-label="Send" disabled={blocked || empty} sx={{ mt: 1 }}>

@@ -9,6 +9,7 @@ import { usePhaseGeneration } from '../hooks/use-phase-generation';
 import { useStepShortcuts } from '../hooks/use-shortcuts';
 import { blockedReason, stepPath, stepReadiness } from '../phases';
 import { ArtifactTextEditor } from './artifact-text-editor';
+import { ChapterMediaPanel } from './chapter-media-panel';
 import { GenerationNotices } from './generation-notices';
 import { LiveText } from './live-text';
 import { StepLayout } from './step-layout';
@@ -103,6 +104,7 @@ export function WritingStep({ story }: { story: Story }) {
           Nothing written yet. “Start the story” writes the opening along the outline; “Continue” then adds the next chapter.
         </Typography>
       )}
+      {started && !generation.live && <ChapterMediaPanel storyId={story.id} text={story.story?.text ?? ''} disabled={generation.busy} />}
     </StepLayout>
   );
 }
