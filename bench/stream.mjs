@@ -256,6 +256,8 @@ async function startStack() {
     ADMIN_EMAIL: admin.email,
     ADMIN_PASSWORD: admin.password,
     SEED_DEMO: 'false',
+    // The bench registers its users from one address; the per-address sign-up limit is for the public.
+    SIGNUP_MAX_REGISTRATIONS_PER_IP: '100000',
     QUOTA_USER_DAILY: 'unlimited',
     QUOTA_ADMIN_DAILY: 'unlimited',
     LLM_BASE_URL: `${providerUrl}/v1`,
