@@ -26,3 +26,5 @@ export * from './conversation/chat.schemas';
 export * from './conversation/document.schemas';
 export * from './conversation/vote.schemas';
 export * from './create/story-requirements.schemas';
+export * from './create/story-conversation.schemas';
+export * from './create/illustrated-story.schemas';

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { ErrorBody } from './errors';
 import type { WorldState } from './game/game.schemas';
 import type { StoryJob } from './stories/story.schemas';
+import type { ConversationRequirementsEvent, ConversationSendAck, ConversationSendRequest } from './create/story-conversation.schemas';
+import type { IllustratedStoryUpdatedEvent } from './create/illustrated-story.schemas';
 import type { GenerationStartedEvent, GenerationStreamEvent, GenerationSubscribeAck, GenerationSubscribeRequest } from './generation/generation-events';
 
 /** Each user has a room; workers emit to it through Redis. */
@@ -29,6 +31,10 @@ export interface ServerToClientEvents {
   'game:state': (event: GameStateEvent) => void;
   /** Progress of a whole-story job: status, 0–100 %, stage name. */
   'story:job': (event: StoryJob) => void;
+  /** A Create conversation's requirements after a turn or a hand edit (seed 002). */
+  'conversation:requirements': (event: ConversationRequirementsEvent) => void;
+  /** An illustrated story after a scene, picture or narration landed, or its status changed. */
+  'illustrated-story:updated': (event: IllustratedStoryUpdatedEvent) => void;
   error: (error: ErrorBody) => void;
 }
 
@@ -36,4 +42,6 @@ export interface ServerToClientEvents {
 export interface ClientToServerEvents {
   /** Replays entries after `afterSeq` in the ack; live entries then arrive as `generation:entry`. */
   'generation:subscribe': (request: GenerationSubscribeRequest, ack: (result: GenerationSubscribeAck) => void) => void;
+  /** Says something to the Create agent: the same as `POST /api/conversations/:id/messages`; the ack names the reply's generation. */
+  'conversation:send': (request: ConversationSendRequest, ack: (result: ConversationSendAck) => void) => void;
 }

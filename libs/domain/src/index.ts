@@ -29,3 +29,4 @@ export * from './generation/continuation';
 export * from './generation/json-reply';
 export * from './media';
 export * from './conversation';
+export * from './create';

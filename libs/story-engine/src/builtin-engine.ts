@@ -1,6 +1,7 @@
-import { deriveWorldState, splitSentences, type GenerationRequest, type StoryBrief, type StreamOutcome, type TextProvider } from '@storyos/domain';
+import { builtinAgentReply, deriveWorldState, extractRequirements, splitSentences, type GenerationRequest, type StoryBrief, type StreamOutcome, type TextProvider } from '@storyos/domain';
 import { GAME_NARRATOR_WORDS } from './lexicon/lexicons';
 import { Llama2Model } from './llama2/llama2-model';
+import { planCreateScene } from './planner/create/scene-planner';
 import { planFreeStory } from './planner/free-story-planner';
 import { planGameReply } from './planner/game-planner';
 import type { StoryPlan } from './planner/story-plan';
@@ -62,9 +63,18 @@ export class BuiltinStoryEngine implements TextProvider {
   async *stream(request: GenerationRequest, signal: AbortSignal): AsyncGenerator<string, StreamOutcome, void> {
     const brief = request.brief;
     if (brief?.task === 'game.world-state') return yield* this.streamWorldState(brief, signal);
+    // The Create agent's questions and the requirements it reads are rules: the model could not ask or write JSON.
+    if (brief?.task === 'create.requirements') return yield* this.streamLines(`${JSON.stringify(extractRequirements(brief.current, brief.userMessage), null, 2)}\n`, signal);
+    if (brief?.task === 'create.agent') return yield* this.streamWords(builtinAgentReply(brief.before, brief.requirements), request.maxTokens, signal);
     const seed = (request.seed ?? hashString(JSON.stringify([request.messages, brief ?? null]))) >>> 0;
     if (brief?.task === 'story.outline') return yield* this.streamLines(writeStoryOutline(brief, seed), signal);
-    const plan: StoryPlan = !brief ? planFreeStory(lastUserMessage(request), seed) : brief.task === 'story.premise' || brief.task === 'story.chapter' ? planStoryProse(brief, seed) : planGameReply(brief, seed);
+    const plan: StoryPlan = !brief
+      ? planFreeStory(lastUserMessage(request), seed)
+      : brief.task === 'create.scene'
+        ? planCreateScene(brief, seed)
+        : brief.task === 'story.premise' || brief.task === 'story.chapter'
+          ? planStoryProse(brief, seed)
+          : planGameReply(brief, seed);
     const limit = request.maxTokens ?? Number.POSITIVE_INFINITY;
     const temperature = request.temperature ?? DEFAULT_TEMPERATURE;
     let written = '';
@@ -129,6 +139,7 @@ export class BuiltinStoryEngine implements TextProvider {
         if (step.value.text) passage = narrate(plan, replaceInventedNames(step.value.text, plan.strictPassages || plan.scene !== undefined ? castAbsentFrom(step.value.text, segment.cast) : segment.cast, known));
         // "Ada and Ada", "you and you": a passage that doubled its character is worse than the template.
         if (passage && plan.strictPassages && /\b(\p{L}+) and \1\b/iu.test(passage)) passage = null;
+        if (passage && plan.accept && !plan.accept(passage)) passage = null;
       }
       const stop = yield* emit(passage ?? segment.fallback, segment.paragraph ?? false);
       if (stop) return outcome(stop);
@@ -140,6 +151,20 @@ export class BuiltinStoryEngine implements TextProvider {
   private streamWorldState(brief: Extract<StoryBrief, { task: 'game.world-state' }>, signal: AbortSignal): AsyncGenerator<string, StreamOutcome, void> {
     const state = deriveWorldState(brief.previous, { action: brief.action ?? '', mode: brief.mode ?? 'do', reply: brief.reply, turn: brief.turn, playerName: brief.playerName }, GAME_NARRATOR_WORDS);
     return this.streamLines(JSON.stringify(state, null, 2), signal);
+  }
+
+  /** Streams rule-made prose word by word, like the planner's, within the reply's cap. */
+  private async *streamWords(text: string, maxTokens: number | undefined, signal: AbortSignal): AsyncGenerator<string, StreamOutcome, void> {
+    const pieces = text.match(/\s*\S+/g) ?? [];
+    let deltas = 0;
+    for (const piece of pieces) {
+      if (signal.aborted) return { finishReason: 'aborted', promptTokens: 0, completionTokens: deltas };
+      if (maxTokens !== undefined && deltas >= maxTokens) return { finishReason: 'length', promptTokens: 0, completionTokens: deltas };
+      deltas++;
+      yield piece;
+      if (deltas % DELTAS_PER_PAUSE === 0) await this.pause();
+    }
+    return { finishReason: 'stop', promptTokens: 0, completionTokens: deltas };
   }
 
   /** Streams planner-made text (JSON) line by line. */

@@ -84,6 +84,11 @@ describe('OpenAPI-driven fuzzing', () => {
     const publicScenario = await createPublicScenario(http, admin.accessToken);
     const session = await startSession(http, owner.accessToken, publicScenario.id);
     const picture = await uploadOk(api.url, owner.accessToken, await makePicture('png', 40, 30), 'fuzz.png');
+    // Create (seed 002): a conversation, and an illustrated story (its flow waits: this suite runs no worker).
+    const conversation = (await http.post('/api/conversations', { token: owner.accessToken })).body;
+    const illustrated = (await http.post('/api/illustrated-stories', { token: owner.accessToken, body: { prompt: 'A fox finds a friend', sceneCount: 1 } })).body;
+    const scenes = (await http.get(`/api/illustrated-stories/${illustrated.storyId}`, { token: owner.accessToken })).body.scenes;
+    Object.assign(known, { conversationId: conversation.id, messageId: conversation.messages[0].id, illustratedId: illustrated.storyId, sceneId: scenes[0].sceneId });
     Object.assign(known, { mediaId: picture.id, storyId: story.id, versionId: premise.body.id, jobId: job.body.id, scenarioId: scenario.id, publicScenarioId: publicScenario.id, sessionId: session.id, generationId: session.generationId });
   }
 
@@ -95,10 +100,14 @@ describe('OpenAPI-driven fuzzing', () => {
       [/^\/api\/game\/sessions\/\{id\}/, known['sessionId']!],
       [/^\/api\/generations\/\{id\}/, known['generationId']!],
       [/^\/api\/media\/\{id\}/, known['mediaId']!],
+      [/^\/api\/conversations\/\{id\}/, known['conversationId']!],
+      [/^\/api\/illustrated-stories\/\{id\}/, known['illustratedId']!],
     ];
     if (parameter.name === 'id') return byRoute.find(([pattern]) => pattern.test(operation.path))?.[1] ?? String(sampleOf(doc, parameter.schema ?? {}));
     if (parameter.name === 'versionId') return known['versionId']!;
     if (parameter.name === 'jobId') return known['jobId']!;
+    if (parameter.name === 'messageId') return known['messageId']!;
+    if (parameter.name === 'sceneId') return known['sceneId']!;
     return String(sampleOf(doc, parameter.schema ?? {}, { scenarioId: known['publicScenarioId']! }, parameter.name));
   }
 

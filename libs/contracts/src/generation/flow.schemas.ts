@@ -12,5 +12,6 @@ export const TERMINAL_FLOW_STATUSES: readonly FlowStatus[] = ['completed', 'canc
 export const isTerminalFlowStatus = (status: FlowStatus): boolean => TERMINAL_FLOW_STATUSES.includes(status);
 
 /** What a flow does; each module registers a definition for the kinds it owns. */
-export const FlowKindSchema = z.enum(['story.whole']);
+/** `story.whole`: the Writer's whole story; `create.illustrated-story`: a Create story's scenes, pictures and narrations. */
+export const FlowKindSchema = z.enum(['story.whole', 'create.illustrated-story']);
 export type FlowKind = z.infer<typeof FlowKindSchema>;

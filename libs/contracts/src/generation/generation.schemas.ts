@@ -40,6 +40,15 @@ export const GenerationKindSchema = z.enum([
   'chat.document',
   'chat.suggestions',
   'chat.title',
+  // Create (seed 002): the requirements agent's reply, the JSON step that reads the requirements from the conversation
+  // (real models; the builtin engine uses the rule-based extractor), and a reply read aloud.
+  'create.agent',
+  'create.requirements',
+  'create.agent.narration',
+  // The steps of an illustrated story (a flow): each scene's text, then its picture and its narration side by side.
+  'create.scene',
+  'create.scene.picture',
+  'create.scene.narration',
 ]);
 export type GenerationKind = z.infer<typeof GenerationKindSchema>;
 
@@ -58,6 +67,9 @@ const MEDIA_STEP_KINDS: Partial<Record<GenerationKind, GenerationStepType>> = {
   'game.illustration': 'image',
   'game.narration': 'narration',
   'media.transcription': 'transcription',
+  'create.agent.narration': 'narration',
+  'create.scene.picture': 'image',
+  'create.scene.narration': 'narration',
 };
 
 export const stepTypeOf = (kind: GenerationKind): GenerationStepType => MEDIA_STEP_KINDS[kind] ?? 'text';
@@ -79,8 +91,11 @@ export type MediaPart = z.infer<typeof MediaPartSchema>;
 
 /** The resource a generation belongs to; clients can follow it by resource. */
 export const GenerationTargetSchema = z.object({
-  /** `recording`: a transcription belongs to the user's stored recording (a media id). */
-  type: z.enum(['game-session', 'story', 'chat', 'recording']),
+  /**
+   * `recording`: a transcription belongs to the user's stored recording (a media id);
+   * `story-conversation`: a Create agent conversation; `illustrated-story`: a Create story (seed 002).
+   */
+  type: z.enum(['game-session', 'story', 'chat', 'recording', 'story-conversation', 'illustrated-story']),
   id: UuidSchema,
 });
 export type GenerationTarget = z.infer<typeof GenerationTargetSchema>;

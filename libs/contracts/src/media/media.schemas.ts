@@ -39,7 +39,7 @@ export const MediaKindSchema = z.enum(['upload', 'thumbnail', 'image', 'narratio
 export type MediaKind = z.infer<typeof MediaKindSchema>;
 
 /** The kinds of resource media can belong to; media is as public as the resource it belongs to. */
-export const MediaAttachmentTypeSchema = z.enum(['story', 'game-session', 'chat']);
+export const MediaAttachmentTypeSchema = z.enum(['story', 'game-session', 'chat', 'story-conversation', 'illustrated-story']);
 export type MediaAttachmentType = z.infer<typeof MediaAttachmentTypeSchema>;
 
 export const MediaAttachmentSchema = z.object({ type: MediaAttachmentTypeSchema, id: UuidSchema });

@@ -1,4 +1,4 @@
-import type { Outline, PlayerTurnMode, StoryCardKind, StorySetup, Tone, WorldState } from '@storyos/contracts';
+import type { Outline, PlayerTurnMode, StoryCardKind, StoryRequirements, StorySetup, Tone, WorldState } from '@storyos/contracts';
 import type { JsonReplyFormat } from './prompt-plan';
 
 export interface ChatMessage {
@@ -88,14 +88,48 @@ export type StoryBrief =
       chapterIndex: number;
       /** The story text written so far (the caller may bound it). */
       storySoFar: string;
+    }
+  | {
+      /**
+       * The Create agent's reply (seed 002): says in a sentence what it
+       * understood from the last message, then asks for what is still missing
+       * (or invites "Make my story" when nothing required is).
+       */
+      task: 'create.agent';
+      /** The requirements before the user's last message was read. */
+      before: StoryRequirements;
+      /** The requirements after it. */
+      requirements: StoryRequirements;
+      userMessage: string;
+    }
+  | {
+      /** The requirements read from the user's last message, as JSON (StoryRequirementsSchema). */
+      task: 'create.requirements';
+      current: StoryRequirements;
+      userMessage: string;
+    }
+  | {
+      /** One scene of an illustrated story: picture-book prose within the age band. */
+      task: 'create.scene';
+      /** Complete requirements (defaults filled, see withRequirementDefaults). */
+      requirements: StoryRequirements;
+      /** 0-based. */
+      sceneIndex: number;
+      sceneCount: number;
+      /** The texts of the scenes before this one, in order (the caller may bound them). */
+      scenesSoFar: string[];
+      /** Which alternative: 0 first, more for each regenerate (after a failed age-band check). */
+      variant?: number;
     };
 
 /** The game's prose briefs: a narrator reply to a player. */
 export type GameProseBrief = Extract<StoryBrief, { task: 'game.opening' | 'game.turn' }>;
 /** The Story Writer's briefs. */
 export type StoryWriterBrief = Extract<StoryBrief, { task: 'story.premise' | 'story.outline' | 'story.chapter' }>;
-/** The briefs whose answer is story prose (the others answer with JSON). */
-export type ProseBrief = Exclude<StoryBrief, { task: 'game.world-state' | 'story.outline' }>;
+/** The Create flow's briefs (seed 002): the requirements agent and the illustrated story's scenes. */
+export type CreateBrief = Extract<StoryBrief, { task: 'create.agent' | 'create.requirements' | 'create.scene' }>;
+/** The briefs whose answer is story prose (the others answer with JSON or are the agent's talk). */
+export type ProseBrief = Exclude<StoryBrief, { task: 'game.world-state' | 'story.outline' | 'create.agent' | 'create.requirements' | 'create.scene' }>;
 
 /** A function the model may call instead of (or besides) replying: OpenAI-compatible `tools`. */
 export interface ToolDefinition {

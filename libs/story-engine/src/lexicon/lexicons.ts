@@ -1,4 +1,7 @@
-import { StoryToneSchema, ToneSchema } from '@storyos/contracts';
+import { CreateStoryToneSchema, StoryToneSchema, ToneSchema } from '@storyos/contracts';
+import { z } from 'zod';
+import createRegisterLexicon from './create-register-lexicon.json';
+import createToneLexicon from './create-tone-lexicon.json';
 import gameLexicon from './game-lexicon.json';
 import { loadLexicon } from './load-lexicon';
 import storyToneLexicon from './story-tone-lexicon.json';
@@ -60,3 +63,35 @@ export const STORY_TONES = loadLexicon('Writer tone', storyToneLexicon, StoryTon
  * not a person (see deriveWorldState).
  */
 export const GAME_NARRATOR_WORDS: ReadonlySet<string> = new Set(JSON.stringify(TONE_LEXICON).match(/(?<![\p{L}])\p{Ll}+/gu) ?? []);
+
+/**
+ * The illustrated story's sentences by register: picture-book (ages 0–6,
+ * short sentences, everyday words), early-reader (7–9) and storyteller (10
+ * and up). Placeholders: {intro} (who the hero is), {Hero}/{hero},
+ * {Friend}/{friend}, {where} (a place phrase), {goal} (what the hero wants
+ * to do, base form) and {done} (what they can do at the end).
+ */
+export const CREATE_REGISTERS = loadLexicon('illustrated story', createRegisterLexicon, z.enum(['picture-book', 'early-reader', 'storyteller']), {
+  openings: 'The first sentence: who the story is about.',
+  homes: 'Where the hero lives ({where}).',
+  wishes: 'What the hero wants ({goal}).',
+  plainWishes: 'A wish without saying what (when the plot cannot be said simply).',
+  starts: 'The beginning scene ends by setting off.',
+  tries: 'A first try at the goal.',
+  plainTries: 'A first try, goal unsaid.',
+  troubles: 'It does not work yet (worried at most, never frightened).',
+  helpers: 'The second character helps ({friend}).',
+  alones: 'The hero keeps going alone, when there is no second character.',
+  agains: 'Trying again.',
+  successes: 'It works ({done}).',
+  plainSuccesses: 'It works, goal unsaid.',
+  prides: 'How the hero feels at the end.',
+  closings: 'The last line of the story.',
+});
+export type CreateRegister = keyof typeof CREATE_REGISTERS;
+
+/** A line or two of the story's tone per scene, and a tone-fitting close. Same placeholders as CREATE_REGISTERS. */
+export const CREATE_TONES = loadLexicon('illustrated story tone', createToneLexicon, CreateStoryToneSchema, {
+  moods: 'A short sentence in the tone, for any scene.',
+  endings: 'A closing sentence in the tone, for the last scene.',
+});

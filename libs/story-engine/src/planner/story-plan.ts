@@ -56,4 +56,6 @@ export interface StoryPlan {
   tries?: number;
   /** Model tries below this mean token log-probability are refused, when not the picker's default. */
   minMeanLogProb?: number;
+  /** A last say on a chosen model passage (e.g. the age band's check); refused, the slot's fallback is written. */
+  accept?: (passage: string) => boolean;
 }

@@ -1,9 +1,22 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { RealtimePublisherModule } from '../../core/realtime/realtime-publisher.module';
 import { AuthModule } from '../auth/auth.module';
 import { GenerationModule } from '../generation/generation.module';
 import { GenerationHandlers } from '../generation/handlers/generation-handlers';
 import { MediaModule } from '../media/media.module';
+import { AgentGateway } from './agent/agent.gateway';
+import { AgentNarrationHandler } from './agent/agent-narration.handler';
+import { AgentReplyHandler } from './agent/agent-reply.handler';
+import { AgentTurns } from './agent/agent-turns.service';
+import { RequirementsFollowUp } from './agent/requirements-follow-up';
+import { RequirementsPublisher } from './agent/requirements-publisher';
+import { RequirementsStepHandler } from './agent/requirements-step.handler';
+import { StoryConversationMessageEntity } from './agent/story-conversation-message.entity';
+import { StoryConversationViews } from './agent/story-conversation-views';
+import { StoryConversationEntity } from './agent/story-conversation.entity';
+import { StoryConversationsController } from './agent/story-conversations.controller';
+import { StoryConversationsService } from './agent/story-conversations.service';
 import { ChatAccess } from './chats/chat-access';
 import { ChatsController } from './chats/chats.controller';
 import { ChatsService } from './chats/chats.service';
@@ -36,11 +49,18 @@ import { VotesService } from './votes/votes.service';
 /**
  * Seed 003's chat: chats and their history, replies streamed in the AI
  * SDK's UI message protocol (each a generation of the pipeline), votes,
- * documents with versions and suggestions, and picture uploads.
+ * documents with versions and suggestions, and picture uploads; and seed
+ * 002's Create agent, which gathers a story's requirements in conversation.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([ChatEntity, ChatMessageEntity, ChatVoteEntity, ChatDocumentEntity, ChatSuggestionEntity]), AuthModule, GenerationModule, MediaModule],
-  controllers: [ChatsController, HistoryController, VotesController, DocumentsController, FilesController],
+  imports: [
+    TypeOrmModule.forFeature([ChatEntity, ChatMessageEntity, ChatVoteEntity, ChatDocumentEntity, ChatSuggestionEntity, StoryConversationEntity, StoryConversationMessageEntity]),
+    AuthModule,
+    GenerationModule,
+    MediaModule,
+    RealtimePublisherModule,
+  ],
+  controllers: [ChatsController, HistoryController, VotesController, DocumentsController, FilesController, StoryConversationsController],
   providers: [
     ChatAccess,
     ChatsService,
@@ -60,6 +80,16 @@ import { VotesService } from './votes/votes.service';
     GenerationFollower,
     ReplyStream,
     ReplyStreamResponder,
+    // Create (seed 002): the requirements agent.
+    StoryConversationsService,
+    StoryConversationViews,
+    AgentTurns,
+    AgentGateway,
+    RequirementsPublisher,
+    RequirementsFollowUp,
+    AgentReplyHandler,
+    RequirementsStepHandler,
+    AgentNarrationHandler,
     // The generation module does not export these yet; this module keeps its own instances (one more reader connection per process).
   ],
 })
@@ -70,6 +100,9 @@ export class ConversationModule implements OnModuleInit {
     private readonly document: DocumentStepHandler,
     private readonly suggestions: SuggestionsStepHandler,
     private readonly title: ChatTitleHandler,
+    private readonly agentReply: AgentReplyHandler,
+    private readonly requirementsStep: RequirementsStepHandler,
+    private readonly agentNarration: AgentNarrationHandler,
   ) {}
 
   onModuleInit(): void {
@@ -77,5 +110,8 @@ export class ConversationModule implements OnModuleInit {
     this.handlers.register('chat.document', this.document);
     this.handlers.register('chat.suggestions', this.suggestions);
     this.handlers.register('chat.title', this.title);
+    this.handlers.register('create.agent', this.agentReply);
+    this.handlers.register('create.requirements', this.requirementsStep);
+    this.handlers.register('create.agent.narration', this.agentNarration);
   }
 }

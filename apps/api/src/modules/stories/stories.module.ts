@@ -20,6 +20,22 @@ import { StoryJobsService } from './jobs/story-jobs.service';
 import { WHOLE_STORY_STEP_KINDS } from './jobs/whole-story-state';
 import { WholeStoryStepHandler } from './jobs/whole-story-step.handler';
 import { WholeStoryFlow } from './jobs/whole-story.flow';
+import { IllustratedEndings } from './illustrated/illustrated-endings';
+import { IllustratedPublisher } from './illustrated/illustrated-publisher';
+import { IllustratedSceneEntity } from './illustrated/illustrated-scene.entity';
+import { IllustratedStoriesController } from './illustrated/illustrated-stories.controller';
+import { IllustratedStoriesService } from './illustrated/illustrated-stories.service';
+import { IllustratedStoryControl } from './illustrated/illustrated-story-control.service';
+import { ILLUSTRATED_FLOW } from './illustrated/illustrated-story-flow-state';
+import { IllustratedStoryViews } from './illustrated/illustrated-story-views';
+import { IllustratedStoryEntity } from './illustrated/illustrated-story.entity';
+import { IllustratedStoryFlow } from './illustrated/illustrated-story.flow';
+import { SceneAudio } from './illustrated/scene-audio';
+import { SceneAudioController } from './illustrated/scene-audio.controller';
+import { SceneMediaHandler } from './illustrated/scene-media.handler';
+import { SceneTextHandler } from './illustrated/scene-text.handler';
+import { IllustratedEpubController } from './illustrated-export/illustrated-epub.controller';
+import { IllustratedEpubExport } from './illustrated-export/illustrated-epub.service';
 import { StoryChapterMediaController } from './media/story-chapter-media.controller';
 import { StoryChapterMediaEntity } from './media/story-chapter-media.entity';
 import { StoryChapterMediaHandler } from './media/story-chapter-media.handler';
@@ -38,13 +54,24 @@ import { StoriesService } from './stories.service';
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([StoryEntity, StoryArtifactEntity, StoryChapterMediaEntity]),
+    TypeOrmModule.forFeature([StoryEntity, StoryArtifactEntity, StoryChapterMediaEntity, IllustratedStoryEntity, IllustratedSceneEntity]),
     AuthModule,
     GenerationModule,
     MediaModule,
     RealtimePublisherModule,
   ],
-  controllers: [StoriesController, StoryPhasesController, StoryVersionsController, StoryJobsController, StoryExportController, StoryCacheController, StoryChapterMediaController],
+  controllers: [
+    StoriesController,
+    StoryPhasesController,
+    StoryVersionsController,
+    StoryJobsController,
+    StoryExportController,
+    StoryCacheController,
+    StoryChapterMediaController,
+    IllustratedStoriesController,
+    SceneAudioController,
+    IllustratedEpubController,
+  ],
   providers: [
     OwnedStories,
     StoryArtifacts,
@@ -59,6 +86,17 @@ import { StoriesService } from './stories.service';
     StoryExportService,
     StoryChapterMediaService,
     StoryChapterMediaHandler,
+    // Create (seed 002): illustrated, narrated stories.
+    IllustratedStoriesService,
+    IllustratedStoryControl,
+    IllustratedStoryViews,
+    IllustratedPublisher,
+    IllustratedEndings,
+    IllustratedStoryFlow,
+    SceneTextHandler,
+    SceneMediaHandler,
+    SceneAudio,
+    IllustratedEpubExport,
   ],
 })
 export class StoriesModule implements OnModuleInit {
@@ -69,6 +107,9 @@ export class StoriesModule implements OnModuleInit {
     private readonly stepHandler: WholeStoryStepHandler,
     private readonly wholeStory: WholeStoryFlow,
     private readonly chapterMedia: StoryChapterMediaHandler,
+    private readonly illustrated: IllustratedStoryFlow,
+    private readonly sceneText: SceneTextHandler,
+    private readonly sceneMedia: SceneMediaHandler,
   ) {}
 
   onModuleInit(): void {
@@ -77,5 +118,9 @@ export class StoriesModule implements OnModuleInit {
     this.flows.register('story.whole', this.wholeStory);
     this.handlers.register('story.illustration', this.chapterMedia);
     this.handlers.register('story.narration', this.chapterMedia);
+    this.flows.register(ILLUSTRATED_FLOW, this.illustrated);
+    this.handlers.register('create.scene', this.sceneText);
+    this.handlers.register('create.scene.picture', this.sceneMedia);
+    this.handlers.register('create.scene.narration', this.sceneMedia);
   }
 }

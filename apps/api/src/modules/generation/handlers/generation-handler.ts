@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { GenerationEntity } from '../entities/generation.entity';
 
 /** What a picture or narration step makes: one picture, or a text spoken piece by piece. */
-export type MediaStepPlan = { type: 'image'; request: ImageRequest } | { type: 'narration'; text: string; speaker?: SpeechRequest['speaker'] };
+export type MediaStepPlan = { type: 'image'; request: ImageRequest } | { type: 'narration'; text: string; speaker?: SpeechRequest['speaker']; voice?: SpeechRequest['voice'] };
 
 /**
  * What a feature module supplies for each generation kind it owns. The

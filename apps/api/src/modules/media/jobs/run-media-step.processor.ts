@@ -130,7 +130,7 @@ export class RunMediaStepProcessor extends WorkerHost {
     for (const [index, text] of pieces.entries()) {
       if (index < made) continue;
       if (signal.aborted) return;
-      const speech = await this.speech.synthesize({ text, speaker: plan.speaker }, signal);
+      const speech = await this.speech.synthesize({ text, speaker: plan.speaker, ...(plan.voice && { voice: plan.voice }) }, signal);
       const asset = await this.media.store(owner, {
         bytes: speech.bytes,
         meta: {
