@@ -6,6 +6,7 @@ import { RouterProvider } from 'react-router';
 import { SessionRestorer } from '../features/auth/components/session-restorer';
 import { createQueryClient } from '../lib/query-client';
 import { COLOR_MODE_STORAGE_KEY, theme } from '../lib/theme';
+import { UpdateReadySnackbar } from './pwa/update-ready-snackbar';
 import { createAppRouter } from './router';
 
 export function App() {
@@ -19,6 +20,7 @@ export function App() {
           <RouterProvider router={router} />
         </SessionRestorer>
       </QueryClientProvider>
+      <UpdateReadySnackbar />
     </ThemeProvider>
   );
 }

@@ -7,6 +7,12 @@ import { RegisterPage } from '../features/auth/components/register-page';
 import { RequireAdmin } from '../features/auth/components/require-admin';
 import { RequireAuth } from '../features/auth/components/require-auth';
 import { ChatPage } from '../features/chat/components/chat-page';
+import { ConversationPage } from '../features/create/components/conversation-page';
+import { CreatePage } from '../features/create/components/create-page';
+import { LibraryPage } from '../features/create/components/library-page';
+import { OfflineShelfPage } from '../features/create/components/offline-shelf-page';
+import { StoryProgressPage } from '../features/create/components/story-progress-page';
+import { ReaderPage } from '../features/create/reader/reader-page';
 import { HomePage } from '../features/home/components/home-page';
 import { GamePage } from '../features/play/components/game-page';
 import { PlayPage } from '../features/play/components/play-page';
@@ -35,6 +41,9 @@ export function createAppRouter() {
         </RedirectIfSignedIn>
       ),
     },
+    // The reader and the stories kept on this device open without a session: that is how they work offline.
+    { path: '/create/stories/:storyId/read', element: <ReaderPage /> },
+    { path: '/create/offline', element: <OfflineShelfPage /> },
     {
       element: (
         <RequireAuth>
@@ -48,6 +57,10 @@ export function createAppRouter() {
         { path: 'write', element: <WritePage /> },
         { path: 'write/new', element: <StoryWizardPage /> },
         { path: 'write/:storyId/:step?', element: <StoryWizardPage /> },
+        { path: 'create', element: <CreatePage /> },
+        { path: 'create/c/:conversationId', element: <ConversationPage /> },
+        { path: 'create/library', element: <LibraryPage /> },
+        { path: 'create/stories/:storyId', element: <StoryProgressPage /> },
         { path: 'chat/:chatId?', element: <ChatPage /> },
         { path: 'scenarios', element: <ScenariosPage /> },
         { path: 'scenarios/new', element: <ScenarioEditorPage /> },

@@ -10,6 +10,7 @@ import { Outlet, Link as RouterLink } from 'react-router';
 import { Brand } from '../../components/brand';
 import { ThemeToggleButton } from '../../components/theme-toggle-button';
 import { UserMenu } from '../../features/auth/components/user-menu';
+import { InstallAppButton } from '../pwa/install-app-button';
 import { NavList } from './nav-list';
 import { MAIN_CONTENT_ID, SkipLink } from '../../components/skip-link';
 
@@ -43,6 +44,7 @@ export function AppShell() {
             <Brand />
           </Link>
           <Box sx={{ flexGrow: 1 }} />
+          <InstallAppButton />
           <ThemeToggleButton />
           <UserMenu />
         </Toolbar>

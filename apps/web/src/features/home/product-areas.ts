@@ -38,7 +38,7 @@ export const PRODUCT_AREAS: readonly ProductArea[] = [
     summary: 'Talk through an idea and get an illustrated, narrated story scene by scene.',
     path: '/create',
     icon: AutoAwesomeOutlined,
-    available: false,
+    available: true,
   },
   {
     id: 'chat',
