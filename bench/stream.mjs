@@ -10,7 +10,7 @@
 //   3. websocket bytes per reply against the reply's length.
 // Everything it creates is removed at the end, on error and on Ctrl-C. Only
 // loopback addresses are used; every loop has a count and a time limit.
-// Options: --quick (small smoke run), --levels=1,50,200, --runs=20,
+// Options: --quick (small smoke run), --levels=1,50,200, --runs=20, --phases=latency,ttfc,bytes,
 // --wait-quiet[=minutes] (wait, at most that long, until the machine is idle).
 import { execFile, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -39,8 +39,10 @@ const { replyText } = await import('./paced-provider.mjs');
 
 // ---------------------------------------------------------------- settings
 const args = new Map(process.argv.slice(2).map((arg) => { const [key, value = 'true'] = arg.replace(/^--/, '').split('='); return [key, value]; }));
+/** --phases=latency,ttfc,bytes: which parts to run (all by default). */
+const PHASES = new Set((args.get('phases') ?? 'latency,ttfc,bytes').split(','));
 const QUICK = args.has('quick');
-const LEVELS = (args.get('levels') ?? (QUICK ? '1,10' : '1,50,200')).split(',').map(Number).filter((n) => n > 0 && n <= 400);
+const LEVELS = PHASES.has('latency') ? (args.get('levels') ?? (QUICK ? '1,10' : '1,50,200')).split(',').map(Number).filter((n) => n > 0 && n <= 400) : [1];
 const TTFC_RUNS = Math.min(Number(args.get('runs') ?? (QUICK ? 5 : 20)), 200);
 const MAX_STREAMS = Math.max(...LEVELS);
 /** The API caps WORKER_CONCURRENCY at 64, so 200 concurrent streams need several worker processes. */
@@ -254,6 +256,8 @@ async function startStack() {
     ADMIN_EMAIL: admin.email,
     ADMIN_PASSWORD: admin.password,
     SEED_DEMO: 'false',
+    // The bench registers its users from one address; the per-address sign-up limit is for the public.
+    SIGNUP_MAX_REGISTRATIONS_PER_IP: '100000',
     QUOTA_USER_DAILY: 'unlimited',
     QUOTA_ADMIN_DAILY: 'unlimited',
     LLM_BASE_URL: `${providerUrl}/v1`,
@@ -357,8 +361,9 @@ function waitForEntries(check, ms, what) {
   })).finally(() => entryWaiters.delete(waiter));
 }
 
-function connectSocket(stack, user) {
-  const socket = io(stack.baseUrl, { transports: ['websocket'], reconnection: false, auth: { token: user.token }, timeout: 20_000 });
+/** `compress: false` makes the client not offer WebSocket compression (browsers always offer it). */
+function connectSocket(stack, user, { compress = true } = {}) {
+  const socket = io(stack.baseUrl, { transports: ['websocket'], reconnection: false, auth: { token: user.token }, timeout: 20_000, ...(!compress && { perMessageDeflate: false }) });
   socket.on('generation:entry', (event) => onEntry(event, now()));
   socket.on('disconnect', (reason) => {
     if (!socket.benchClosing) {
@@ -721,9 +726,9 @@ async function chatTimeToFirstDelta(stack) {
 const frameBytes = (payloadBytes) => payloadBytes + (payloadBytes < 126 ? 2 : payloadBytes < 65_536 ? 4 : 10);
 
 /** Phase 3: websocket bytes for one reply's entries against the reply's text. */
-async function bytesPerReply(stack, scenarioId, words) {
-  const user = await register(stack, `bytes-${words}-c${stack.coalesceMs}`);
-  const socket = await connectSocket(stack, user);
+async function bytesPerReply(stack, scenarioId, words, compress) {
+  const user = await register(stack, `bytes-${words}-c${stack.coalesceMs}-${compress ? 'z' : 'p'}`);
+  const socket = await connectSocket(stack, user, { compress });
   const ws = socket.io.engine.transport.ws;
   const counted = { frames: 0, payload: 0, wire: 0, entries: 0, tcp: 0 };
   let target = null;
@@ -760,7 +765,8 @@ async function bytesPerReply(stack, scenarioId, words) {
     entries: counted.entries,
     wire: counted.wire,
     tcp: counted.tcp,
-    ratio: counted.wire / textBytes,
+    // Compressed frames are only visible as TCP bytes ('message' hands over the inflated text).
+    ratio: (ws.extensions ? counted.tcp : counted.wire) / textBytes,
     compression: ws.extensions || 'none',
     ok: receipts.text === replyText(words) && generation.text === receipts.text,
   };
@@ -794,44 +800,51 @@ function report({ when, host, levels, ttfc, chatTtfc, bytes, workers, notes }) {
   lines.push(`Bench client priority: ${raisedPriority ? 'nice −5 relative to the stack (so its own starvation pollutes the timings less)' : 'same as the stack (raising it was not permitted)'}.`);
   lines.push(`Stack: 1 API process + ${workers} worker processes × WORKER_CONCURRENCY ${CONCURRENCY_PER_WORKER}, all on this machine with Redis, PostgreSQL, the paced fake provider and the bench client.`);
   lines.push('');
-  lines.push(`1. Chunk latency, worker emit → Socket.IO client receipt (STREAM_COALESCE_MS 40; provider: ${LATENCY_SCRIPT.words} words, one per delta every ${LATENCY_SCRIPT.intervalMs} ms; one user and socket per stream)`);
-  lines.push('   Emit = the entry\'s arrival at the bench on a connection tailing that generation\'s Redis stream with XREAD BLOCK (one connection per stream; the worker XADDs, then emits);');
-  lines.push('   receipt = the generation:entry event on the owner\'s socket, matched by (generationId, seq); both clocks are the bench process\'s performance.now().');
-  lines.push('');
-  row(['streams', 'peak concurrent', 'entries', 'entries/s', 'min ms', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'lost / dup / out of order / text wrong']);
-  row(['---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', ':---']);
-  for (const level of levels) {
-    const p = level.problems;
-    row([level.streams, level.peak, level.entries, level.entriesPerSecond.toFixed(0), ms(level.min), ms(level.p50), ms(level.p95), ms(level.p99), ms(level.max), `${p.missingOnSocket + p.gaps} / ${p.duplicates} / ${p.outOfOrder} / ${p.textMismatch + p.storedMismatch + p.notCompleted}`]);
+  if (levels.length) {
+    lines.push(`1. Chunk latency, worker emit → Socket.IO client receipt (STREAM_COALESCE_MS 40; provider: ${LATENCY_SCRIPT.words} words, one per delta every ${LATENCY_SCRIPT.intervalMs} ms; one user and socket per stream)`);
+    lines.push('   Emit = the entry\'s arrival at the bench on a connection tailing that generation\'s Redis stream with XREAD BLOCK (one connection per stream; the worker XADDs, then emits);');
+    lines.push('   receipt = the generation:entry event on the owner\'s socket, matched by (generationId, seq); both clocks are the bench process\'s performance.now().');
+    lines.push('');
+    row(['streams', 'peak concurrent', 'entries', 'entries/s', 'min ms', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'lost / dup / out of order / text wrong']);
+    row(['---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', ':---']);
+    for (const level of levels) {
+      const p = level.problems;
+      row([level.streams, level.peak, level.entries, level.entriesPerSecond.toFixed(0), ms(level.min), ms(level.p50), ms(level.p95), ms(level.p99), ms(level.max), `${p.missingOnSocket + p.gaps} / ${p.duplicates} / ${p.outOfOrder} / ${p.textMismatch + p.storedMismatch + p.notCompleted}`]);
+    }
+    lines.push('');
+    lines.push('   CPU during each latency run, % of one core (the machine has ' + host.cores + '):');
+    lines.push('');
+    row(['streams', 'run s', 'API', `${workers} workers`, 'Redis', 'bench client', 'provider', 'everything else (PostgreSQL, kernel, other programs)', 'whole machine', 'bench event-loop delay p99 ms']);
+    row(['---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']);
+    const pct = (value) => (Number.isFinite(value) ? value.toFixed(0) : '–');
+    for (const level of levels) {
+      const c = level.cpu;
+      row([level.streams, c.seconds.toFixed(1), pct(c.api), pct(c.workers), pct(c.redis), pct(c.bench), pct(c.provider), pct(c.rest), pct(c.machine), ms(level.benchLoopP99)]);
+    }
+    lines.push('');
   }
-  lines.push('');
-  lines.push('   CPU during each latency run, % of one core (the machine has ' + host.cores + '):');
-  lines.push('');
-  row(['streams', 'run s', 'API', `${workers} workers`, 'Redis', 'bench client', 'provider', 'everything else (PostgreSQL, kernel, other programs)', 'whole machine', 'bench event-loop delay p99 ms']);
-  row(['---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']);
-  const pct = (value) => (Number.isFinite(value) ? value.toFixed(0) : '–');
-  for (const level of levels) {
-    const c = level.cpu;
-    row([level.streams, c.seconds.toFixed(1), pct(c.api), pct(c.workers), pct(c.redis), pct(c.bench), pct(c.provider), pct(c.rest), pct(c.machine), ms(level.benchLoopP99)]);
+  if (ttfc) {
+    lines.push(`2. Time to first chunk, ${TTFC_RUNS} sequential runs (provider: first delta at once, then every ${TTFC_SCRIPT.intervalMs} ms)`);
+    lines.push('');
+    row(['path', 'p50 ms', 'p95 ms']);
+    row([':---', '---:', '---:']);
+    row(['whole stack: POST /api/game/sessions → first generation:entry delta on the socket', ms(ttfc.stack.p50), ms(ttfc.stack.p95)]);
+    row(['provider alone: POST /v1/chat/completions → first SSE content delta', ms(ttfc.provider.p50), ms(ttfc.provider.p95)]);
+    row(['  of which: generation created → worker started (queue, ms clock)', ms(ttfc.parts.queued.p50), ms(ttfc.parts.queued.p95)]);
+    row(['  of which: worker started → first provider token (ms clock)', ms(ttfc.parts.toFirstToken.p50), ms(ttfc.parts.toFirstToken.p95)]);
+    row(['  of which: first provider token → socket receipt (includes the coalescing window)', ms(ttfc.parts.firstTokenToSocket.p50), ms(ttfc.parts.firstTokenToSocket.p95)]);
+    row(['chat: POST /api/chat → first text-delta chunk of its UI message stream (same connection)', ms(chatTtfc.chat.p50), ms(chatTtfc.chat.p95)]);
+    row(['provider alone, measured between the chat runs', ms(chatTtfc.provider.p50), ms(chatTtfc.provider.p95)]);
+    lines.push('');
   }
-  lines.push('');
-  lines.push(`2. Time to first chunk, ${TTFC_RUNS} sequential runs (provider: first delta at once, then every ${TTFC_SCRIPT.intervalMs} ms)`);
-  lines.push('');
-  row(['path', 'p50 ms', 'p95 ms']);
-  row([':---', '---:', '---:']);
-  row(['whole stack: POST /api/game/sessions → first generation:entry delta on the socket', ms(ttfc.stack.p50), ms(ttfc.stack.p95)]);
-  row(['provider alone: POST /v1/chat/completions → first SSE content delta', ms(ttfc.provider.p50), ms(ttfc.provider.p95)]);
-  row(['  of which: generation created → worker started (queue, ms clock)', ms(ttfc.parts.queued.p50), ms(ttfc.parts.queued.p95)]);
-  row(['  of which: worker started → first provider token (ms clock)', ms(ttfc.parts.toFirstToken.p50), ms(ttfc.parts.toFirstToken.p95)]);
-  row(['  of which: first provider token → socket receipt (includes the coalescing window)', ms(ttfc.parts.firstTokenToSocket.p50), ms(ttfc.parts.firstTokenToSocket.p95)]);
-  row(['chat: POST /api/chat → first text-delta chunk of its UI message stream (same connection)', ms(chatTtfc.chat.p50), ms(chatTtfc.chat.p95)]);
-  row(['provider alone, measured between the chat runs', ms(chatTtfc.provider.p50), ms(chatTtfc.provider.p95)]);
-  lines.push('');
-  lines.push(`3. Websocket bytes per reply (provider: one word per delta every ${BYTES_INTERVAL_MS} ms; frame bytes = Socket.IO text frames of that reply's generation:entry events incl. WebSocket headers, no compression negotiated: ${bytes.map((b) => b.compression).every((c) => c === 'none') ? 'yes' : 'NO'})`);
-  lines.push('');
-  row(['STREAM_COALESCE_MS', 'words', 'text bytes', 'entries', 'frame bytes', 'bytes on wire / text byte', 'TCP bytes in window', 'text intact']);
-  row(['---:', '---:', '---:', '---:', '---:', '---:', '---:', ':---']);
-  for (const b of bytes) row([b.coalesceMs, b.words, b.textBytes, b.entries, b.wire, b.ratio.toFixed(2), b.tcp, b.ok ? 'yes' : 'NO']);
+  if (bytes.length) {
+    lines.push(`3. Websocket bytes per reply (provider: one word per delta every ${BYTES_INTERVAL_MS} ms; frame bytes = Socket.IO text frames of that reply's generation:entry events incl. WebSocket headers, before compression;`);
+    lines.push('   TCP bytes = everything the client connection received meanwhile; bytes on the wire = frame bytes without compression, TCP bytes with it)');
+    lines.push('');
+    row(['STREAM_COALESCE_MS', 'compression', 'words', 'text bytes', 'entries', 'frame bytes', 'TCP bytes in window', 'bytes on wire / text byte', 'text intact']);
+    row(['---:', ':---', '---:', '---:', '---:', '---:', '---:', '---:', ':---']);
+    for (const b of bytes) row([b.coalesceMs, b.compression === 'none' ? 'none' : b.compression.replace(/;.*/, ''), b.words, b.textBytes, b.entries, b.wire, b.tcp, b.ratio.toFixed(2), b.ok ? 'yes' : 'NO']);
+  }
   if (notes.length) {
     lines.push('');
     for (const note of notes) lines.push(`Note: ${note}`);
@@ -870,33 +883,39 @@ async function main() {
   const adminSession = await api(stack, 'POST', '/api/auth/login', { body: stack.admin, expect: 200 });
   const scenario = await api(stack, 'POST', '/api/scenarios', { token: adminSession.accessToken, body: SCENARIO, expect: 201 });
   log(`registering ${MAX_STREAMS + 1} users and connecting their sockets…`);
-  const users = await pool(Array.from({ length: MAX_STREAMS }, (_, index) => index), 8, (index) => register(stack, `stream-${index}`));
+  const users = PHASES.has('latency') ? await pool(Array.from({ length: MAX_STREAMS }, (_, index) => index), 8, (index) => register(stack, `stream-${index}`)) : [];
   await pool(users, 20, (user) => connectSocket(stack, user));
 
   const levels = [];
-  for (const streams of LEVELS) {
+  for (const streams of PHASES.has('latency') ? LEVELS : []) {
     log(`latency: ${streams} concurrent stream(s)…`);
     const level = await latencyLevel(stack, tail, users, scenario.id, streams);
     log(`  ${streams}: p50 ${ms(level.p50)} p95 ${ms(level.p95)} p99 ${ms(level.p99)} max ${ms(level.max)} ms over ${level.measured} entries; problems ${JSON.stringify(level.problems)}`);
     levels.push(level);
   }
 
-  log(`time to first chunk: ${TTFC_RUNS} runs…`);
-  const ttfcUser = await register(stack, 'ttfc');
-  await connectSocket(stack, ttfcUser);
-  const ttfc = await timeToFirstChunk(stack, ttfcUser, scenario.id);
-  log(`chat time to first text delta: ${TTFC_RUNS} runs…`);
-  const chatTtfc = await chatTimeToFirstDelta(stack);
+  let ttfc = null;
+  let chatTtfc = null;
+  if (PHASES.has('ttfc')) {
+    log(`time to first chunk: ${TTFC_RUNS} runs…`);
+    const ttfcUser = await register(stack, 'ttfc');
+    await connectSocket(stack, ttfcUser);
+    ttfc = await timeToFirstChunk(stack, ttfcUser, scenario.id);
+    log(`chat time to first text delta: ${TTFC_RUNS} runs…`);
+    chatTtfc = await chatTimeToFirstDelta(stack);
+  }
 
   const bytes = [];
-  for (const coalesce of ['40', '0']) {
+  for (const coalesce of PHASES.has('bytes') ? ['40', '0'] : []) {
     if (Number(coalesce) !== stack.coalesceMs) {
       log(`restarting the workers with STREAM_COALESCE_MS=${coalesce}…`);
       await startWorkers(stack, { STREAM_COALESCE_MS: coalesce });
     }
     for (const words of BYTES_WORDS) {
-      log(`bytes: ${words} words, coalescing ${coalesce} ms…`);
-      bytes.push(await bytesPerReply(stack, scenario.id, words));
+      for (const compress of [false, true]) {
+        log(`bytes: ${words} words, coalescing ${coalesce} ms, ${compress ? 'client offers compression' : 'no compression offered'}…`);
+        bytes.push(await bytesPerReply(stack, scenario.id, words, compress));
+      }
     }
   }
 
@@ -907,7 +926,7 @@ async function main() {
   if (resets) notes.push(`${resets} reset entries (retried generations) during the latency runs.`);
   const caughtUp = levels.reduce((sum, level) => sum + level.caughtUp, 0);
   if (caughtUp) notes.push(`${caughtUp} entries were already in Redis when the bench began tailing their stream (it learns a generation id from the POST answer), so they have no live emit time and are left out.`);
-  notes.push(`latency runs posted their sessions in ${levels.map((level) => `${(level.postedIn / 1000).toFixed(1)} s (${level.streams})`).join(', ')}; the provider held each level's replies until all had arrived, then streamed them together.`);
+  if (levels.length) notes.push(`latency runs posted their sessions in ${levels.map((level) => `${(level.postedIn / 1000).toFixed(1)} s (${level.streams})`).join(', ')}; the provider held each level's replies until all had arrived, then streamed them together.`);
   console.log(`\n${report({ when, host, levels, ttfc, chatTtfc, bytes, workers: WORKERS, notes })}\n`);
 }
 

@@ -1,4 +1,5 @@
 import type { Llama2Checkpoint, Llama2Config, Llama2Weights } from './checkpoint';
+import { dot, matmul, rmsnorm } from './kernels';
 
 /**
  * The llama2.c forward pass (RMSNorm, RoPE, grouped-query attention, SwiGLU)
@@ -82,10 +83,7 @@ export class Transformer {
         const kvHeadOff = ((h / kvMul) | 0) * headSize;
         let max = -Infinity;
         for (let t = 0; t <= pos; t++) {
-          const kOff = layerCache + t * kvDim + kvHeadOff;
-          let score = 0;
-          for (let i = 0; i < headSize; i++) score += q[qOff + i]! * keyCache[kOff + i]!;
-          score *= scale;
+          const score = dot(q, qOff, keyCache, layerCache + t * kvDim + kvHeadOff, headSize) * scale;
           att[attOff + t] = score;
           if (score > max) max = score;
         }
@@ -143,34 +141,5 @@ export class Transformer {
       vec[offset + i] = a * cos - b * sin;
       vec[offset + i + 1] = a * sin + b * cos;
     }
-  }
-}
-
-function rmsnorm(out: Float32Array, x: Float32Array, weight: Float32Array, wOffset: number, size: number): void {
-  let ss = 0;
-  for (let i = 0; i < size; i++) ss += x[i]! * x[i]!;
-  const inv = 1 / Math.sqrt(ss / size + 1e-5);
-  for (let i = 0; i < size; i++) out[i] = weight[wOffset + i]! * (inv * x[i]!);
-}
-
-/** out[outOff + i] = sum_j W[wOff + i*n + j] * x[j], for W of shape [d, n]. */
-function matmul(out: Float32Array, outOff: number, x: Float32Array, w: Float32Array, wOff: number, n: number, d: number): void {
-  // Four partial sums let the JIT overlap the multiply-adds; n is a multiple of 4 for llama2.c models.
-  const n4 = n - (n % 4);
-  for (let i = 0; i < d; i++) {
-    let s0 = 0;
-    let s1 = 0;
-    let s2 = 0;
-    let s3 = 0;
-    const row = wOff + i * n;
-    let j = 0;
-    for (; j < n4; j += 4) {
-      s0 += w[row + j]! * x[j]!;
-      s1 += w[row + j + 1]! * x[j + 1]!;
-      s2 += w[row + j + 2]! * x[j + 2]!;
-      s3 += w[row + j + 3]! * x[j + 3]!;
-    }
-    for (; j < n; j++) s0 += w[row + j]! * x[j]!;
-    out[outOff + i] = s0 + s1 + s2 + s3;
   }
 }

@@ -7,6 +7,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Server, ServerOptions } from 'socket.io';
 import type { AppConfig } from '../config/app-config';
 import { closeRedis, createRedis } from '../redis/create-redis';
+import { SOCKET_COMPRESSION } from './socket-compression';
 import { socketIoRedisKey } from './socket-io-key';
 
 /**
@@ -33,6 +34,7 @@ export class RedisIoAdapter extends IoAdapter {
     const server: Server = super.createIOServer(port, {
       ...options,
       cors: { origin: [...allowed], credentials: true },
+      perMessageDeflate: SOCKET_COMPRESSION,
       // Non-browser clients send no Origin; browsers always do, and must be on the list.
       allowRequest: (request: IncomingMessage, callback: (error: string | null | undefined, allowed: boolean) => void) => {
         const origin = request.headers.origin;

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
+import { createSecretKey } from 'node:crypto';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '../../core/config/app-config';
 import { AccessVerifier } from '../../core/http/access-verifier';
@@ -14,7 +14,6 @@ import { AuthService } from './auth.service';
 import { RefreshTokenEntity } from './entities/refresh-token.entity';
 import { UserEntity } from './entities/user.entity';
 import { JwtAuthGuard } from './guards/jwt-auth.guard';
-import { JwtStrategy } from './guards/jwt.strategy';
 import { GenerationQuota } from './quota/generation-quota.service';
 import { LoginThrottle } from './throttling/login-throttle.service';
 import { SignupThrottle } from './throttling/signup-throttle.service';
@@ -27,11 +26,11 @@ import { RotationGrace } from './tokens/rotation-grace';
 @Module({
   imports: [
     TypeOrmModule.forFeature([UserEntity, RefreshTokenEntity]),
-    PassportModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        secret: config.auth.jwtSecret,
+        // A key object made once: given the string, jsonwebtoken would first try (and fail) to read it as a public key on every check.
+        secret: createSecretKey(Buffer.from(config.auth.jwtSecret)),
         signOptions: { algorithm: ACCESS_TOKEN_ALGORITHM },
         verifyOptions: { algorithms: [ACCESS_TOKEN_ALGORITHM] },
       }),
@@ -50,7 +49,6 @@ import { RotationGrace } from './tokens/rotation-grace';
     LoginThrottle,
     SignupThrottle,
     GenerationQuota,
-    JwtStrategy,
     AdminBootstrap,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     // What core's docs gate checks tokens with.

@@ -27,14 +27,14 @@ export class AccessTokenService {
     return { token: this.jwt.sign(claims, { expiresIn: ttl, algorithm: ACCESS_TOKEN_ALGORITHM }), expiresAt: new Date(Date.now() + ttl * 1000) };
   }
 
-  /** Signature (HS256 only), expiry, claims, and a session that has not ended. */
-  async verify(token: string): Promise<VerifiedAccess> {
+  /** Signature (HS256 only), expiry, claims, and a session that has not ended; `invalidMessage` is what a bad signature is answered with. */
+  async verify(token: string, invalidMessage = 'The access token is not valid. Please sign in again.'): Promise<VerifiedAccess> {
     let claims: unknown;
     try {
       claims = this.jwt.verify(token, { algorithms: [ACCESS_TOKEN_ALGORITHM] });
     } catch (error) {
       const expired = (error as { name?: string }).name === 'TokenExpiredError';
-      throw AppError.unauthenticated(expired ? 'Your session has expired. Please sign in again.' : 'The access token is not valid. Please sign in again.');
+      throw AppError.unauthenticated(expired ? 'Your session has expired. Please sign in again.' : invalidMessage);
     }
     return this.ensureActive(readAccessClaims(claims));
   }

@@ -47,15 +47,22 @@ export class GameSessionsService {
     return { id, generationId: generation.id };
   }
 
-  /** Most recently played first. */
+  /** Most recently played first: the page (only the columns a summary shows) and the count, side by side. */
   async list(user: AuthUser, query: PageQuery): Promise<Page<GameSessionSummary>> {
-    const [rows, total] = await this.sessions.findAndCount({
-      where: { ownerId: user.id },
-      relations: { scenario: true },
-      order: { lastPlayedAt: 'DESC', id: 'ASC' },
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
-    });
+    const [rows, total] = await Promise.all([
+      this.sessions
+        .createQueryBuilder('session')
+        .leftJoin('session.scenario', 'scenario')
+        .select(['session.id', 'session.title', 'session.scenarioId', 'session.turnCount', 'session.lastPlayedAt', 'session.createdAt', 'scenario.id', 'scenario.name'])
+        .where('session.ownerId = :ownerId', { ownerId: user.id })
+        .orderBy('session.lastPlayedAt', 'DESC')
+        .addOrderBy('session.id', 'ASC')
+        // The join is many-to-one, so LIMIT counts sessions (skip/take would add a DISTINCT pre-query).
+        .offset((query.page - 1) * query.pageSize)
+        .limit(query.pageSize)
+        .getMany(),
+      this.sessions.countBy({ ownerId: user.id }),
+    ]);
     return { items: rows.map(toGameSessionSummary), page: query.page, pageSize: query.pageSize, total };
   }
 

@@ -33,20 +33,24 @@ export class NarratorReplyHandler implements GenerationHandler {
   async buildPrompt(generation: GenerationEntity): Promise<PromptPlan> {
     const turn = turnOf(generation);
     const manager = this.dataSource.manager;
-    const session = await manager.findOne(GameSessionEntity, { where: { id: generation.targetId }, relations: { scenario: true } });
+    const sessionId = generation.targetId;
+    // Every read needs only the session id, so they run side by side: the reply's first words wait for the slowest, not the sum.
+    const [session, earlier, messages, prompt, window, cards] = await Promise.all([
+      manager.findOne(GameSessionEntity, { where: { id: sessionId }, relations: { scenario: true } }),
+      manager.find(GameMessageEntity, { where: { sessionId, turn: LessThan(turn) }, order: { turn: 'ASC', role: 'DESC' } }),
+      manager.findBy(GameMessageEntity, { sessionId, turn }),
+      this.prompts.findActive('narrator'),
+      this.contextWindow.current(),
+      manager.find(StoryCardEntity, { where: { sessionId }, order: { createdAt: 'ASC' } }),
+    ]);
     if (!session?.scenario) throw new UnrecoverableError('The game no longer exists.');
-    const earlier = await manager.find(GameMessageEntity, { where: { sessionId: session.id, turn: LessThan(turn) }, order: { turn: 'ASC', role: 'DESC' } });
-    const messages = await manager.findBy(GameMessageEntity, { sessionId: session.id, turn });
     const action = turn > 0 ? messages.find((message) => message.role === 'player') : undefined;
     const reply = messages.find((message) => message.role === 'narrator');
     const cutOff = generation.kind === 'game.continue' ? reply : undefined;
-    const prompt = await this.prompts.findActive('narrator');
     // Failed or stopped-empty replies say nothing the story should build on; a "continue" turn has no words of its own.
     const transcript = earlier
       .filter((message) => message.content.length > 0 || message.mode === 'continue')
       .map(({ role, content, turn: at, mode }) => ({ role, content, turn: at, ...(mode && { mode }) }));
-    const window = await this.contextWindow.current();
-    const cards = await manager.find(StoryCardEntity, { where: { sessionId: session.id }, order: { createdAt: 'ASC' } });
     const chosen = chooseStoryCards(cards, cardScanText(transcript, action?.content), window.tokens === null ? null : Math.floor(window.tokens * CARD_CONTEXT_SHARE), this.contextWindow.counter);
     const context: ReplyContext = { memory: session.memory.trim().length > 0, authorsNote: session.authorsNote.trim().length > 0, cards: chosen.map(({ id, title }) => ({ id, title })) };
     // A continuation keeps the context its reply was written with.

@@ -45,10 +45,11 @@ export class RunGenerationProcessor extends WorkerHost {
 
   async process(job: Job): Promise<void> {
     const { generationId } = GenerationJobSchema.parse(job.data);
-    const generation = await this.generations.findOneBy({ id: generationId });
+    // Time to first words: nothing here waits for another read it does not need.
+    const [generation, lastSeq] = await Promise.all([this.generations.findOneBy({ id: generationId }), this.streams.lastSeq(generationId)]);
     if (!generation || isTerminalStatus(generation.status)) return;
 
-    let seq = await this.streams.lastSeq(generationId);
+    let seq = lastSeq;
     const emit = async (entry: StreamEntry): Promise<void> => {
       await this.streams.append(generationId, entry);
       this.realtime.toUser(generation.ownerId, 'generation:entry', { generationId, entry });
@@ -67,7 +68,9 @@ export class RunGenerationProcessor extends WorkerHost {
       await emit({ type: 'reset', seq, attempt, reason: 'The reply is being written again after an interruption.' });
     }
 
-    const abort = await this.stops.watch(generationId);
+    // Watching for a stop and building the prompt go side by side; the stream starts once both are ready.
+    const watching = this.stops.watch(generationId);
+    let abort: AbortController | undefined;
     let text = '';
     let firstChunkAt: Date | null = null;
     const coalescer = new ChunkCoalescer(this.config.generation.coalesceMs, async (delta) => {
@@ -84,7 +87,8 @@ export class RunGenerationProcessor extends WorkerHost {
     try {
       const handler = this.handlers.get(generation.kind);
       if (!handler.buildPrompt) throw new UnrecoverableError(`Generation kind ${generation.kind} has no prompt to stream`);
-      const plan = await handler.buildPrompt(generation);
+      const [plan, controller] = await Promise.all([handler.buildPrompt(generation), watching]);
+      abort = controller;
       // A step that names its model (a chat's model selector) records who writes it.
       if (plan.model) await this.generations.update({ id: generationId }, writerOf(this.provider, plan.model));
       const run = this.runner.run(plan, { signal: abort.signal, seed: generation.seed, onNotice: notice, logContext: { generationId, userId: generation.ownerId, kind: generation.kind } });
@@ -125,6 +129,8 @@ export class RunGenerationProcessor extends WorkerHost {
       await coalescer.drain().catch(() => undefined);
       await this.handleFailure(job, generationId, error, { text, seq, firstChunkAt });
     } finally {
+      // A prompt that failed to build must not leave the watch registering after the release.
+      await watching.catch(() => undefined);
       this.stops.release(generationId);
     }
   }

@@ -5,11 +5,12 @@ import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
-import { type GameSession, hasOpening, type PlayerInputMode } from '@storyos/contracts';
+import { type GameMessage, type GameSession, hasOpening, type PlayerInputMode } from '@storyos/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { ErrorAlert } from '../../../components/error-alert';
+import { useEventCallback } from '../../../lib/use-event-callback';
 import { visuallyHidden } from '../../../components/visually-hidden';
 import { useGameEvents } from '../hooks/use-game-events';
 import type { StreamStart } from '../../generation/use-generation-stream';
@@ -163,6 +164,21 @@ function Game({ session }: { session: GameSession }) {
     actions.swipe.mutate(index);
   };
   const onEdit = (messageId: string, content: string, baseRevision: number) => actions.edit.mutateAsync({ messageId, content, baseRevision });
+  // Fixed identities, so the transcript's finished messages and the action box skip the re-render each streamed frame brings.
+  // Kept between renders (the media controls are), so the finished messages keep their elements while a reply streams.
+  const sceneTools = useCallback((message: GameMessage) => <SceneMediaTools message={message} media={sceneMedia} disabled={false} />, [sceneMedia]);
+  const handlers = {
+    onSend: useEventCallback(onSend),
+    onRegenerate: useEventCallback(onRegenerate),
+    onContinue: useEventCallback(onContinue),
+    onSwipe: useEventCallback(onSwipe),
+    onEdit: useEventCallback(onEdit),
+  };
+  const inputDisabledReason = replyStreaming ? 'The narrator is writing' : running ? 'The world is being updated' : 'Regenerate the opening to begin the story';
+  const turnInput = useMemo(
+    () => <TurnInput onSend={handlers.onSend} disabled={running || !opened} draft={draft} disabledReason={inputDisabledReason} />,
+    [handlers.onSend, running, opened, draft, inputDisabledReason],
+  );
 
   const announcement = replyStreaming
     ? 'The narrator is writing.'
@@ -231,14 +247,14 @@ function Game({ session }: { session: GameSession }) {
             liveContinues={liveContinues}
             stream={stream}
             frozenText={frozenText}
-            onRegenerate={onRegenerate}
+            onRegenerate={handlers.onRegenerate}
             regenerating={actions.regenerate.isPending}
-            onContinue={onContinue}
+            onContinue={handlers.onContinue}
             continuing={actions.continueReply.isPending}
             busy={running || pendingAction}
-            onSwipe={onSwipe}
-            onEdit={onEdit}
-            sceneTools={(message) => <SceneMediaTools message={message} media={sceneMedia} disabled={false} />}
+            onSwipe={handlers.onSwipe}
+            onEdit={handlers.onEdit}
+            sceneTools={sceneTools}
           />
         </Box>
         <Box sx={{ pt: 1 }}>
@@ -263,12 +279,7 @@ function Game({ session }: { session: GameSession }) {
               <ProviderChip />
             </Box>
           </Stack>
-          <TurnInput
-            onSend={onSend}
-            disabled={running || !opened}
-            draft={draft}
-            disabledReason={replyStreaming ? 'The narrator is writing' : running ? 'The world is being updated' : 'Regenerate the opening to begin the story'}
-          />
+          {turnInput}
         </Box>
         <Box role="status" sx={visuallyHidden}>
           {announcement}

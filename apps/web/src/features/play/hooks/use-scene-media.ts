@@ -1,6 +1,6 @@
 import type { ChapterMediaKind, GameMessage, SceneMedia } from '@storyos/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { MediaJob } from '../../../lib/media/media-job';
 import { playApi } from '../api';
 import { playKeys } from '../keys';
@@ -39,5 +39,6 @@ export function useSceneMedia(sessionId: string): SceneMediaControls {
   );
 
   const refresh = useCallback(() => void queryClient.invalidateQueries({ queryKey: playKeys.sceneMedia(sessionId) }), [queryClient, sessionId]);
-  return { of, start, refresh };
+  // One object while its parts stay the same, so the transcript's memoised messages are not rebuilt every render.
+  return useMemo(() => ({ of, start, refresh }), [of, start, refresh]);
 }
