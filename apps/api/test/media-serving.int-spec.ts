@@ -128,7 +128,7 @@ describe('serving media', () => {
       uploads: { maxBytes: 5 * 1024 * 1024, contentTypes: ['image/jpeg', 'image/png', 'image/webp'] },
       images: { provider: 'builtin', model: 'storyos-illustrator' },
       speech: { provider: 'builtin', model: 'espeak-ng', voices: expect.arrayContaining(['en-gb-x-rp']) },
-      transcription: { provider: null, model: null },
+      transcription: { provider: null, model: null, maxBytes: 10 * 1024 * 1024, contentTypes: expect.arrayContaining(['audio/webm', 'audio/ogg', 'audio/wav']) },
     });
   });
 

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { APP_CONFIG, loadConfig } from '../src/core/config/app-config';
-import { OpenAiCompatibleProvider } from '../src/modules/generation/providers/openai-compatible.provider';
+import { ModelRoutingProvider } from '../src/modules/generation/providers/model-routing.provider';
 import { ProviderInfoService } from '../src/core/provider-info/provider-info.service';
 import { TextProviderModule } from '../src/modules/generation/providers/text-provider.module';
 import { TEXT_PROVIDER } from '../src/modules/generation/text-provider.token';
@@ -38,7 +38,9 @@ describe('Text provider module', () => {
     const deltas: string[] = [];
     for await (const delta of provider.stream({ messages: [{ role: 'user', content: 'Go' }] }, new AbortController().signal)) deltas.push(delta);
 
-    expect(provider).toBeInstanceOf(OpenAiCompatibleProvider);
+    // The configured server writes, with the builtin engine beside it for a user who picks it.
+    expect(provider).toBeInstanceOf(ModelRoutingProvider);
+    expect(provider.name).toBe('openai-compatible');
     expect(deltas).toEqual(['Through', ' the module']);
     expect(server.requests.at(-1)?.headers.authorization).toBe('Bearer sk-module');
     expect(moduleRef.get(ProviderInfoService).current()).toEqual({
