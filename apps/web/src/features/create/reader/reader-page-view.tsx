@@ -9,7 +9,7 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { IllustratedScene, IllustratedStory } from '@storyos/contracts';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { visuallyHidden } from '../../../components/visually-hidden';
 import { StoryPicture } from '../components/story-picture';
 import { useStoredMediaUrl } from '../offline/use-stored-media-url';
@@ -41,18 +41,27 @@ export function ReaderPageView({ story, page, onPage, store }: ReaderPageViewPro
   const audioSrc = useStoredMediaUrl(scene?.audioUrl ?? null, store).src;
   const lastPage = scenes.length;
 
-  const turn = (to: number) => {
-    if (to >= 1 && to <= lastPage && to !== page) onPage(to);
+  // The page last asked for, ahead of the render that shows it: two quick key
+  // presses turn two pages, not the same one twice.
+  const requested = useRef(page);
+  useEffect(() => {
+    requested.current = page;
+  }, [page]);
+  const turnBy = (step: number) => {
+    const to = requested.current + step;
+    if (to < 1 || to > lastPage) return;
+    requested.current = to;
+    onPage(to);
   };
   const { attach, playing, positionMs, durationMs, play, pause } = useNarrationAudio(audioSrc, readToMe, () => {
     // Read to me: the next page when this one is read; the end of the book stops it.
     if (!readToMe) return;
-    if (page < lastPage) turn(page + 1);
+    if (page < lastPage) turnBy(1);
     else setReadToMe(false);
   });
   const gestures = usePageTurns(
-    () => turn(page - 1),
-    () => turn(page + 1),
+    () => turnBy(-1),
+    () => turnBy(1),
   );
 
   const timeline = useMemo(
@@ -115,11 +124,11 @@ export function ReaderPageView({ story, page, onPage, store }: ReaderPageViewPro
         </Stack>
       </Stack>
       <Stack direction="row" component="nav" aria-label="Pages" spacing={2} sx={{ mt: 3, alignItems: 'center', justifyContent: 'space-between' }}>
-        <Button startIcon={<ChevronLeft />} onClick={() => turn(page - 1)} disabled={page <= 1} aria-label="Previous page">
+        <Button startIcon={<ChevronLeft />} onClick={() => turnBy(-1)} disabled={page <= 1} aria-label="Previous page">
           Previous
         </Button>
         <Typography aria-live="polite" sx={{ whiteSpace: 'nowrap' }}>{`Page ${page} of ${lastPage}`}</Typography>
-        <Button endIcon={<ChevronRight />} onClick={() => turn(page + 1)} disabled={page >= lastPage} aria-label="Next page">
+        <Button endIcon={<ChevronRight />} onClick={() => turnBy(1)} disabled={page >= lastPage} aria-label="Next page">
           Next
         </Button>
       </Stack>
