@@ -5,7 +5,7 @@ import { GenerationJobSchema, isTerminalStatus, QUEUE_NAMES, type StreamEntry } 
 import { ProviderError, type TextProvider } from '@storyos/domain';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { PinoLogger } from 'nestjs-pino';
-import { In, type Repository } from 'typeorm';
+import type { Repository } from 'typeorm';
 import type { AppConfig } from '../../../core/config/app-config';
 import { InjectConfig } from '../../../core/config/config.module';
 import { RealtimePublisher } from '../../../core/realtime/realtime-publisher.service';
@@ -18,6 +18,7 @@ import { writerOf } from '../providers/model-routing.provider';
 import { ChunkCoalescer } from '../stream/chunk-coalescer';
 import { GenerationStreamStore } from '../stream/generation-stream.store';
 import { StopSignals } from '../stream/stop-signals';
+import { claimStep } from './claim-step';
 
 /**
  * Streams one generation: provider deltas are coalesced, appended to the
@@ -56,13 +57,7 @@ export class RunGenerationProcessor extends WorkerHost {
     };
 
     const attempt = job.attemptsMade + 1;
-    // startedAt stays the first attempt's: how long the reader has waited, retries included.
-    // Only a generation still open moves on: one stopped while this job was being picked up stays stopped.
-    const claimed = await this.generations.update(
-      { id: generationId, status: In(['queued', 'streaming']) },
-      { status: 'streaming', attempt, startedAt: generation.startedAt ?? new Date(), provider: this.provider.name, model: this.provider.model },
-    );
-    if (!claimed.affected) return;
+    if (!(await claimStep(this.generations, generation, attempt, { provider: this.provider.name, model: this.provider.model }))) return;
     if (seq > 0) {
       seq += 1;
       await emit({ type: 'reset', seq, attempt, reason: 'The reply is being written again after an interruption.' });

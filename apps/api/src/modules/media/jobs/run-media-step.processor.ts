@@ -4,7 +4,7 @@ import { GenerationJobSchema, isTerminalStatus, QUEUE_NAMES, type MediaAttachmen
 import { ProviderError, splitForSpeech, type ImageProvider, type SpeechProvider } from '@storyos/domain';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { PinoLogger } from 'nestjs-pino';
-import { In, type Repository } from 'typeorm';
+import type { Repository } from 'typeorm';
 import { RealtimePublisher } from '../../../core/realtime/realtime-publisher.service';
 import { AccountsService } from '../../auth/accounts/accounts.service';
 import type { UserEntity } from '../../auth/entities/user.entity';
@@ -16,6 +16,7 @@ import { GenerationStreamStore } from '../../generation/stream/generation-stream
 import { StopSignals } from '../../generation/stream/stop-signals';
 import { MediaService } from '../media.service';
 import { InjectImageProvider, InjectSpeechProvider } from '../providers/media-provider.tokens';
+import { claimStep } from '../../generation/jobs/claim-step';
 
 /**
  * Runs a picture or narration step (a generation whose kind is of step type
@@ -50,11 +51,7 @@ export class RunMediaStepProcessor extends WorkerHost {
     const generation = await this.generations.findOneBy({ id: generationId });
     if (!generation || isTerminalStatus(generation.status)) return;
     const attempt = job.attemptsMade + 1;
-    const claimed = await this.generations.update(
-      { id: generationId, status: In(['queued', 'streaming']) },
-      { status: 'streaming', attempt, startedAt: generation.startedAt ?? new Date() },
-    );
-    if (!claimed.affected) return;
+    if (!(await claimStep(this.generations, generation, attempt))) return;
 
     let seq = await this.streams.lastSeq(generationId);
     type Unsequenced = StreamEntry extends infer E ? (E extends StreamEntry ? Omit<E, 'seq'> : never) : never;

@@ -4,7 +4,7 @@ import { GenerationJobSchema, isTerminalStatus, QUEUE_NAMES, type StreamEntry } 
 import { ProviderError, type TranscriptionProvider } from '@storyos/domain';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { PinoLogger } from 'nestjs-pino';
-import { In, type Repository } from 'typeorm';
+import type { Repository } from 'typeorm';
 import { RealtimePublisher } from '../../../core/realtime/realtime-publisher.service';
 import { GenerationEntity } from '../../generation/entities/generation.entity';
 import { GenerationFinalizer } from '../../generation/generation-finalizer.service';
@@ -13,6 +13,7 @@ import { StopSignals } from '../../generation/stream/stop-signals';
 import { MediaService } from '../media.service';
 import { InjectTranscriptionProvider } from '../providers/media-provider.tokens';
 import { recordingFileName } from '../transcriptions/recording-type';
+import { claimStep } from '../../generation/jobs/claim-step';
 
 /**
  * Runs a transcription step (a generation of step type transcription): the
@@ -41,11 +42,8 @@ export class RunTranscriptionStepProcessor extends WorkerHost {
     const generation = await this.generations.findOneBy({ id: generationId });
     if (!generation || isTerminalStatus(generation.status)) return;
     const attempt = job.attemptsMade + 1;
-    const claimed = await this.generations.update(
-      { id: generationId, status: In(['queued', 'streaming']) },
-      { status: 'streaming', attempt, startedAt: generation.startedAt ?? new Date(), ...(this.provider ? { provider: this.provider.name, model: this.provider.model } : {}) },
-    );
-    if (!claimed.affected) return;
+    const writer = this.provider ? { provider: this.provider.name, model: this.provider.model } : undefined;
+    if (!(await claimStep(this.generations, generation, attempt, writer))) return;
 
     let seq = await this.streams.lastSeq(generationId);
     const emit = async (entry: Omit<Extract<StreamEntry, { type: 'delta' }>, 'seq'> | Omit<Extract<StreamEntry, { type: 'reset' }>, 'seq'>): Promise<void> => {
