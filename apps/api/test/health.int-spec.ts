@@ -53,10 +53,41 @@ describe('health, metrics, docs and configuration', () => {
     expect(echoed.body.requestId).toBe('trace-abc-12345');
   });
 
-  it('sets security headers', async () => {
-    const response = await http.get('/api/health');
-    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(response.headers.get('x-powered-by')).toBeNull();
+  it('answers liveness early exactly as the documented route does', async () => {
+    const early = await http.get('/api/health?probe=1');
+    const routed = await http.get('/api/health/'); // not the exact spelling: Nest's router answers it
+    expect(early.status).toBe(200);
+    expect(routed.status).toBe(200);
+    const { uptimeSeconds, ...body } = early.body;
+    expect(typeof uptimeSeconds).toBe('number');
+    expect(routed.body).toEqual({ ...body, uptimeSeconds: expect.any(Number) });
+    const varying = new Set(['date', 'x-request-id', 'content-length', 'etag', 'keep-alive', 'connection']);
+    const headers = (response: typeof early) => Object.fromEntries([...response.headers].filter(([name]) => !varying.has(name)));
+    expect(headers(early)).toEqual(headers(routed));
+    const head = await http.send('HEAD', '/api/health');
+    expect(head.status).toBe(200);
+    const refused = await http.send('POST', '/api/health', { body: {} });
+    expect(refused.status).toBe(404);
+  });
+
+  it('sets security headers on answers, refusals and unread bodies alike', async () => {
+    const answers = [
+      await http.get('/api/health'),
+      await http.get('/api/health/ready'),
+      await http.get('/api/auth/me'),
+      await http.send('POST', '/api/auth/login', { rawBody: '{"email":', headers: { 'content-type': 'application/json' } }),
+    ];
+    expect(answers.map((response) => response.status)).toEqual([200, 200, 401, 400]);
+    for (const response of answers) {
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+      expect(response.headers.get('strict-transport-security')).toMatch(/^max-age=\d+; includeSubDomains$/);
+      expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(response.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+      expect(response.headers.get('content-security-policy')).toContain("connect-src 'self' ws: wss:");
+      expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'self'");
+      expect(response.headers.get('x-powered-by')).toBeNull();
+    }
   });
 
   it('allows CORS only for listed origins', async () => {
@@ -64,6 +95,10 @@ describe('health, metrics, docs and configuration', () => {
     expect(allowed.headers.get('access-control-allow-origin')).toBe('http://allowed.test');
     const refused = await http.send('OPTIONS', '/api/auth/login', { headers: { origin: 'http://evil.test', 'access-control-request-method': 'POST' } });
     expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+    const probe = await http.get('/api/health', { headers: { origin: 'http://allowed.test' } });
+    expect(probe.headers.get('access-control-allow-origin')).toBe('http://allowed.test');
+    const foreignProbe = await http.get('/api/health', { headers: { origin: 'http://evil.test' } });
+    expect(foreignProbe.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('refuses to start with a bad configuration and lists every problem', () => {

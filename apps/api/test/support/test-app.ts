@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { APP_CONFIG, loadConfig, type AppConfig } from '../../src/core/config/app-config';
-import { configureApp } from '../../src/core/http/configure-app';
+import { configureApp, HTTP_APP_OPTIONS } from '../../src/core/http/configure-app';
 import { testEnv } from './test-env';
 
 export const TEST_JWT_SECRET = 'integration-tests-secret-0123456789abcdef';
@@ -47,7 +47,7 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
     .overrideProvider(APP_CONFIG)
     .useValue(config)
     .compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true });
+  const app = moduleRef.createNestApplication<NestExpressApplication>(HTTP_APP_OPTIONS);
   configureApp(app, config);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;

@@ -3,15 +3,38 @@ import type { StoryCardEntity } from '../story-cards/story-card.entity';
 import type { GameMessageEntity } from './game-message.entity';
 import type { GameSessionEntity } from './game-session.entity';
 
+/** A row of the sessions page query: a session's summary columns and its scenario's name. */
+export interface SessionSummaryRow {
+  id: string;
+  title: string;
+  scenario_id: string;
+  turn_count: number;
+  last_played_at: Date;
+  created_at: Date;
+  scenario_name: string | null;
+}
+
+export function toGameSessionSummary(row: SessionSummaryRow): GameSessionSummary {
+  return {
+    id: row.id,
+    title: row.title,
+    scenario: { id: row.scenario_id, name: row.scenario_name ?? '' },
+    turnCount: row.turn_count,
+    lastPlayedAt: row.last_played_at.toISOString(),
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
 /** Needs `scenario` loaded. */
-export function toGameSessionSummary(session: GameSessionEntity): GameSessionSummary {
+function summaryRowOf(session: GameSessionEntity): SessionSummaryRow {
   return {
     id: session.id,
     title: session.title,
-    scenario: { id: session.scenarioId, name: session.scenario?.name ?? '' },
-    turnCount: session.turnCount,
-    lastPlayedAt: session.lastPlayedAt.toISOString(),
-    createdAt: session.createdAt.toISOString(),
+    scenario_id: session.scenarioId,
+    turn_count: session.turnCount,
+    last_played_at: session.lastPlayedAt,
+    created_at: session.createdAt,
+    scenario_name: session.scenario?.name ?? null,
   };
 }
 
@@ -53,7 +76,7 @@ export function toStoryCard(card: StoryCardEntity): StoryCard {
 
 export function toGameSession(session: GameSessionEntity, messages: GameMessageEntity[], cards: StoryCardEntity[]): GameSession {
   return {
-    ...toGameSessionSummary(session),
+    ...toGameSessionSummary(summaryRowOf(session)),
     state: { ...session.state, present: session.state.present ?? [] },
     messages: messages.map(toGameMessage),
     notes: toGameNotes(session),
