@@ -318,7 +318,7 @@ const SCENARIO = {
 };
 
 // ---------------------------------------------------------------- socket clients
-/** Every generation:entry any bench socket receives, by generation id. */
+/** Every entry (generation:delta or generation:entry) any bench socket receives, by generation id. */
 const received = new Map();
 let receivedOther = 0;
 const entryWaiters = new Set();
@@ -364,6 +364,8 @@ function waitForEntries(check, ms, what) {
 /** `compress: false` makes the client not offer WebSocket compression (browsers always offer it). */
 function connectSocket(stack, user, { compress = true } = {}) {
   const socket = io(stack.baseUrl, { transports: ['websocket'], reconnection: false, auth: { token: user.token }, timeout: 20_000, ...(!compress && { perMessageDeflate: false }) });
+  // Text arrives in the compact form (generationId, seq, text); every other entry keyed.
+  socket.on('generation:delta', (generationId, seq, text) => onEntry({ generationId, entry: { type: 'delta', seq, text } }, now()));
   socket.on('generation:entry', (event) => onEntry(event, now()));
   socket.on('disconnect', (reason) => {
     if (!socket.benchClosing) {
@@ -736,8 +738,9 @@ async function bytesPerReply(stack, scenarioId, words, compress) {
     const text = typeof data === 'string' ? data : data.toString('utf8');
     const payload = Buffer.byteLength(text);
     if (!text.startsWith('42')) return;
-    const [event, body] = JSON.parse(text.slice(2));
-    if (event !== 'generation:entry' || body.generationId !== target) return;
+    const [event, first] = JSON.parse(text.slice(2));
+    const generationId = event === 'generation:delta' ? first : event === 'generation:entry' ? first.generationId : null;
+    if (generationId !== target) return;
     counted.entries += 1;
     counted.payload += payload;
     counted.wire += frameBytes(payload);
@@ -803,7 +806,7 @@ function report({ when, host, levels, ttfc, chatTtfc, bytes, workers, notes }) {
   if (levels.length) {
     lines.push(`1. Chunk latency, worker emit → Socket.IO client receipt (STREAM_COALESCE_MS 40; provider: ${LATENCY_SCRIPT.words} words, one per delta every ${LATENCY_SCRIPT.intervalMs} ms; one user and socket per stream)`);
     lines.push('   Emit = the entry\'s arrival at the bench on a connection tailing that generation\'s Redis stream with XREAD BLOCK (one connection per stream; the worker XADDs, then emits);');
-    lines.push('   receipt = the generation:entry event on the owner\'s socket, matched by (generationId, seq); both clocks are the bench process\'s performance.now().');
+    lines.push('   receipt = the entry event (generation:delta or generation:entry) on the owner\'s socket, matched by (generationId, seq); both clocks are the bench process\'s performance.now().');
     lines.push('');
     row(['streams', 'peak concurrent', 'entries', 'entries/s', 'min ms', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'lost / dup / out of order / text wrong']);
     row(['---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', ':---']);
@@ -828,7 +831,7 @@ function report({ when, host, levels, ttfc, chatTtfc, bytes, workers, notes }) {
     lines.push('');
     row(['path', 'p50 ms', 'p95 ms']);
     row([':---', '---:', '---:']);
-    row(['whole stack: POST /api/game/sessions → first generation:entry delta on the socket', ms(ttfc.stack.p50), ms(ttfc.stack.p95)]);
+    row(['whole stack: POST /api/game/sessions → first generation:delta on the socket', ms(ttfc.stack.p50), ms(ttfc.stack.p95)]);
     row(['provider alone: POST /v1/chat/completions → first SSE content delta', ms(ttfc.provider.p50), ms(ttfc.provider.p95)]);
     row(['  of which: generation created → worker started (queue, ms clock)', ms(ttfc.parts.queued.p50), ms(ttfc.parts.queued.p95)]);
     row(['  of which: worker started → first provider token (ms clock)', ms(ttfc.parts.toFirstToken.p50), ms(ttfc.parts.toFirstToken.p95)]);
@@ -838,7 +841,7 @@ function report({ when, host, levels, ttfc, chatTtfc, bytes, workers, notes }) {
     lines.push('');
   }
   if (bytes.length) {
-    lines.push(`3. Websocket bytes per reply (provider: one word per delta every ${BYTES_INTERVAL_MS} ms; frame bytes = Socket.IO text frames of that reply's generation:entry events incl. WebSocket headers, before compression;`);
+    lines.push(`3. Websocket bytes per reply (provider: one word per delta every ${BYTES_INTERVAL_MS} ms; frame bytes = Socket.IO text frames of that reply's generation:delta and generation:entry events incl. WebSocket headers, before compression;`);
     lines.push('   TCP bytes = everything the client connection received meanwhile; bytes on the wire = frame bytes without compression, TCP bytes with it)');
     lines.push('');
     row(['STREAM_COALESCE_MS', 'compression', 'words', 'text bytes', 'entries', 'frame bytes', 'TCP bytes in window', 'bytes on wire / text byte', 'text intact']);

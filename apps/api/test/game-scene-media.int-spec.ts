@@ -1,5 +1,5 @@
 import type { AuthSession, Generation, SceneMedia, StreamEntry } from '@storyos/contracts';
-import { StreamAssembler } from '@storyos/contracts';
+import { followEntries, StreamAssembler } from '@storyos/contracts';
 import { DataSource } from 'typeorm';
 import { registerUser } from './support/accounts';
 import { expectError } from './support/auth-helpers';
@@ -50,7 +50,7 @@ describe('game: scene pictures and narration as media steps', () => {
     const socket = await connectSocket(api.url, { token: alice.accessToken });
     sockets.push(socket);
     const entries: StreamEntry[] = [];
-    socket.on('generation:entry', ({ entry }) => entries.push(entry));
+    followEntries(socket, ({ entry }) => entries.push(entry));
 
     const started = await http.post<SceneMedia>(`/api/game/sessions/${sessionId}/messages/${reply.id}/narration`, { token: alice.accessToken });
     expect(started.status).toBe(202);

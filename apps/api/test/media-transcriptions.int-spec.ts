@@ -1,4 +1,4 @@
-import type { AuthSession, Generation, MediaCapabilities, StreamEntry, TranscriptionAccepted } from '@storyos/contracts';
+import { followEntries, type AuthSession, type Generation, type MediaCapabilities, type StreamEntry, type TranscriptionAccepted } from '@storyos/contracts';
 import { encodeWav } from '@storyos/domain';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -84,7 +84,7 @@ describe('speech input: transcription as a step of the pipeline', () => {
     const socket = await connectSocket(api.url, { token: alice.accessToken });
     sockets.push(socket);
     const entries: StreamEntry[] = [];
-    socket.on('generation:entry', ({ entry }) => entries.push(entry));
+    followEntries(socket, ({ entry }) => entries.push(entry));
 
     const { generationId, recordingId } = await accepted(WEBM);
     const done = await waitForGeneration(http, alice.accessToken, generationId);

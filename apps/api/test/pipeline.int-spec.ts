@@ -1,4 +1,4 @@
-import { StreamAssembler, type AuthSession, type Generation, type GameSession, type StreamEntry } from '@storyos/contracts';
+import { followEntries, StreamAssembler, type AuthSession, type Generation, type GameSession, type StreamEntry } from '@storyos/contracts';
 import { login, registerUser } from './support/accounts';
 import { eventually } from './support/eventually';
 import { errorAnswer, startFakeOpenAiServer, streamAnswer, type FakeOpenAiServer } from './support/fake-openai-server';
@@ -15,7 +15,7 @@ const words = (count: number, prefix = 'word'): string[] => Array.from({ length:
 /** Collects every generation entry a socket receives, per generation. */
 function collectEntries(socket: TestSocket): Map<string, StreamEntry[]> {
   const received = new Map<string, StreamEntry[]>();
-  socket.on('generation:entry', ({ generationId, entry }) => {
+  followEntries(socket, ({ generationId, entry }) => {
     received.set(generationId, [...(received.get(generationId) ?? []), entry]);
   });
   return received;

@@ -1,5 +1,5 @@
 import type { AuthSession, ChapterMedia, Generation, StreamEntry } from '@storyos/contracts';
-import { StreamAssembler } from '@storyos/contracts';
+import { followEntries, StreamAssembler } from '@storyos/contracts';
 import { registerUser } from './support/accounts';
 import { expectError } from './support/auth-helpers';
 import { eventually } from './support/eventually';
@@ -55,7 +55,7 @@ describe('stories: chapter pictures and narration as media steps', () => {
     const socket = await connectSocket(api.url, { token: alice.accessToken });
     sockets.push(socket);
     const entries: StreamEntry[] = [];
-    socket.on('generation:entry', ({ entry }) => entries.push(entry));
+    followEntries(socket, ({ entry }) => entries.push(entry));
 
     const started = await http.post<ChapterMedia>(`/api/stories/${story.id}/chapters/0/narration`, { token: alice.accessToken });
     expect(started.status).toBe(202);

@@ -1,5 +1,5 @@
 import type { AuthSession, StoryArtifact, StoryJob, StreamEntry } from '@storyos/contracts';
-import { StreamAssembler } from '@storyos/contracts';
+import { followEntries, StreamAssembler } from '@storyos/contracts';
 import { DataSource } from 'typeorm';
 import { registerUser } from './support/accounts';
 import { eventually } from './support/eventually';
@@ -83,7 +83,7 @@ describe('the whole story as a flow of generations, through real workers', () =>
     const entries = new Map<string, StreamEntry[]>();
     socket.on('story:job', (job) => jobs.push(job));
     socket.on('generation:started', (event) => started.push(event));
-    socket.on('generation:entry', ({ generationId, entry }) => entries.set(generationId, [...(entries.get(generationId) ?? []), entry]));
+    followEntries(socket, ({ generationId, entry }) => entries.set(generationId, [...(entries.get(generationId) ?? []), entry]));
     return { jobs, started, entries };
   };
   const versions = async (storyId: string, kind: 'premise' | 'outline' | 'story'): Promise<StoryArtifact[]> =>

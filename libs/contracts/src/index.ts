@@ -11,6 +11,7 @@ export * from './generation/generation.schemas';
 export * from './generation/flow.schemas';
 export * from './generation/generation-events';
 export * from './generation/stream-assembler';
+export * from './generation/live-entries';
 export * from './game/scenario.schemas';
 export * from './game/story-card.schemas';
 export * from './game/game.schemas';

@@ -5,6 +5,7 @@ import type { StoryJob } from './stories/story.schemas';
 import type { ConversationRequirementsEvent, ConversationSendAck, ConversationSendRequest } from './create/story-conversation.schemas';
 import type { IllustratedStoryUpdatedEvent } from './create/illustrated-story.schemas';
 import type { GenerationStartedEvent, GenerationStreamEvent, GenerationSubscribeAck, GenerationSubscribeRequest } from './generation/generation-events';
+import type { DeltaArguments } from './generation/live-entries';
 
 /** Each user has a room; workers emit to it through Redis. */
 export const userRoom = (userId: string): string => `user:${userId}`;
@@ -27,7 +28,10 @@ export interface GameStateEvent {
 export interface ServerToClientEvents {
   'system:pong': (event: PongEvent) => void;
   'generation:started': (event: GenerationStartedEvent) => void;
+  /** Every stream entry but text: reset, notice, media, end. */
   'generation:entry': (event: GenerationStreamEvent) => void;
+  /** A text entry in its compact form (see `followEntries`). */
+  'generation:delta': (...args: DeltaArguments) => void;
   'game:state': (event: GameStateEvent) => void;
   /** Progress of a whole-story job: status, 0–100 %, stage name. */
   'story:job': (event: StoryJob) => void;
@@ -40,7 +44,7 @@ export interface ServerToClientEvents {
 
 /** Events the client sends. */
 export interface ClientToServerEvents {
-  /** Replays entries after `afterSeq` in the ack; live entries then arrive as `generation:entry`. */
+  /** Replays entries after `afterSeq` in the ack; live entries then arrive as `generation:delta` / `generation:entry`. */
   'generation:subscribe': (request: GenerationSubscribeRequest, ack: (result: GenerationSubscribeAck) => void) => void;
   /** Says something to the Create agent: the same as `POST /api/conversations/:id/messages`; the ack names the reply's generation. */
   'conversation:send': (request: ConversationSendRequest, ack: (result: ConversationSendAck) => void) => void;

@@ -62,7 +62,7 @@ export const StoryConversationSchema = ConversationRequirementsStateSchema.exten
   /** The requirements' title once known, else a short "Story about …" from them, else "New story". */
   title: z.string(),
   messages: z.array(ConversationMessageSchema),
-  /** The agent is writing a reply: follow this generation (socket `generation:entry` or `/api/generations/:id/stream`). */
+  /** The agent is writing a reply: follow this generation (socket `generation:delta` / `generation:entry`, or `/api/generations/:id/stream`). */
   replyGenerationId: UuidSchema.nullable(),
   /** Illustrated stories made from this conversation, newest first. */
   storyIds: z.array(UuidSchema),

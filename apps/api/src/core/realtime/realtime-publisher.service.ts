@@ -1,6 +1,6 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { Emitter } from '@socket.io/redis-emitter';
-import { userRoom, type ServerToClientEvents } from '@storyos/contracts';
+import { userRoom, type ServerToClientEvents, type StreamEntry } from '@storyos/contracts';
 import type Redis from 'ioredis';
 import { PinoLogger } from 'nestjs-pino';
 import { InjectConfig } from '../config/config.module';
@@ -28,6 +28,13 @@ export class RealtimePublisher implements OnApplicationShutdown {
 
   toUser<E extends EventName>(userId: string, event: E, ...payload: Parameters<ServerToClientEvents[E]>): void {
     this.emitter.to(userRoom(userId)).emit(event, ...payload);
+  }
+
+  /** A generation's stream entry to its owner: text in the compact `generation:delta` form, the rest as `generation:entry`. */
+  entryToUser(userId: string, generationId: string, entry: StreamEntry): void {
+    const room = this.emitter.to(userRoom(userId));
+    if (entry.type === 'delta') room.emit('generation:delta', generationId, entry.seq, entry.text);
+    else room.emit('generation:entry', { generationId, entry });
   }
 
   /** Closes, in every API process, the sockets opened with a session that has just ended. */

@@ -100,7 +100,7 @@ export class GenerationFinalizer {
       // The stored row is the truth; a listener that misses the end entry sees it on its next read.
       this.logger.warn({ err: error, generationId }, 'Could not append the end entry');
     });
-    this.realtime.toUser(finished.ownerId, 'generation:entry', { generationId, entry: end });
+    this.realtime.entryToUser(finished.ownerId, generationId, end);
     this.logger.info({ generationId, userId: finished.ownerId, status: outcome.status, kind: finished.kind }, 'Generation finished');
     await this.handlers
       .get(finished.kind)

@@ -1,5 +1,6 @@
 import {
   type AssembledStream,
+  followEntries,
   type GenerationStatus,
   type GenerationStreamEvent,
   type GenerationSubscribeAck,
@@ -56,7 +57,7 @@ function toView(generationId: string, stream: AssembledStream, terminal: StreamO
 /**
  * Follows one generation live, for any area (a game reply, a story premise).
  * It subscribes with afterSeq = what it already has, feeds the replay in the
- * ack and the live `generation:entry` events through one StreamAssembler
+ * ack and the live entries (`followEntries`) through one StreamAssembler
  * (they may overlap: each seq applies once), and commits visible text at most
  * once per animation frame. Every reconnect subscribes again from the last
  * applied seq, so a dropped connection resumes without gaps or repeats. When
@@ -136,14 +137,14 @@ export function useGenerationStream(
       if (event.generationId === generationId) accept([event.entry]);
     };
 
-    socket.on('generation:entry', onEntry);
+    const unfollow = followEntries(socket, onEntry);
     socket.on('connect', subscribe);
     if (socket.connected) subscribe();
 
     return () => {
       disposed = true;
       batcher.cancel();
-      socket.off('generation:entry', onEntry);
+      unfollow();
       socket.off('connect', subscribe);
     };
   }, [generationId, ready]);

@@ -1,4 +1,4 @@
-import { type GenerationSubscribeAck, type GenerationStreamEvent, isTerminalStatus, StreamAssembler } from '@storyos/contracts';
+import { followEntries, type GenerationSubscribeAck, type GenerationStreamEvent, isTerminalStatus, StreamAssembler } from '@storyos/contracts';
 import { http } from '../http';
 import { whenSocketConnected } from '../socket';
 
@@ -12,7 +12,7 @@ export async function awaitGenerationText(generationId: string, signal?: AbortSi
   const assembler = new StreamAssembler();
   return new Promise<string>((resolve, reject) => {
     const done = (outcome: { ok: true; text: string } | { ok: false; reason: string }) => {
-      socket.off('generation:entry', onEntry);
+      unfollow();
       socket.off('connect', subscribe);
       signal?.removeEventListener('abort', onAbort);
       if (outcome.ok) resolve(outcome.text);
@@ -43,7 +43,7 @@ export async function awaitGenerationText(generationId: string, signal?: AbortSi
     const subscribe = () => socket.emit('generation:subscribe', { generationId, afterSeq: assembler.state().lastSeq }, onAck);
     const onAbort = () => done({ ok: false, reason: 'Cancelled.' });
     signal?.addEventListener('abort', onAbort, { once: true });
-    socket.on('generation:entry', onEntry);
+    const unfollow = followEntries(socket, onEntry);
     socket.on('connect', subscribe);
     subscribe();
   });

@@ -1,4 +1,4 @@
-import { type GenerationSubscribeAck, isTerminalStatus, type MediaPart, type StreamEntry, StreamAssembler } from '@storyos/contracts';
+import { followEntries, type GenerationSubscribeAck, isTerminalStatus, type MediaPart, type StreamEntry, StreamAssembler } from '@storyos/contracts';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { getSocket } from '../socket';
 import { isSettled, type MediaJob } from './media-job';
@@ -58,12 +58,12 @@ export function useMediaJob(job: MediaJob | null, onSettled?: (job: MediaJob) =>
     const onEntry = (event: { generationId: string; entry: StreamEntry }) => {
       if (event.generationId === job.generationId) accept([event.entry]);
     };
-    socket.on('generation:entry', onEntry);
+    const unfollow = followEntries(socket, onEntry);
     socket.on('connect', subscribe);
     if (socket.connected) subscribe();
     return () => {
       disposed = true;
-      socket.off('generation:entry', onEntry);
+      unfollow();
       socket.off('connect', subscribe);
     };
     // The job object changes identity on every list refresh; what to follow is decided by its id and whether it is still running.

@@ -58,7 +58,7 @@ export class StoryConversationsController {
   /**
    * Says something to the agent. The requirements are updated at once
    * (pushed as `conversation:requirements`); the reply is a generation
-   * (kind `create.agent`): follow it with `generation:entry` or
+   * (kind `create.agent`): follow it with `generation:delta` / `generation:entry` or
    * `/api/generations/:id/stream`, stop it with `/api/generations/:id/stop`.
    * 409 while the previous reply is still being written.
    */

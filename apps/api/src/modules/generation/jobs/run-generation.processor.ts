@@ -53,7 +53,7 @@ export class RunGenerationProcessor extends WorkerHost {
     let seq = lastSeq;
     const emit = async (entry: StreamEntry): Promise<void> => {
       await this.streams.append(generationId, entry);
-      this.realtime.toUser(generation.ownerId, 'generation:entry', { generationId, entry });
+      this.realtime.entryToUser(generation.ownerId, generationId, entry);
     };
 
     const attempt = job.attemptsMade + 1;

@@ -59,7 +59,7 @@ export class RunMediaStepProcessor extends WorkerHost {
       seq += 1;
       const full = { ...entry, seq } as StreamEntry;
       await this.streams.append(generationId, full);
-      this.realtime.toUser(generation.ownerId, 'generation:entry', { generationId, entry: full });
+      this.realtime.entryToUser(generation.ownerId, generationId, full);
     };
     const parts = [...generation.media];
     if (seq > 0) {

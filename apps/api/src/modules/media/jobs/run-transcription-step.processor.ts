@@ -50,7 +50,7 @@ export class RunTranscriptionStepProcessor extends WorkerHost {
       seq += 1;
       const full = { ...entry, seq } as StreamEntry;
       await this.streams.append(generationId, full);
-      this.realtime.toUser(generation.ownerId, 'generation:entry', { generationId, entry: full });
+      this.realtime.entryToUser(generation.ownerId, generationId, full);
     };
     if (seq > 0) await emit({ type: 'reset', attempt, reason: 'Listening to the recording again after an interruption.' });
 

@@ -48,6 +48,9 @@ const end = (seq: number, status: 'completed' | 'stopped' | 'failed' = 'complete
   usage: null,
 });
 const live = (entry: StreamEntry, generationId = GEN): GenerationStreamEvent => ({ generationId, entry });
+/** As the server sends it: text in the compact `generation:delta` form, every other entry keyed. */
+const fireLive = ({ generationId, entry }: GenerationStreamEvent) =>
+  entry.type === 'delta' ? fakeSocket.fire('generation:delta', generationId, entry.seq, entry.text) : fakeSocket.fire('generation:entry', { generationId, entry });
 
 let frames: FrameRequestCallback[] = [];
 let renderCount = 0;
@@ -129,7 +132,7 @@ describe('following a generation stream', () => {
     const { result } = renderStream({ text: '', lastSeq: 0 });
     const rendersBefore = renderCount;
     act(() => {
-      for (let seq = 1; seq <= 50; seq += 1) fakeSocket.fire('generation:entry', live(delta(seq, 'a')));
+      for (let seq = 1; seq <= 50; seq += 1) fireLive(live(delta(seq, 'a')));
     });
     expect(result.current.text).toBe('');
     expect(frames).toHaveLength(1);
@@ -142,10 +145,10 @@ describe('following a generation stream', () => {
     const { result } = renderStream({ text: 'The ', lastSeq: 1 });
     act(() => {
       // Live entries 4 and 3 arrive before the replay that fills the gap.
-      fakeSocket.fire('generation:entry', live(delta(4, ' night')));
-      fakeSocket.fire('generation:entry', live(delta(3, ' dark')));
+      fireLive(live(delta(4, ' night')));
+      fireLive(live(delta(3, ' dark')));
       fakeSocket.emits[0]?.ack({ ok: true, status: 'streaming', entries: [delta(2, 'sea was'), delta(3, ' dark'), delta(4, ' night')] });
-      fakeSocket.fire('generation:entry', live(delta(4, ' night')));
+      fireLive(live(delta(4, ' night')));
     });
     runFrame();
     expect(result.current.text).toBe('The sea was dark night');
@@ -154,7 +157,7 @@ describe('following a generation stream', () => {
 
   it('ignores entries of other generations', () => {
     const { result } = renderStream({ text: '', lastSeq: 0 });
-    act(() => fakeSocket.fire('generation:entry', live(delta(1, 'not mine'), OTHER)));
+    act(() => fireLive(live(delta(1, 'not mine'), OTHER)));
     runFrame();
     expect(result.current.text).toBe('');
   });
@@ -162,12 +165,12 @@ describe('following a generation stream', () => {
   it('clears the text on reset and continues with the retry', () => {
     const { result } = renderStream({ text: '', lastSeq: 0 });
     act(() => {
-      fakeSocket.fire('generation:entry', live(delta(1, 'A false start')));
-      fakeSocket.fire('generation:entry', live({ type: 'reset', seq: 2, attempt: 2, reason: 'Provider timed out' }));
+      fireLive(live(delta(1, 'A false start')));
+      fireLive(live({ type: 'reset', seq: 2, attempt: 2, reason: 'Provider timed out' }));
     });
     runFrame();
     expect(result.current.text).toBe('');
-    act(() => fakeSocket.fire('generation:entry', live(delta(3, 'Take two'))));
+    act(() => fireLive(live(delta(3, 'Take two'))));
     runFrame();
     expect(result.current.text).toBe('Take two');
   });
@@ -175,8 +178,8 @@ describe('following a generation stream', () => {
   it('subscribes again from the last applied seq after a reconnect', () => {
     renderStream({ text: '', lastSeq: 0 });
     act(() => {
-      fakeSocket.fire('generation:entry', live(delta(1, 'a')));
-      fakeSocket.fire('generation:entry', live(delta(2, 'b')));
+      fireLive(live(delta(1, 'a')));
+      fireLive(live(delta(2, 'b')));
       fakeSocket.connected = false;
       fakeSocket.connected = true;
       fakeSocket.fire('connect');
@@ -187,8 +190,8 @@ describe('following a generation stream', () => {
   it('on the end entry shows the final status at once, puts the text in the session and reads the session again', () => {
     const { result, queryClient, invalidate } = renderStream({ text: '', lastSeq: 0 });
     act(() => {
-      fakeSocket.fire('generation:entry', live(delta(1, 'The end.')));
-      fakeSocket.fire('generation:entry', live(end(2)));
+      fireLive(live(delta(1, 'The end.')));
+      fireLive(live(end(2)));
     });
     expect(result.current).toMatchObject({ text: 'The end.', phase: 'ended', status: 'completed' });
     const cached = queryClient.getQueryData<GameSession>(playKeys.session(SESSION));
@@ -200,7 +203,7 @@ describe('following a generation stream', () => {
 
   it('reports why a reply failed', () => {
     const { result } = renderStream({ text: '', lastSeq: 0 });
-    act(() => fakeSocket.fire('generation:entry', live(end(1, 'failed', 'The story engine is not reachable.'))));
+    act(() => fireLive(live(end(1, 'failed', 'The story engine is not reachable.'))));
     expect(result.current).toMatchObject({ phase: 'ended', status: 'failed', error: 'The story engine is not reachable.' });
   });
 
@@ -215,5 +218,6 @@ describe('following a generation stream', () => {
     const { rerender } = renderStream({ text: '', lastSeq: 0 });
     rerender({ id: null, from: { text: '', lastSeq: 0 } });
     expect(fakeSocket.handlers.get('generation:entry')?.size ?? 0).toBe(0);
+    expect(fakeSocket.handlers.get('generation:delta')?.size ?? 0).toBe(0);
   });
 });
