@@ -727,32 +727,73 @@ async function chatTimeToFirstDelta(stack) {
 /** WebSocket frame size of a server→client text frame (unmasked) with this payload. */
 const frameBytes = (payloadBytes) => payloadBytes + (payloadBytes < 126 ? 2 : payloadBytes < 65_536 ? 4 : 10);
 
+/**
+ * Splits the server's WebSocket byte stream into frames (server frames are never masked) and
+ * calls onFrame with each whole frame's size on the wire: header plus payload as sent, so a
+ * compressed frame counts its compressed bytes.
+ */
+function frameReader(onFrame) {
+  let pending = Buffer.alloc(0);
+  return (chunk) => {
+    pending = Buffer.concat([pending, chunk]);
+    for (;;) {
+      if (pending.length < 2) return;
+      const opcode = pending[0] & 0x0f;
+      const short = pending[1] & 0x7f;
+      const header = short === 126 ? 4 : short === 127 ? 10 : 2;
+      if (pending.length < header) return;
+      const length = short === 126 ? pending.readUInt16BE(2) : short === 127 ? Number(pending.readBigUInt64BE(2)) : short;
+      if (pending.length < header + length) return;
+      onFrame(header + length, opcode);
+      pending = pending.subarray(header + length);
+    }
+  };
+}
+
 /** Phase 3: websocket bytes for one reply's entries against the reply's text. */
 async function bytesPerReply(stack, scenarioId, words, compress) {
   const user = await register(stack, `bytes-${words}-c${stack.coalesceMs}-${compress ? 'z' : 'p'}`);
   const socket = await connectSocket(stack, user, { compress });
   const ws = socket.io.engine.transport.ws;
-  const counted = { frames: 0, payload: 0, wire: 0, entries: 0, tcp: 0 };
+  const counted = { entries: 0, inflated: 0, sent: 0, tcp: 0 };
   let target = null;
-  const onMessage = (data) => {
-    const text = typeof data === 'string' ? data : data.toString('utf8');
-    const payload = Buffer.byteLength(text);
-    if (!text.startsWith('42')) return;
-    const [event, first] = JSON.parse(text.slice(2));
-    const generationId = event === 'generation:delta' ? first : event === 'generation:entry' ? first.generationId : null;
-    if (generationId !== target) return;
-    counted.entries += 1;
-    counted.payload += payload;
-    counted.wire += frameBytes(payload);
+  // Each data message ('message', inflated) pairs with the next data frame read off the wire, in order.
+  const messages = [];
+  const frames = [];
+  const pair = () => {
+    while (messages.length && frames.length) {
+      const text = messages.shift();
+      const sent = frames.shift();
+      if (!text.startsWith('42')) continue;
+      const [event, first] = JSON.parse(text.slice(2));
+      const generationId = event === 'generation:delta' ? first : event === 'generation:entry' ? first.generationId : null;
+      if (generationId !== target) continue;
+      counted.entries += 1;
+      counted.inflated += frameBytes(Buffer.byteLength(text));
+      counted.sent += sent;
+    }
   };
-  ws.on('message', onMessage);
+  const onMessage = (data) => {
+    messages.push(typeof data === 'string' ? data : data.toString('utf8'));
+    pair();
+  };
+  const readFrames = frameReader((size, opcode) => {
+    if (opcode > 0x7) return; // control frames (ping, pong, close) carry no message
+    frames.push(size);
+    pair();
+  });
   // Every byte the TCP connection carried meanwhile, whatever it was (pings and other events included).
-  const onTcp = (chunk) => (counted.tcp += chunk.length);
+  const onTcp = (chunk) => {
+    counted.tcp += chunk.length;
+    readFrames(chunk);
+  };
   await control(stack, { words, intervalMs: BYTES_INTERVAL_MS, barrier: 0 });
+  ws.on('message', onMessage);
   ws._socket?.on('data', onTcp);
   const session = await api(stack, 'POST', '/api/game/sessions', { token: user.token, body: { scenarioId }, expect: 201 });
   target = session.generationId;
   await waitForEntries(() => received.get(session.generationId)?.end, words * BYTES_INTERVAL_MS + 60_000, 'reply');
+  await sleep(200); // the end entry's inflated message may follow its frame by a moment
   ws._socket?.off('data', onTcp);
   ws.off('message', onMessage);
   const receipts = received.get(session.generationId);
@@ -766,12 +807,12 @@ async function bytesPerReply(stack, scenarioId, words, compress) {
     words: receipts.text.split(/\s+/).filter(Boolean).length,
     textBytes,
     entries: counted.entries,
-    wire: counted.wire,
+    inflated: counted.inflated,
+    sent: counted.sent,
     tcp: counted.tcp,
-    // Compressed frames are only visible as TCP bytes ('message' hands over the inflated text).
-    ratio: (ws.extensions ? counted.tcp : counted.wire) / textBytes,
+    ratio: counted.sent / textBytes,
     compression: ws.extensions || 'none',
-    ok: receipts.text === replyText(words) && generation.text === receipts.text,
+    ok: receipts.text === replyText(words) && generation.text === receipts.text && counted.entries === receipts.order.length,
   };
 }
 
@@ -841,12 +882,13 @@ function report({ when, host, levels, ttfc, chatTtfc, bytes, workers, notes }) {
     lines.push('');
   }
   if (bytes.length) {
-    lines.push(`3. Websocket bytes per reply (provider: one word per delta every ${BYTES_INTERVAL_MS} ms; frame bytes = Socket.IO text frames of that reply's generation:delta and generation:entry events incl. WebSocket headers, before compression;`);
-    lines.push('   TCP bytes = everything the client connection received meanwhile; bytes on the wire = frame bytes without compression, TCP bytes with it)');
+    lines.push(`3. Websocket bytes per reply (provider: one word per delta every ${BYTES_INTERVAL_MS} ms). Bytes sent = the WebSocket frames of that reply's generation:delta and generation:entry events as they crossed the wire`);
+    lines.push('   (header + payload, compressed when compression was negotiated), read off the TCP stream frame by frame; uncompressed = the same frames before compression;');
+    lines.push('   TCP bytes in window = everything the connection received from the request to the end entry (other events and pings included).');
     lines.push('');
-    row(['STREAM_COALESCE_MS', 'compression', 'words', 'text bytes', 'entries', 'frame bytes', 'TCP bytes in window', 'bytes on wire / text byte', 'text intact']);
-    row(['---:', ':---', '---:', '---:', '---:', '---:', '---:', '---:', ':---']);
-    for (const b of bytes) row([b.coalesceMs, b.compression === 'none' ? 'none' : b.compression.replace(/;.*/, ''), b.words, b.textBytes, b.entries, b.wire, b.tcp, b.ratio.toFixed(2), b.ok ? 'yes' : 'NO']);
+    row(['STREAM_COALESCE_MS', 'compression', 'words', 'text bytes', 'entries', 'uncompressed frame bytes', 'bytes sent', 'bytes sent / text byte', 'TCP bytes in window', 'text intact']);
+    row(['---:', ':---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', ':---']);
+    for (const b of bytes) row([b.coalesceMs, b.compression === 'none' ? 'none' : b.compression.replace(/;.*/, ''), b.words, b.textBytes, b.entries, b.inflated, b.sent, b.ratio.toFixed(2), b.tcp, b.ok ? 'yes' : 'NO']);
   }
   if (notes.length) {
     lines.push('');
