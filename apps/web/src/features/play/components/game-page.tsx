@@ -5,9 +5,9 @@ import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
-import { type GameMessage, type GameSession, hasOpening, type PlayerInputMode } from '@storyos/contracts';
+import { type GameSession, hasOpening, type PlayerInputMode } from '@storyos/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { ErrorAlert } from '../../../components/error-alert';
 import { useEventCallback } from '../../../lib/use-event-callback';
@@ -22,7 +22,6 @@ import { GameControls } from './game-controls';
 import { ProviderChip } from './provider-chip';
 import { ReconnectingBanner } from './reconnecting-banner';
 import { StatePanel } from './state-panel';
-import { SceneMediaTools } from './scene-media-tools';
 import { Transcript } from './transcript';
 import { StoryNotesDialog } from './story-notes-dialog';
 import { TurnInput, type TurnDraft } from './turn-input';
@@ -164,15 +163,17 @@ function Game({ session }: { session: GameSession }) {
     actions.swipe.mutate(index);
   };
   const onEdit = (messageId: string, content: string, baseRevision: number) => actions.edit.mutateAsync({ messageId, content, baseRevision });
-  // Fixed identities, so the transcript's finished messages and the action box skip the re-render each streamed frame brings.
-  // Kept between renders (the media controls are), so the finished messages keep their elements while a reply streams.
-  const sceneTools = useCallback((message: GameMessage) => <SceneMediaTools message={message} media={sceneMedia} disabled={false} />, [sceneMedia]);
+  // Fixed identities, so the transcript's finished messages, the controls and the action box skip the re-render each streamed frame brings.
   const handlers = {
     onSend: useEventCallback(onSend),
     onRegenerate: useEventCallback(onRegenerate),
     onContinue: useEventCallback(onContinue),
     onSwipe: useEventCallback(onSwipe),
     onEdit: useEventCallback(onEdit),
+    onStop: useEventCallback(onStop),
+    onUndo: useEventCallback(onUndo),
+    onOpenNotes: useEventCallback(() => setNotesOpen(true)),
+    onCloseNotes: useEventCallback(() => setNotesOpen(false)),
   };
   const inputDisabledReason = replyStreaming ? 'The narrator is writing' : running ? 'The world is being updated' : 'Regenerate the opening to begin the story';
   const turnInput = useMemo(
@@ -254,7 +255,7 @@ function Game({ session }: { session: GameSession }) {
             busy={running || pendingAction}
             onSwipe={handlers.onSwipe}
             onEdit={handlers.onEdit}
-            sceneTools={sceneTools}
+            sceneMedia={sceneMedia}
           />
         </Box>
         <Box sx={{ pt: 1 }}>
@@ -267,12 +268,12 @@ function Game({ session }: { session: GameSession }) {
               canUndo={canUndo}
               canContinue={canContinue}
               showJump={!atBottom}
-              onStop={onStop}
-              onRegenerate={onRegenerate}
-              onUndo={onUndo}
-              onContinue={onContinue}
+              onStop={handlers.onStop}
+              onRegenerate={handlers.onRegenerate}
+              onUndo={handlers.onUndo}
+              onContinue={handlers.onContinue}
               onJump={scrollToBottom}
-              onNotes={() => setNotesOpen(true)}
+              onNotes={handlers.onOpenNotes}
             />
             {/* On phones the Play menu names the engine; here the row is kept for the controls. */}
             <Box sx={{ display: { xs: 'none', sm: 'block' }, minWidth: 0, maxWidth: '100%' }}>
@@ -286,7 +287,7 @@ function Game({ session }: { session: GameSession }) {
         </Box>
       </Box>
       <StatePanel state={session.state} updating={updatingWorld} />
-      <StoryNotesDialog open={notesOpen} onClose={() => setNotesOpen(false)} session={session} />
+      <StoryNotesDialog open={notesOpen} onClose={handlers.onCloseNotes} session={session} />
     </Box>
   );
 }
