@@ -78,8 +78,9 @@ describe('the game cache', () => {
     const before = session();
     queryClient.setQueryData(key, before);
     appendPendingTurn(queryClient, SESSION, 'I wait.', REPLY);
-    // The server's copy: equal for the opening, the player's line stored under its own id.
-    const stored = session({ messages: [{ ...before.messages[0] }, { ...before.messages[0], id: 'm2', role: 'player', content: 'I wait.', mode: 'do', swipe: null, status: null, finishReason: null, turn: 1 }] });
+    // The server's copy: an equal opening, and the player's line stored under its own id.
+    const stored = session();
+    stored.messages.push({ ...stored.messages[0]!, id: 'm2', role: 'player', content: 'I wait.', mode: 'do', swipe: null, status: null, finishReason: null, turn: 1 });
     await queryClient.fetchQuery({ queryKey: key, queryFn: () => stored, staleTime: 0 });
     const after = queryClient.getQueryData<GameSession>(key);
     expect(after?.messages[0]).toBe(before.messages[0]);
