@@ -1,6 +1,6 @@
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
-import { useTranscriptBusy } from './transcript-busy';
+import { useBusy } from '../../../components/busy';
 
 interface CutOffReplyProps {
   onContinue: () => void;
@@ -11,7 +11,7 @@ interface CutOffReplyProps {
 
 /** The last reply ended at the output cap: say so, and let the narrator go on (once the game is not busy). */
 export function CutOffReply({ onContinue, continuing, error }: CutOffReplyProps) {
-  const disabled = useTranscriptBusy();
+  const disabled = useBusy();
   return (
     <Alert
       severity={error ? 'error' : 'info'}

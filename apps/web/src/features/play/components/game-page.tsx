@@ -7,7 +7,7 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { type GameSession, hasOpening, type PlayerInputMode } from '@storyos/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { ErrorAlert } from '../../../components/error-alert';
 import { useEventCallback } from '../../../lib/use-event-callback';
@@ -49,6 +49,35 @@ function useAwaitHandOver(sessionId: string, waiting: boolean): void {
   }, [queryClient, sessionId, waiting]);
 }
 const HAND_OVER_POLL_MS = 1500;
+
+/** The game's title and who the player is. Memoised, like the parts below: the page re-renders each streamed frame. */
+const GameHeader = memo(function GameHeader({ title, scenarioName, playerName, playerRole }: { title: string; scenarioName: string; playerName: string; playerRole: string }) {
+  return (
+    <>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1.5, minWidth: 0 }}>
+        <BackButton />
+        <Box sx={{ minWidth: 0, flexGrow: 1 }}>
+          <Typography variant="h5" component="h1" noWrap id="game-title">
+            {title}
+          </Typography>
+          <Typography variant="body2" color="text.secondary" noWrap>
+            {scenarioName} · you are {playerName}, {playerRole}
+          </Typography>
+        </Box>
+      </Stack>
+      <ReconnectingBanner />
+    </>
+  );
+});
+
+/** On phones the Play menu names the engine; there the row is kept for the controls. */
+const GameProviderChip = memo(function GameProviderChip() {
+  return (
+    <Box sx={{ display: { xs: 'none', sm: 'block' }, minWidth: 0, maxWidth: '100%' }}>
+      <ProviderChip />
+    </Box>
+  );
+});
 
 export function GamePage() {
   const { sessionId = '' } = useParams();
@@ -209,18 +238,7 @@ function Game({ session }: { session: GameSession }) {
           position: 'relative',
         }}
       >
-        <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1.5, minWidth: 0 }}>
-          <BackButton />
-          <Box sx={{ minWidth: 0, flexGrow: 1 }}>
-            <Typography variant="h5" component="h1" noWrap id="game-title">
-              {session.title}
-            </Typography>
-            <Typography variant="body2" color="text.secondary" noWrap>
-              {session.scenario.name} · you are {session.playerName}, {session.playerRole}
-            </Typography>
-          </Box>
-        </Stack>
-        <ReconnectingBanner />
+        <GameHeader title={session.title} scenarioName={session.scenario.name} playerName={session.playerName} playerRole={session.playerRole} />
         <Box
           ref={ref}
           onScroll={onScroll}
@@ -275,10 +293,7 @@ function Game({ session }: { session: GameSession }) {
               onJump={scrollToBottom}
               onNotes={handlers.onOpenNotes}
             />
-            {/* On phones the Play menu names the engine; here the row is kept for the controls. */}
-            <Box sx={{ display: { xs: 'none', sm: 'block' }, minWidth: 0, maxWidth: '100%' }}>
-              <ProviderChip />
-            </Box>
+            <GameProviderChip />
           </Stack>
           {turnInput}
         </Box>

@@ -8,14 +8,14 @@ import Stack from '@mui/material/Stack';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import type { ReplyContext, SwipePosition } from '@storyos/contracts';
-import { useTranscriptBusy } from './transcript-busy';
+import { disabledByFieldset, useBusy, WhileIdle } from '../../../components/busy';
 
 /**
  * Arrows on the last reply to move between its alternatives, as SillyTavern
  * has them: the right arrow past the newest one writes another. They wait while the game is busy.
  */
 export function SwipeArrows({ swipe, onChoose, onAnother }: { swipe: SwipePosition; onChoose: (index: number) => void; onAnother: () => void }) {
-  const disabled = useTranscriptBusy();
+  const disabled = useBusy();
   const last = swipe.index === swipe.count - 1;
   return (
     <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center' }} role="group" aria-label="Versions of this reply">
@@ -45,19 +45,13 @@ export function EditButton({ label, onEdit }: { label: string; onEdit: () => voi
   return (
     <Tooltip title="Edit">
       <span>
-        <EditIconButton label={label} onEdit={onEdit} />
+        <WhileIdle>
+          <IconButton size="small" aria-label={label} onClick={onEdit} sx={disabledByFieldset}>
+            <EditOutlined fontSize="small" />
+          </IconButton>
+        </WhileIdle>
       </span>
     </Tooltip>
-  );
-}
-
-/** Apart from its tooltip, so the busy flag changing re-renders only the button on each message. */
-function EditIconButton({ label, onEdit }: { label: string; onEdit: () => void }) {
-  const busy = useTranscriptBusy();
-  return (
-    <IconButton size="small" aria-label={label} disabled={busy} onClick={onEdit}>
-      <EditOutlined fontSize="small" />
-    </IconButton>
   );
 }
 

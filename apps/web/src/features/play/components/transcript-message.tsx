@@ -37,7 +37,7 @@ const isStored = (message: GameMessage) => !message.id.startsWith('pending-') &&
 /**
  * One finished message of the transcript. Memoised: while a reply streams, or
  * the game turns busy and back, an unchanged message is not rendered again (the
- * controls that wait for the game read that from TranscriptBusyContext), so its
+ * controls that wait for the game read that from BusyContext), so its
  * props must keep their identity: handlers from useEventCallback or useCallback.
  */
 export const TranscriptMessage = memo(function TranscriptMessage(props: TranscriptMessageProps) {

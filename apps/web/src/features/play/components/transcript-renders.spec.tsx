@@ -59,6 +59,8 @@ function renderTranscript() {
     );
 }
 
+/** Disabled as the browser sees it: by its own attribute or by a disabled fieldset around it. */
+const isDisabled = (button: HTMLButtonElement) => button.matches(':disabled');
 const editButtons = () => [screen.getByRole('button', { name: 'Edit the reply' }), screen.getByRole('button', { name: 'Edit your turn' })] as HTMLButtonElement[];
 
 beforeEach(() => mockRenders.clear());
@@ -77,11 +79,11 @@ describe('the transcript while a reply streams', () => {
 
   it('enables the edit buttons when the game is no longer busy without drawing their messages again', () => {
     const rerender = renderTranscript();
-    expect(editButtons().every((button) => button.disabled)).toBe(true);
+    expect(editButtons().every(isDisabled)).toBe(true);
     rerender({ busy: false, stream: { ...streaming('Done.'), phase: 'ended', status: 'completed' } });
-    expect(editButtons().every((button) => !button.disabled)).toBe(true);
+    expect(editButtons().every((button) => !isDisabled(button))).toBe(true);
     rerender({ busy: true, stream: { ...streaming('Done.'), phase: 'ended', status: 'completed' } });
-    expect(editButtons().every((button) => button.disabled)).toBe(true);
+    expect(editButtons().every(isDisabled)).toBe(true);
     expect(mockRenders.get('The bell rang.')).toBe(1);
     expect(mockRenders.get('I listen.')).toBe(1);
   });

@@ -2,13 +2,13 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import type { GameMessage } from '@storyos/contracts';
-import { useCallback, useState } from 'react';
+import { memo, useCallback, useState } from 'react';
 import { joinedText } from '../cache';
+import { BusyContext } from '../../../components/busy';
 import type { GenerationStreamView } from '../../generation/use-generation-stream';
 import type { SceneMediaControls } from '../hooks/use-scene-media';
 import { FailedReply } from './failed-reply';
 import { NarratorMessage } from './narrator-message';
-import { TranscriptBusyContext } from './transcript-busy';
 import { TranscriptMessage } from './transcript-message';
 
 /** Enough for a long session to open fast; earlier turns come back on request. */
@@ -38,6 +38,17 @@ interface TranscriptProps {
   sceneMedia?: SceneMediaControls;
 }
 
+/** Brings back earlier turns of a long game. Memoised: the transcript re-renders each streamed frame. */
+const ShowEarlier = memo(function ShowEarlier({ hidden, onMore }: { hidden: number; onMore: () => void }) {
+  return (
+    <Box sx={{ textAlign: 'center' }}>
+      <Button variant="text" onClick={onMore}>
+        Show {Math.min(hidden, MORE_STEP)} earlier {hidden === 1 ? 'message' : 'messages'}
+      </Button>
+    </Box>
+  );
+});
+
 /**
  * The game's story. A streamed reply re-renders it once a frame; each finished
  * message is a memoised TranscriptMessage that only renders again when its own
@@ -48,6 +59,7 @@ export function Transcript({ messages, liveReplyId, liveContinues, stream, froze
   const [visible, setVisible] = useState(INITIAL_VISIBLE);
   const [editing, setEditing] = useState<string | null>(null);
   const stopEditing = useCallback(() => setEditing(null), []);
+  const showMore = useCallback(() => setVisible((count) => count + MORE_STEP), []);
   const hidden = Math.max(0, messages.length - visible);
   const shown = messages.slice(hidden);
   const lastId = messages.at(-1)?.id;
@@ -93,18 +105,12 @@ export function Transcript({ messages, liveReplyId, liveContinues, stream, froze
   };
 
   return (
-    <TranscriptBusyContext value={busy}>
+    <BusyContext value={busy}>
       <Stack spacing={3}>
-        {hidden > 0 && (
-          <Box sx={{ textAlign: 'center' }}>
-            <Button variant="text" onClick={() => setVisible((count) => count + MORE_STEP)}>
-              Show {Math.min(hidden, MORE_STEP)} earlier {hidden === 1 ? 'message' : 'messages'}
-            </Button>
-          </Box>
-        )}
+        {hidden > 0 && <ShowEarlier hidden={hidden} onMore={showMore} />}
         {shown.map(row)}
         {liveReplyId && !liveHasMessage && liveReply(`live-${liveReplyId}`)}
       </Stack>
-    </TranscriptBusyContext>
+    </BusyContext>
   );
 }
