@@ -1,6 +1,6 @@
 import type { GameSession, Generation } from '@storyos/contracts';
 import { createQueryClient } from '../../lib/query-client';
-import { appendPendingTurn, replaceLastReply, settleGeneration } from './cache';
+import { appendPendingTurn, joinedText, replaceLastReply, settleGeneration } from './cache';
 import { playKeys } from './keys';
 
 const SESSION = '33333333-3333-4333-8333-333333333333';
@@ -70,5 +70,30 @@ describe('the game cache', () => {
     replaceLastReply(queryClient, SESSION, REPLY);
     expect(read()?.messages).toHaveLength(0);
     expect(read()?.activeGenerationId).toBe(REPLY);
+  });
+
+  it('keeps every unchanged message object when the session is read again, so the transcript skips those messages', async () => {
+    const queryClient = createQueryClient();
+    const key = playKeys.session(SESSION);
+    const before = session();
+    queryClient.setQueryData(key, before);
+    appendPendingTurn(queryClient, SESSION, 'I wait.', REPLY);
+    // The server's copy: an equal opening, and the player's line stored under its own id.
+    const stored = session();
+    stored.messages.push({ ...stored.messages[0]!, id: 'm2', role: 'player', content: 'I wait.', mode: 'do', swipe: null, status: null, finishReason: null, turn: 1 });
+    await queryClient.fetchQuery({ queryKey: key, queryFn: () => stored, staleTime: 0 });
+    const after = queryClient.getQueryData<GameSession>(key);
+    expect(after?.messages[0]).toBe(before.messages[0]);
+    expect(after?.messages[1]?.id).toBe('m2');
+  });
+});
+
+describe('joining a continuation to its reply', () => {
+  it('puts a space between words, none before punctuation or after a space, and adds nothing to an empty reply', () => {
+    expect(joinedText('The bell', 'rang.')).toBe('The bell rang.');
+    expect(joinedText('The bell', ', slowly.')).toBe('The bell, slowly.');
+    expect(joinedText('The bell ', 'rang.')).toBe('The bell rang.');
+    expect(joinedText('', 'The bell rang.')).toBe('The bell rang.');
+    expect(joinedText('The bell', '')).toBe('The bell');
   });
 });

@@ -55,6 +55,7 @@ export async function settleGeneration(
 /** The reply so far with the words that continue it, as the reader sees them while they stream. */
 export function joinedText(before: string, after: string): string {
   if (!after) return before;
+  if (!before) return after;
   return /\s$/.test(before) || /^[\s.,;:!?]/.test(after) ? `${before}${after}` : `${before} ${after}`;
 }
 

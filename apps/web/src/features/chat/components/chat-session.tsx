@@ -13,6 +13,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useState, type DragEvent } from 'react';
 import { ErrorAlert } from '../../../components/error-alert';
 import { isApiError } from '../../../lib/api-error';
+import { useEventCallback } from '../../../lib/use-event-callback';
 import { UpgradeDialog } from '../../auth/components/upgrade-dialog';
 import { useSession } from '../../auth/hooks/use-session';
 import { chatApi } from '../api';
@@ -96,16 +97,30 @@ export function ChatSession({ id, detail, onOpenHistory }: ChatSessionProps) {
   const votes = useQuery({ ...chatQueries.votes(id), enabled: canWrite && sent });
   const voteMap = useMemo(() => new Map((votes.data ?? []).map((item) => [item.messageId, item.isUpvoted])), [votes.data]);
 
-  const send = (text: string, files: MediaAsset[]): boolean => {
+  // Fixed identities, so the memoised messages and the composer skip the re-render each streamed update brings.
+  const send = useEventCallback((text: string, files: MediaAsset[]): boolean => {
     void chat.sendMessage({ text, files: files.map((file) => ({ type: 'file' as const, mediaType: file.contentType, url: file.url, filename: file.pathname ?? undefined })) }, { body: choices });
     attachments.clear();
     setSent(true);
     return true;
-  };
-
-  const stop = () => {
+  });
+  const stop = useEventCallback(() => {
     chatApi.stop(id).catch(() => chat.stop());
-  };
+  });
+  const onVote = useEventCallback((messageId: string, type: 'up' | 'down') => vote.mutate({ messageId, type }));
+  const onRegenerate = useEventCallback(() => void chat.regenerate({ body: choices }));
+  const onEdit = useEventCallback((messageId: string, text: string) => void chat.sendMessage({ text, messageId }, { body: choices }));
+  const remaining = allowance.data?.limit != null ? allowance.data.remaining : null;
+  const limit = allowance.data?.limit ?? null;
+  const composerFooter = useMemo(
+    () =>
+      limit !== null && (
+        <Typography variant="caption" color="text.secondary" sx={{ px: 1 }}>
+          {remaining} of {limit} messages left today
+        </Typography>
+      ),
+    [remaining, limit],
+  );
 
   const changeVisibility = (next: ChatVisibility) => {
     setVisibility(next);
@@ -154,9 +169,9 @@ export function ChatSession({ id, detail, onOpenHistory }: ChatSessionProps) {
           busy={busy}
           thinking={chat.status === 'submitted'}
           votes={voteMap}
-          onVote={(messageId, type) => vote.mutate({ messageId, type })}
-          onRegenerate={() => void chat.regenerate({ body: choices })}
-          onEdit={(messageId, text) => void chat.sendMessage({ text, messageId }, { body: choices })}
+          onVote={onVote}
+          onRegenerate={onRegenerate}
+          onEdit={onEdit}
           onOpenDocument={setOpenDocument}
           empty={
             <Stack spacing={2} sx={{ maxWidth: 560, mx: 'auto', mt: { xs: 4, md: 10 }, textAlign: 'center' }}>
@@ -195,13 +210,7 @@ export function ChatSession({ id, detail, onOpenHistory }: ChatSessionProps) {
               onStop={stop}
               streaming={busy}
               disabled={false}
-              footer={
-                allowance.data?.limit != null && (
-                  <Typography variant="caption" color="text.secondary" sx={{ px: 1 }}>
-                    {allowance.data.remaining} of {allowance.data.limit} messages left today
-                  </Typography>
-                )
-              }
+              footer={composerFooter}
             />
           )}
         </Box>

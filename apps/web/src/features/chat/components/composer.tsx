@@ -11,7 +11,7 @@ import TextField from '@mui/material/TextField';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { MAX_CHAT_MESSAGE_CHARS, type MediaAsset } from '@storyos/contracts';
-import { useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { memo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import type { Attachment } from '../hooks/use-attachments';
 
 interface ComposerProps {
@@ -27,8 +27,8 @@ interface ComposerProps {
   footer?: React.ReactNode;
 }
 
-/** Where a message is written: Enter sends, Shift+Enter breaks the line; pictures by button, drop or paste. */
-export function Composer({ attachments, uploading, ready, onAddFiles, onRemove, onSend, onStop, streaming, disabled, footer }: ComposerProps) {
+/** Where a message is written: Enter sends, Shift+Enter breaks the line; pictures by button, drop or paste. Memoised: the chat re-renders with each streamed update. */
+export const Composer = memo(function Composer({ attachments, uploading, ready, onAddFiles, onRemove, onSend, onStop, streaming, disabled, footer }: ComposerProps) {
   const [text, setText] = useState('');
   const picker = useRef<HTMLInputElement>(null);
   const failed = attachments.some((item) => item.error);
@@ -115,4 +115,4 @@ export function Composer({ attachments, uploading, ready, onAddFiles, onRemove, 
       {footer}
     </Paper>
   );
-}
+});

@@ -14,6 +14,7 @@ import TextField from '@mui/material/TextField';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { memo, useState } from 'react';
+import { disabledByFieldset, useBusy, WhileIdle } from '../../../components/busy';
 import type { ChatUIMessage } from '../transport';
 import { AttachmentImage } from './attachment-image';
 import { DocumentToolCard, type ToolPartView } from './document-tool-card';
@@ -31,7 +32,8 @@ interface MessageItemProps extends MessageActions {
   /** The chat is mine: I can vote, edit and regenerate. */
   canWrite: boolean;
   isLastReply: boolean;
-  busy: boolean;
+  /** The last reply while the next one is asked for or written: its actions wait. (The edit buttons read BusyContext.) */
+  replying: boolean;
   vote: boolean | undefined;
 }
 
@@ -42,8 +44,11 @@ export function textOfMessage(message: ChatUIMessage): string {
   return message.parts.flatMap((part) => (part.type === 'text' && !isDiscarded(part) ? [part.text] : [])).join('\n\n');
 }
 
-/** One message: its text as Markdown, pictures, the tools it used, and what can be done with it. */
-export const MessageItem = memo(function MessageItem({ message, canWrite, isLastReply, busy, vote, onVote, onRegenerate, onEdit, onOpenDocument }: MessageItemProps) {
+/**
+ * One message: its text as Markdown, pictures, the tools it used, and what can be done with it.
+ * Memoised: while a reply streams only that reply renders again, so the handlers must keep their identity.
+ */
+export const MessageItem = memo(function MessageItem({ message, canWrite, isLastReply, replying, vote, onVote, onRegenerate, onEdit, onOpenDocument }: MessageItemProps) {
   const [editing, setEditing] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
   const mine = message.role === 'user';
@@ -57,17 +62,7 @@ export const MessageItem = memo(function MessageItem({ message, canWrite, isLast
   };
 
   if (editing !== null) {
-    return (
-      <Box component="form" onSubmit={(event) => (event.preventDefault(), onEdit(message.id, editing), setEditing(null))} sx={{ py: 1 }}>
-        <TextField label="Edit your message" value={editing} onChange={(event) => setEditing(event.target.value)} multiline fullWidth autoFocus minRows={2} />
-        <Stack direction="row" spacing={1} sx={{ mt: 1, justifyContent: 'flex-end' }}>
-          <Button onClick={() => setEditing(null)}>Cancel</Button>
-          <Button type="submit" variant="contained" disabled={!editing.trim() || busy}>
-            Send
-          </Button>
-        </Stack>
-      </Box>
-    );
+    return <MessageEditForm text={editing} onChange={setEditing} onSend={() => (onEdit(message.id, editing), setEditing(null))} onCancel={() => setEditing(null)} />;
   }
 
   return (
@@ -85,7 +80,7 @@ export const MessageItem = memo(function MessageItem({ message, canWrite, isLast
           {error}
         </Alert>
       )}
-      {!busy || !isLastReply ? (
+      {!replying ? (
         <Stack direction="row" spacing={0.5} sx={{ mt: 0.5 }}>
           <Tooltip title={copied ? 'Copied' : 'Copy'}>
             <IconButton size="small" aria-label="Copy message" onClick={() => void copy()} disabled={!text}>
@@ -94,9 +89,13 @@ export const MessageItem = memo(function MessageItem({ message, canWrite, isLast
           </Tooltip>
           {canWrite && mine && (
             <Tooltip title="Edit">
-              <IconButton size="small" aria-label="Edit message" onClick={() => setEditing(text)} disabled={busy}>
-                <EditOutlined fontSize="small" />
-              </IconButton>
+              <span>
+                <WhileIdle>
+                  <IconButton size="small" aria-label="Edit message" onClick={() => setEditing(text)} sx={disabledByFieldset}>
+                    <EditOutlined fontSize="small" />
+                  </IconButton>
+                </WhileIdle>
+              </span>
             </Tooltip>
           )}
           {canWrite && !mine && (
@@ -113,7 +112,7 @@ export const MessageItem = memo(function MessageItem({ message, canWrite, isLast
               </Tooltip>
               {isLastReply && (
                 <Tooltip title="Regenerate">
-                  <IconButton size="small" aria-label="Regenerate reply" onClick={onRegenerate} disabled={busy}>
+                  <IconButton size="small" aria-label="Regenerate reply" onClick={onRegenerate}>
                     <RefreshOutlined fontSize="small" />
                   </IconButton>
                 </Tooltip>
@@ -125,3 +124,19 @@ export const MessageItem = memo(function MessageItem({ message, canWrite, isLast
     </Box>
   );
 });
+
+/** Rewrites one of my messages; sending waits while a reply is written. */
+function MessageEditForm({ text, onChange, onSend, onCancel }: { text: string; onChange: (text: string) => void; onSend: () => void; onCancel: () => void }) {
+  const busy = useBusy();
+  return (
+    <Box component="form" onSubmit={(event) => (event.preventDefault(), onSend())} sx={{ py: 1 }}>
+      <TextField label="Edit your message" value={text} onChange={(event) => onChange(event.target.value)} multiline fullWidth autoFocus minRows={2} />
+      <Stack direction="row" spacing={1} sx={{ mt: 1, justifyContent: 'flex-end' }}>
+        <Button onClick={onCancel}>Cancel</Button>
+        <Button type="submit" variant="contained" disabled={!text.trim() || busy}>
+          Send
+        </Button>
+      </Stack>
+    </Box>
+  );
+}

@@ -5,6 +5,7 @@ import Typography from '@mui/material/Typography';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { ChatUIMessage } from '../transport';
+import { BusyContext } from '../../../components/busy';
 import { MessageItem, type MessageActions } from './message-item';
 
 interface MessageListProps extends MessageActions {
@@ -17,6 +18,10 @@ interface MessageListProps extends MessageActions {
   /** Shown when there are no messages yet. */
   empty: ReactNode;
 }
+
+/** The virtualised list and where it puts a row. Sizes and offsets go in inline styles: in `sx`, every new one would make a new CSS class. */
+const LIST = { position: 'relative', maxWidth: 820, mx: 'auto' } as const;
+const ROW = { position: 'absolute', top: 0, left: 0, width: '100%' } as const;
 
 /** How close to the bottom (px) counts as reading the newest message, so new text keeps it in view. */
 const STICK_DISTANCE = 120;
@@ -52,32 +57,35 @@ export function MessageList({ messages, canWrite, busy, thinking, votes, empty, 
     if (element) stuck.current = element.scrollHeight - element.scrollTop - element.clientHeight < STICK_DISTANCE;
   };
 
+  // Busy reaches the messages through a context, so a change re-renders their edit controls, not every message.
   return (
-    <Box ref={scroller} onScroll={onScroll} role="log" aria-label="Messages" aria-live="polite" aria-busy={busy} tabIndex={0} sx={{ flex: 1, minHeight: 0, overflowY: 'auto', px: { xs: 1, sm: 2 } }}>
-      {messages.length === 0 ? (
-        empty
-      ) : (
-        <Box sx={{ height: virtualizer.getTotalSize(), position: 'relative', maxWidth: 820, mx: 'auto' }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const message = messages[item.index];
-            // The virtualiser can still hold a row for a message just removed (an edit, a regenerate).
-            if (!message) return null;
-            return (
-              <Box key={item.key} data-index={item.index} ref={virtualizer.measureElement} sx={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${item.start}px)` }}>
-                <MessageItem message={message} canWrite={canWrite} isLastReply={item.index === lastReplyIndex} busy={busy} vote={votes.get(message.id)} {...actions} />
-              </Box>
-            );
-          })}
-        </Box>
-      )}
-      {thinking && (
-        <Stack direction="row" spacing={1} sx={{ alignItems: 'center', maxWidth: 820, mx: 'auto', py: 1 }}>
-          <CircularProgress size={16} aria-hidden />
-          <Typography variant="body2" color="text.secondary">
-            Thinking…
-          </Typography>
-        </Stack>
-      )}
-    </Box>
+    <BusyContext value={busy}>
+      <Box ref={scroller} onScroll={onScroll} role="log" aria-label="Messages" aria-live="polite" aria-busy={busy} tabIndex={0} sx={{ flex: 1, minHeight: 0, overflowY: 'auto', px: { xs: 1, sm: 2 } }}>
+        {messages.length === 0 ? (
+          empty
+        ) : (
+          <Box sx={LIST} style={{ height: virtualizer.getTotalSize() }}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const message = messages[item.index];
+              // The virtualiser can still hold a row for a message just removed (an edit, a regenerate).
+              if (!message) return null;
+              return (
+                <Box key={item.key} data-index={item.index} ref={virtualizer.measureElement} sx={ROW} style={{ transform: `translateY(${item.start}px)` }}>
+                  <MessageItem message={message} canWrite={canWrite} isLastReply={item.index === lastReplyIndex} replying={busy && item.index === lastReplyIndex} vote={votes.get(message.id)} {...actions} />
+                </Box>
+              );
+            })}
+          </Box>
+        )}
+        {thinking && (
+          <Stack direction="row" spacing={1} sx={{ alignItems: 'center', maxWidth: 820, mx: 'auto', py: 1 }}>
+            <CircularProgress size={16} aria-hidden />
+            <Typography variant="body2" color="text.secondary">
+              Thinking…
+            </Typography>
+          </Stack>
+        )}
+      </Box>
+    </BusyContext>
   );
 }

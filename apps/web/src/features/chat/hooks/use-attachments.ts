@@ -1,5 +1,5 @@
 import { UploadContentTypeSchema, MAX_CHAT_ATTACHMENTS, MAX_UPLOAD_BYTES, type MediaAsset } from '@storyos/contracts';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { chatApi } from '../api';
 
 export interface Attachment {
@@ -60,5 +60,7 @@ export function useAttachments() {
   useEffect(() => () => controllers.current.forEach((controller) => controller.abort()), []);
 
   const uploading = attachments.some((item) => !item.uploaded && !item.error);
-  return { attachments, add, remove, clear, uploading, ready: attachments.flatMap((item) => (item.uploaded ? [item.uploaded] : [])) };
+  // Kept while the attachments are, so the memoised composer is not rendered again for nothing.
+  const ready = useMemo(() => attachments.flatMap((item) => (item.uploaded ? [item.uploaded] : [])), [attachments]);
+  return { attachments, add, remove, clear, uploading, ready };
 }

@@ -1,16 +1,17 @@
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
+import { useBusy } from '../../../components/busy';
 
 interface CutOffReplyProps {
   onContinue: () => void;
   continuing: boolean;
-  disabled: boolean;
   /** Why the last try to continue failed, if it did. */
   error: string | null;
 }
 
-/** The last reply ended at the output cap: say so, and let the narrator go on. */
-export function CutOffReply({ onContinue, continuing, disabled, error }: CutOffReplyProps) {
+/** The last reply ended at the output cap: say so, and let the narrator go on (once the game is not busy). */
+export function CutOffReply({ onContinue, continuing, error }: CutOffReplyProps) {
+  const disabled = useBusy();
   return (
     <Alert
       severity={error ? 'error' : 'info'}

@@ -6,6 +6,7 @@ import StopRounded from '@mui/icons-material/StopRounded';
 import UndoRounded from '@mui/icons-material/UndoRounded';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
+import { memo } from 'react';
 
 interface GameControlsProps {
   streaming: boolean;
@@ -23,7 +24,8 @@ interface GameControlsProps {
   onNotes: () => void;
 }
 
-export function GameControls({ streaming, canRegenerate, canUndo, canContinue, busy, showJump, onStop, onRegenerate, onUndo, onContinue, onJump, onNotes }: GameControlsProps) {
+/** Memoised: the game page re-renders each streamed frame, these buttons only when their props change. */
+export const GameControls = memo(function GameControls({ streaming, canRegenerate, canUndo, canContinue, busy, showJump, onStop, onRegenerate, onUndo, onContinue, onJump, onNotes }: GameControlsProps) {
   return (
     <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
       {streaming && (
@@ -50,4 +52,4 @@ export function GameControls({ streaming, canRegenerate, canUndo, canContinue, b
       )}
     </Stack>
   );
-}
+});

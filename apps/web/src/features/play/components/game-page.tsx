@@ -5,9 +5,9 @@ import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
-import { type GameMessage, type GameSession, hasOpening, type PlayerInputMode } from '@storyos/contracts';
+import { type GameSession, hasOpening, type PlayerInputMode } from '@storyos/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { ErrorAlert } from '../../../components/error-alert';
 import { useEventCallback } from '../../../lib/use-event-callback';
@@ -22,7 +22,6 @@ import { GameControls } from './game-controls';
 import { ProviderChip } from './provider-chip';
 import { ReconnectingBanner } from './reconnecting-banner';
 import { StatePanel } from './state-panel';
-import { SceneMediaTools } from './scene-media-tools';
 import { Transcript } from './transcript';
 import { StoryNotesDialog } from './story-notes-dialog';
 import { TurnInput, type TurnDraft } from './turn-input';
@@ -50,6 +49,35 @@ function useAwaitHandOver(sessionId: string, waiting: boolean): void {
   }, [queryClient, sessionId, waiting]);
 }
 const HAND_OVER_POLL_MS = 1500;
+
+/** The game's title and who the player is. Memoised, like the parts below: the page re-renders each streamed frame. */
+const GameHeader = memo(function GameHeader({ title, scenarioName, playerName, playerRole }: { title: string; scenarioName: string; playerName: string; playerRole: string }) {
+  return (
+    <>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1.5, minWidth: 0 }}>
+        <BackButton />
+        <Box sx={{ minWidth: 0, flexGrow: 1 }}>
+          <Typography variant="h5" component="h1" noWrap id="game-title">
+            {title}
+          </Typography>
+          <Typography variant="body2" color="text.secondary" noWrap>
+            {scenarioName} · you are {playerName}, {playerRole}
+          </Typography>
+        </Box>
+      </Stack>
+      <ReconnectingBanner />
+    </>
+  );
+});
+
+/** On phones the Play menu names the engine; there the row is kept for the controls. */
+const GameProviderChip = memo(function GameProviderChip() {
+  return (
+    <Box sx={{ display: { xs: 'none', sm: 'block' }, minWidth: 0, maxWidth: '100%' }}>
+      <ProviderChip />
+    </Box>
+  );
+});
 
 export function GamePage() {
   const { sessionId = '' } = useParams();
@@ -164,15 +192,17 @@ function Game({ session }: { session: GameSession }) {
     actions.swipe.mutate(index);
   };
   const onEdit = (messageId: string, content: string, baseRevision: number) => actions.edit.mutateAsync({ messageId, content, baseRevision });
-  // Fixed identities, so the transcript's finished messages and the action box skip the re-render each streamed frame brings.
-  // Kept between renders (the media controls are), so the finished messages keep their elements while a reply streams.
-  const sceneTools = useCallback((message: GameMessage) => <SceneMediaTools message={message} media={sceneMedia} disabled={false} />, [sceneMedia]);
+  // Fixed identities, so the transcript's finished messages, the controls and the action box skip the re-render each streamed frame brings.
   const handlers = {
     onSend: useEventCallback(onSend),
     onRegenerate: useEventCallback(onRegenerate),
     onContinue: useEventCallback(onContinue),
     onSwipe: useEventCallback(onSwipe),
     onEdit: useEventCallback(onEdit),
+    onStop: useEventCallback(onStop),
+    onUndo: useEventCallback(onUndo),
+    onOpenNotes: useEventCallback(() => setNotesOpen(true)),
+    onCloseNotes: useEventCallback(() => setNotesOpen(false)),
   };
   const inputDisabledReason = replyStreaming ? 'The narrator is writing' : running ? 'The world is being updated' : 'Regenerate the opening to begin the story';
   const turnInput = useMemo(
@@ -208,18 +238,7 @@ function Game({ session }: { session: GameSession }) {
           position: 'relative',
         }}
       >
-        <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1.5, minWidth: 0 }}>
-          <BackButton />
-          <Box sx={{ minWidth: 0, flexGrow: 1 }}>
-            <Typography variant="h5" component="h1" noWrap id="game-title">
-              {session.title}
-            </Typography>
-            <Typography variant="body2" color="text.secondary" noWrap>
-              {session.scenario.name} · you are {session.playerName}, {session.playerRole}
-            </Typography>
-          </Box>
-        </Stack>
-        <ReconnectingBanner />
+        <GameHeader title={session.title} scenarioName={session.scenario.name} playerName={session.playerName} playerRole={session.playerRole} />
         <Box
           ref={ref}
           onScroll={onScroll}
@@ -254,7 +273,7 @@ function Game({ session }: { session: GameSession }) {
             busy={running || pendingAction}
             onSwipe={handlers.onSwipe}
             onEdit={handlers.onEdit}
-            sceneTools={sceneTools}
+            sceneMedia={sceneMedia}
           />
         </Box>
         <Box sx={{ pt: 1 }}>
@@ -267,17 +286,14 @@ function Game({ session }: { session: GameSession }) {
               canUndo={canUndo}
               canContinue={canContinue}
               showJump={!atBottom}
-              onStop={onStop}
-              onRegenerate={onRegenerate}
-              onUndo={onUndo}
-              onContinue={onContinue}
+              onStop={handlers.onStop}
+              onRegenerate={handlers.onRegenerate}
+              onUndo={handlers.onUndo}
+              onContinue={handlers.onContinue}
               onJump={scrollToBottom}
-              onNotes={() => setNotesOpen(true)}
+              onNotes={handlers.onOpenNotes}
             />
-            {/* On phones the Play menu names the engine; here the row is kept for the controls. */}
-            <Box sx={{ display: { xs: 'none', sm: 'block' }, minWidth: 0, maxWidth: '100%' }}>
-              <ProviderChip />
-            </Box>
+            <GameProviderChip />
           </Stack>
           {turnInput}
         </Box>
@@ -286,7 +302,7 @@ function Game({ session }: { session: GameSession }) {
         </Box>
       </Box>
       <StatePanel state={session.state} updating={updatingWorld} />
-      <StoryNotesDialog open={notesOpen} onClose={() => setNotesOpen(false)} session={session} />
+      <StoryNotesDialog open={notesOpen} onClose={handlers.onCloseNotes} session={session} />
     </Box>
   );
 }

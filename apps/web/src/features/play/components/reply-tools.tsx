@@ -8,12 +8,14 @@ import Stack from '@mui/material/Stack';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import type { ReplyContext, SwipePosition } from '@storyos/contracts';
+import { disabledByFieldset, useBusy, WhileIdle } from '../../../components/busy';
 
 /**
  * Arrows on the last reply to move between its alternatives, as SillyTavern
- * has them: the right arrow past the newest one writes another.
+ * has them: the right arrow past the newest one writes another. They wait while the game is busy.
  */
-export function SwipeArrows({ swipe, disabled, onChoose, onAnother }: { swipe: SwipePosition; disabled: boolean; onChoose: (index: number) => void; onAnother: () => void }) {
+export function SwipeArrows({ swipe, onChoose, onAnother }: { swipe: SwipePosition; onChoose: (index: number) => void; onAnother: () => void }) {
+  const disabled = useBusy();
   const last = swipe.index === swipe.count - 1;
   return (
     <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center' }} role="group" aria-label="Versions of this reply">
@@ -38,13 +40,16 @@ export function SwipeArrows({ swipe, disabled, onChoose, onAnother }: { swipe: S
   );
 }
 
-export function EditButton({ label, disabled, onEdit }: { label: string; disabled: boolean; onEdit: () => void }) {
+/** Opens the editor of one message; it waits while the game is busy. */
+export function EditButton({ label, onEdit }: { label: string; onEdit: () => void }) {
   return (
     <Tooltip title="Edit">
       <span>
-        <IconButton size="small" aria-label={label} disabled={disabled} onClick={onEdit}>
-          <EditOutlined fontSize="small" />
-        </IconButton>
+        <WhileIdle>
+          <IconButton size="small" aria-label={label} onClick={onEdit} sx={disabledByFieldset}>
+            <EditOutlined fontSize="small" />
+          </IconButton>
+        </WhileIdle>
       </span>
     </Tooltip>
   );

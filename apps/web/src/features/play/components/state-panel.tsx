@@ -10,7 +10,7 @@ import Typography from '@mui/material/Typography';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import { useTheme } from '@mui/material/styles';
 import type { WorldState } from '@storyos/contracts';
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 
 const RECENT_EVENTS = 8;
 
@@ -114,8 +114,8 @@ function Stat({ label, value }: { label: string; value: number }) {
   );
 }
 
-/** What the story keeps: beside the story on wide screens, a collapsed section under it on phones. */
-export function StatePanel({ state, updating }: { state: WorldState; updating: boolean }) {
+/** What the story keeps: beside the story on wide screens, a collapsed section under it on phones. Memoised: the game page re-renders each streamed frame. */
+export const StatePanel = memo(function StatePanel({ state, updating }: { state: WorldState; updating: boolean }) {
   const wide = useMediaQuery(useTheme().breakpoints.up('lg'), { noSsr: true });
   if (wide) {
     return (
@@ -153,4 +153,4 @@ export function StatePanel({ state, updating }: { state: WorldState; updating: b
       </AccordionDetails>
     </Accordion>
   );
-}
+});

@@ -10,7 +10,7 @@ import Typography from '@mui/material/Typography';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import { useTheme } from '@mui/material/styles';
 import { AUTHORS_NOTE_MAX_CHARS, GameNotesConflictDetailsSchema, MEMORY_MAX_CHARS, type GameNotes, type GameSession } from '@storyos/contracts';
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import { ConflictDialog, ConflictText } from '../../../components/conflict-dialog';
 import { ErrorAlert } from '../../../components/error-alert';
 import { isApiError } from '../../../lib/api-error';
@@ -23,8 +23,8 @@ interface StoryNotesDialogProps {
   session: GameSession;
 }
 
-/** What the narrator keeps in mind for this game: memory, author's note and story cards. */
-export function StoryNotesDialog({ open, onClose, session }: StoryNotesDialogProps) {
+/** What the narrator keeps in mind for this game: memory, author's note and story cards. Memoised: the game page re-renders each streamed frame. */
+export const StoryNotesDialog = memo(function StoryNotesDialog({ open, onClose, session }: StoryNotesDialogProps) {
   const titleId = useId();
   const phone = useMediaQuery(useTheme().breakpoints.down('sm'), { noSsr: true });
   return (
@@ -40,7 +40,7 @@ export function StoryNotesDialog({ open, onClose, session }: StoryNotesDialogPro
       </DialogActions>
     </Dialog>
   );
-}
+});
 
 function NotesForm({ sessionId, notes }: { sessionId: string; notes: GameNotes }) {
   const { saveNotes } = useStoryNotes(sessionId);

@@ -2,15 +2,14 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import type { GameMessage } from '@storyos/contracts';
-import { type ReactElement, type ReactNode, useMemo, useState } from 'react';
+import { memo, useCallback, useState } from 'react';
 import { joinedText } from '../cache';
+import { BusyContext } from '../../../components/busy';
 import type { GenerationStreamView } from '../../generation/use-generation-stream';
-import { CutOffReply } from './cut-off-reply';
+import type { SceneMediaControls } from '../hooks/use-scene-media';
 import { FailedReply } from './failed-reply';
-import { MessageEditor } from './message-editor';
 import { NarratorMessage } from './narrator-message';
-import { PlayerMessage } from './player-message';
-import { EditButton, SwipeArrows, UsedContext } from './reply-tools';
+import { TranscriptMessage } from './transcript-message';
 
 /** Enough for a long session to open fast; earlier turns come back on request. */
 const INITIAL_VISIBLE = 60;
@@ -36,89 +35,82 @@ interface TranscriptProps {
   /** Saves an edited message over `baseRevision`. */
   onEdit?: (messageId: string, content: string, baseRevision: number) => Promise<unknown>;
   /** Listen, Illustrate and the picture under a written reply. */
-  sceneTools?: (message: GameMessage) => ReactNode;
+  sceneMedia?: SceneMediaControls;
 }
 
-export function Transcript({ messages, liveReplyId, liveContinues, stream, frozenText = null, onRegenerate, regenerating, onContinue, continuing, busy, onSwipe, onEdit, sceneTools }: TranscriptProps) {
+/** Brings back earlier turns of a long game. Memoised: the transcript re-renders each streamed frame. */
+const ShowEarlier = memo(function ShowEarlier({ hidden, onMore }: { hidden: number; onMore: () => void }) {
+  return (
+    <Box sx={{ textAlign: 'center' }}>
+      <Button variant="text" onClick={onMore}>
+        Show {Math.min(hidden, MORE_STEP)} earlier {hidden === 1 ? 'message' : 'messages'}
+      </Button>
+    </Box>
+  );
+});
+
+/**
+ * The game's story. A streamed reply re-renders it once a frame; each finished
+ * message is a memoised TranscriptMessage that only renders again when its own
+ * props change, so the handlers passed here must keep their identity between
+ * renders (see useEventCallback).
+ */
+export function Transcript({ messages, liveReplyId, liveContinues, stream, frozenText = null, onRegenerate, regenerating, onContinue, continuing, busy, onSwipe, onEdit, sceneMedia }: TranscriptProps) {
   const [visible, setVisible] = useState(INITIAL_VISIBLE);
   const [editing, setEditing] = useState<string | null>(null);
+  const stopEditing = useCallback(() => setEditing(null), []);
+  const showMore = useCallback(() => setVisible((count) => count + MORE_STEP), []);
   const hidden = Math.max(0, messages.length - visible);
-  const shown = useMemo(() => messages.slice(hidden), [messages, hidden]);
+  const shown = messages.slice(hidden);
   const lastId = messages.at(-1)?.id;
   const liveHasMessage = liveReplyId !== null && messages.some((message) => message.generationId === liveReplyId);
   const streamText = frozenText ?? stream.text;
   const liveStreaming = stream.phase !== 'ended';
 
   const liveReply = (key: string, before = '') => (
-    <NarratorMessage key={key} text={joinedText(before, streamText)} status={stream.status} live={stream.phase !== 'ended' && frozenText === null} notice={stream.notice}>
+    <NarratorMessage key={key} text={joinedText(before, streamText)} status={stream.status} live={liveStreaming && frozenText === null} notice={stream.notice}>
       {stream.status === 'failed' && !liveContinues && (
         <FailedReply generationId={liveReplyId} reason={stream.error} onRegenerate={onRegenerate} regenerating={regenerating} />
       )}
     </NarratorMessage>
   );
 
-  // A streamed reply re-renders the transcript once a frame: every finished message keeps its element
-  // (React skips an unchanged element), so only the live reply re-renders. Handlers should keep their
-  // identity between renders (see useEventCallback) or the rows are rebuilt with them.
-  const finished = useMemo(() => {
-    const editor = (message: GameMessage) =>
-      onEdit && <MessageEditor key={`edit-${message.id}`} message={message} onSave={(content, baseRevision) => onEdit(message.id, content, baseRevision)} onDone={() => setEditing(null)} />;
-    const editButton = (message: GameMessage, label: string) =>
-      onEdit && !message.id.startsWith('pending-') && !message.id.startsWith('live-') && <EditButton label={label} disabled={busy} onEdit={() => setEditing(message.id)} />;
-    const rows = new Map<string, ReactElement>();
-    for (const message of shown) {
-      if (message.role === 'player') {
-        if (editing === message.id) rows.set(message.id, <Box key={message.id} sx={{ display: 'flex', justifyContent: 'flex-end' }}>{editor(message)}</Box>);
-        else
-          rows.set(
-            message.id,
-            <PlayerMessage key={message.id} text={message.content} mode={message.mode} pending={message.id.startsWith('pending-')}>
-              {message.mode !== 'continue' && editButton(message, 'Edit your turn')}
-            </PlayerMessage>,
-          );
-        continue;
-      }
-      // The live reply is drawn apart, from the stream.
-      if (liveReplyId && message.generationId === liveReplyId && (liveStreaming || !liveContinues)) continue;
-      if (editing === message.id) {
-        rows.set(message.id, <Box key={message.id}>{editor(message)}</Box>);
-        continue;
-      }
-      const isLast = message.id === lastId;
-      const cutOff = message.status === 'completed' && message.finishReason === 'length';
-      const swipe = message.swipe;
-      rows.set(
-        message.id,
-        <NarratorMessage key={message.id} text={message.content} status={message.status} finishReason={message.finishReason}>
-          {message.status === 'failed' && (
-            <FailedReply generationId={message.generationId} reason={message.error} onRegenerate={isLast ? onRegenerate : undefined} regenerating={regenerating} />
-          )}
-          {sceneTools && message.content.trim() && message.status !== 'failed' && !message.id.startsWith('live-') && sceneTools(message)}
-          {cutOff && isLast && <CutOffReply onContinue={onContinue} continuing={continuing} disabled={busy} error={message.error} />}
-          <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between', gap: 1, mt: 0.5, flexWrap: 'wrap' }}>
-            <UsedContext context={message.context} />
-            <Stack direction="row" sx={{ alignItems: 'center', ml: 'auto' }}>
-              {isLast && swipe && swipe.count > 1 && onSwipe && <SwipeArrows swipe={swipe} disabled={busy} onChoose={onSwipe} onAnother={onRegenerate} />}
-              {editButton(message, 'Edit the reply')}
-            </Stack>
-          </Stack>
-        </NarratorMessage>,
-      );
+  const row = (message: GameMessage) => {
+    // The live reply is drawn apart, from the stream.
+    if (message.role === 'narrator' && liveReplyId && message.generationId === liveReplyId && (liveStreaming || !liveContinues)) {
+      return liveReply(message.id, liveContinues ? message.content : '');
     }
-    return rows;
-  }, [shown, editing, busy, regenerating, continuing, lastId, liveReplyId, liveStreaming, liveContinues, onRegenerate, onContinue, onSwipe, onEdit, sceneTools]);
+    const isLast = message.id === lastId;
+    const media = message.role === 'narrator' ? sceneMedia?.of(message) : undefined;
+    return (
+      <TranscriptMessage
+        key={message.id}
+        message={message}
+        isLast={isLast}
+        editing={editing === message.id}
+        regenerating={isLast && regenerating}
+        continuing={isLast && continuing}
+        onRegenerate={onRegenerate}
+        onContinue={onContinue}
+        onSwipe={onSwipe}
+        onEdit={onEdit}
+        onStartEditing={setEditing}
+        onStopEditing={stopEditing}
+        picture={media?.picture ?? null}
+        narration={media?.narration ?? null}
+        onStartMedia={sceneMedia?.start}
+        onMediaSettled={sceneMedia?.refresh}
+      />
+    );
+  };
 
   return (
-    <Stack spacing={3}>
-      {hidden > 0 && (
-        <Box sx={{ textAlign: 'center' }}>
-          <Button variant="text" onClick={() => setVisible((count) => count + MORE_STEP)}>
-            Show {Math.min(hidden, MORE_STEP)} earlier {hidden === 1 ? 'message' : 'messages'}
-          </Button>
-        </Box>
-      )}
-      {shown.map((message) => finished.get(message.id) ?? liveReply(message.id, liveContinues ? message.content : ''))}
-      {liveReplyId && !liveHasMessage && liveReply(`live-${liveReplyId}`)}
-    </Stack>
+    <BusyContext value={busy}>
+      <Stack spacing={3}>
+        {hidden > 0 && <ShowEarlier hidden={hidden} onMore={showMore} />}
+        {shown.map(row)}
+        {liveReplyId && !liveHasMessage && liveReply(`live-${liveReplyId}`)}
+      </Stack>
+    </BusyContext>
   );
 }

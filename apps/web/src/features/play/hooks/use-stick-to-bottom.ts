@@ -33,9 +33,15 @@ export function useStickToBottom(content: unknown): {
     element.scrollTop = element.scrollHeight;
   }, []);
 
+  // Scrolled in the next frame, before it paints: reading the height during the commit would force the
+  // page's layout inside it (a long task for a long transcript) rather than in the frame's own layout.
   useLayoutEffect(() => {
-    const element = ref.current;
-    if (element && following.current) element.scrollTop = element.scrollHeight;
+    if (!following.current) return;
+    const frame = requestAnimationFrame(() => {
+      const element = ref.current;
+      if (element && following.current) element.scrollTop = element.scrollHeight;
+    });
+    return () => cancelAnimationFrame(frame);
   }, [content]);
 
   return { ref, onScroll, atBottom, scrollToBottom };
