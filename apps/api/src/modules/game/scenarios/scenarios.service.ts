@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { CreateScenarioRequest, Page, Scenario, ScenarioListQuerySchema, ScenarioVisibility, UpdateScenarioRequest } from '@storyos/contracts';
 import { Brackets, DataSource, type Repository } from 'typeorm';
 import type { z } from 'zod';
+import { findOneJoined } from '../../../core/database/find-one-joined';
 import type { AuthUser } from '../../auth/auth-user';
 import { GameErrors } from '../game.errors';
 import { canEdit, canSetVisibility, canView } from './scenario-access';
@@ -49,7 +50,7 @@ export class ScenariosService {
 
   /** A scenario the user can see, or 404 (another user's private one looks missing). */
   async findViewable(user: AuthUser, id: string): Promise<ScenarioEntity> {
-    const scenario = await this.scenarios.findOne({ where: { id }, relations: { author: true } });
+    const scenario = await findOneJoined(this.scenarios.manager, ScenarioEntity, { id }, { author: true });
     if (!scenario || !canView(user, scenario)) throw GameErrors.scenarioNotFound();
     return scenario;
   }
