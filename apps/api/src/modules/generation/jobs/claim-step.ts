@@ -1,21 +1,28 @@
 import { In, type Repository } from 'typeorm';
-import type { GenerationEntity } from '../entities/generation.entity';
+import { entityFromRow } from '../../../core/database/entity-from-row';
+import { GenerationEntity } from '../entities/generation.entity';
 
 /**
- * Moves a step's generation to `streaming` for this attempt; false when it is
- * no longer open (stopped or ended while the job was being picked up), and
- * then the job must not run. `startedAt` stays the first attempt's: how long
- * the reader has waited, retries included. `writer` records who writes it.
+ * Moves a step's generation to `streaming` for this attempt and answers its
+ * row, in one round trip; null when it is gone or no longer open (stopped or
+ * ended while the job was being picked up), and then the job must not run.
+ * `startedAt` stays the first attempt's: how long the reader has waited,
+ * retries included. `writer` records who writes it.
  */
 export async function claimStep(
   generations: Repository<GenerationEntity>,
-  generation: Pick<GenerationEntity, 'id' | 'startedAt'>,
+  generationId: string,
   attempt: number,
   writer?: { provider: GenerationEntity['provider']; model: GenerationEntity['model'] },
-): Promise<boolean> {
-  const claimed = await generations.update(
-    { id: generation.id, status: In(['queued', 'streaming']) },
-    { status: 'streaming', attempt, startedAt: generation.startedAt ?? new Date(), ...writer },
-  );
-  return Boolean(claimed.affected);
+): Promise<GenerationEntity | null> {
+  const result = await generations
+    .createQueryBuilder()
+    .update(GenerationEntity)
+    .set({ status: 'streaming', attempt, startedAt: () => 'COALESCE(started_at, :claimedAt)', ...writer })
+    .where({ id: generationId, status: In(['queued', 'streaming']) })
+    .setParameter('claimedAt', new Date())
+    .returning('*')
+    .execute();
+  const [row] = result.raw as Record<string, unknown>[];
+  return row ? entityFromRow(generations, row) : null;
 }

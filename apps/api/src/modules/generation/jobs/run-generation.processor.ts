@@ -1,7 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { GenerationJobSchema, isTerminalStatus, QUEUE_NAMES, type StreamEntry } from '@storyos/contracts';
+import { GenerationJobSchema, QUEUE_NAMES, type StreamEntry } from '@storyos/contracts';
 import { ProviderError, type TextProvider } from '@storyos/domain';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { PinoLogger } from 'nestjs-pino';
@@ -46,9 +46,13 @@ export class RunGenerationProcessor extends WorkerHost {
 
   async process(job: Job): Promise<void> {
     const { generationId } = GenerationJobSchema.parse(job.data);
-    // Time to first words: nothing here waits for another read it does not need.
-    const [generation, lastSeq] = await Promise.all([this.generations.findOneBy({ id: generationId }), this.streams.lastSeq(generationId)]);
-    if (!generation || isTerminalStatus(generation.status)) return;
+    const attempt = job.attemptsMade + 1;
+    // Time to first words: claiming answers the row, and the stream's position is read beside it.
+    const [generation, lastSeq] = await Promise.all([
+      claimStep(this.generations, generationId, attempt, { provider: this.provider.name, model: this.provider.model }),
+      this.streams.lastSeq(generationId),
+    ]);
+    if (!generation) return;
 
     let seq = lastSeq;
     const emit = async (entry: StreamEntry): Promise<void> => {
@@ -56,8 +60,6 @@ export class RunGenerationProcessor extends WorkerHost {
       this.realtime.toUser(generation.ownerId, 'generation:entry', { generationId, entry });
     };
 
-    const attempt = job.attemptsMade + 1;
-    if (!(await claimStep(this.generations, generation, attempt, { provider: this.provider.name, model: this.provider.model }))) return;
     if (seq > 0) {
       seq += 1;
       await emit({ type: 'reset', seq, attempt, reason: 'The reply is being written again after an interruption.' });
