@@ -19,6 +19,7 @@ import { ChunkCoalescer } from '../stream/chunk-coalescer';
 import { GenerationStreamStore } from '../stream/generation-stream.store';
 import { StopSignals } from '../stream/stop-signals';
 import { claimStep } from './claim-step';
+import { WritesMeanwhile } from './writes-meanwhile';
 
 /**
  * Streams one generation: provider deltas are coalesced, appended to the
@@ -67,6 +68,7 @@ export class RunGenerationProcessor extends WorkerHost {
 
     // Watching for a stop and building the prompt go side by side; the stream starts once both are ready.
     const watching = this.stops.watch(generationId);
+    const meanwhile = new WritesMeanwhile();
     let abort: AbortController | undefined;
     let text = '';
     let firstChunkAt: Date | null = null;
@@ -84,10 +86,10 @@ export class RunGenerationProcessor extends WorkerHost {
     try {
       const handler = this.handlers.get(generation.kind);
       if (!handler.buildPrompt) throw new UnrecoverableError(`Generation kind ${generation.kind} has no prompt to stream`);
-      const [plan, controller] = await Promise.all([handler.buildPrompt(generation), watching]);
+      const [plan, controller] = await Promise.all([handler.buildPrompt(generation, meanwhile.add), watching]);
       abort = controller;
       // A step that names its model (a chat's model selector) records who writes it.
-      if (plan.model) await this.generations.update({ id: generationId }, writerOf(this.provider, plan.model));
+      if (plan.model) meanwhile.add(this.generations.update({ id: generationId }, writerOf(this.provider, plan.model)));
       const run = this.runner.run(plan, { signal: abort.signal, seed: generation.seed, onNotice: notice, logContext: { generationId, userId: generation.ownerId, kind: generation.kind } });
       let outcome: RunOutcome | undefined;
       for (;;) {
@@ -107,7 +109,7 @@ export class RunGenerationProcessor extends WorkerHost {
         text += next.value.text;
         coalescer.push(next.value.text);
       }
-      await coalescer.drain();
+      await Promise.all([coalescer.drain(), meanwhile.settle()]);
       const stopped = abort.signal.aborted;
       await this.finalizer.finish(generationId, {
         status: stopped ? 'stopped' : 'completed',
@@ -123,7 +125,7 @@ export class RunGenerationProcessor extends WorkerHost {
         toolCalls: stopped ? null : (outcome.toolCalls ?? null),
       });
     } catch (error) {
-      await coalescer.drain().catch(() => undefined);
+      await Promise.all([coalescer.drain().catch(() => undefined), meanwhile.settle().catch(() => undefined)]);
       await this.handleFailure(job, generationId, error, { text, seq, firstChunkAt });
     } finally {
       // A prompt that failed to build must not leave the watch registering after the release.
