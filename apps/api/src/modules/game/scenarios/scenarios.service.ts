@@ -48,16 +48,14 @@ export class ScenariosService {
     return toScenarioContract(await this.findViewable(user, id));
   }
 
-  /** A scenario the user can see, or 404 (another user's private one looks missing). */
+  /** A scenario the user can see, with its author, or 404 (another user's private one looks missing). */
   async findViewable(user: AuthUser, id: string): Promise<ScenarioEntity> {
-    const scenario = await findOneJoined(this.scenarios.manager, ScenarioEntity, { id }, { author: true });
-    if (!scenario || !canView(user, scenario)) throw GameErrors.scenarioNotFound();
-    return scenario;
+    return viewable(user, await findOneJoined(this.scenarios.manager, ScenarioEntity, { id }, { author: true }));
   }
 
-  /** A scenario the user may start a new game from. */
+  /** A scenario the user may start a new game from; a game needs nothing of its author, so the author is not read. */
   async findPlayable(user: AuthUser, id: string): Promise<ScenarioEntity> {
-    const scenario = await this.findViewable(user, id);
+    const scenario = viewable(user, await this.scenarios.findOneBy({ id }));
     if (scenario.visibility === 'archived') throw GameErrors.scenarioArchived();
     return scenario;
   }
@@ -108,4 +106,9 @@ export class ScenariosService {
 
 function stripUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as Partial<T>;
+}
+
+function viewable(user: AuthUser, scenario: ScenarioEntity | null): ScenarioEntity {
+  if (!scenario || !canView(user, scenario)) throw GameErrors.scenarioNotFound();
+  return scenario;
 }
