@@ -1,6 +1,20 @@
-import { In, type Repository } from 'typeorm';
+import type { Repository } from 'typeorm';
 import { entityFromRow } from '../../../core/database/entity-from-row';
-import { GenerationEntity } from '../entities/generation.entity';
+import type { GenerationEntity } from '../entities/generation.entity';
+
+/**
+ * Written out rather than built per call: every step's first words wait for
+ * it, and building it with the query builder cost more than running it.
+ * Absent writer fields ($4, $5) keep what the row has.
+ */
+const CLAIM_SQL = `
+  WITH claimed AS (
+    UPDATE generations
+    SET status = 'streaming', attempt = $2, started_at = COALESCE(started_at, $3), provider = COALESCE($4, provider), model = COALESCE($5, model), updated_at = now()
+    WHERE id = $1 AND status IN ('queued', 'streaming')
+    RETURNING *
+  )
+  SELECT * FROM claimed`;
 
 /**
  * Moves a step's generation to `streaming` for this attempt and answers its
@@ -15,14 +29,6 @@ export async function claimStep(
   attempt: number,
   writer?: { provider: GenerationEntity['provider']; model: GenerationEntity['model'] },
 ): Promise<GenerationEntity | null> {
-  const result = await generations
-    .createQueryBuilder()
-    .update(GenerationEntity)
-    .set({ status: 'streaming', attempt, startedAt: () => 'COALESCE(started_at, :claimedAt)', ...writer })
-    .where({ id: generationId, status: In(['queued', 'streaming']) })
-    .setParameter('claimedAt', new Date())
-    .returning('*')
-    .execute();
-  const [row] = result.raw as Record<string, unknown>[];
+  const [row] = (await generations.query(CLAIM_SQL, [generationId, attempt, new Date(), writer?.provider ?? null, writer?.model ?? null])) as Record<string, unknown>[];
   return row ? entityFromRow(generations, row) : null;
 }
