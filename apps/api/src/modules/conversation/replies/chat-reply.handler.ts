@@ -35,8 +35,11 @@ export class ChatReplyHandler implements GenerationHandler {
     const manager = this.dataSource.manager;
     const reply = await manager.findOneBy(ChatMessageEntity, { id: messageId });
     if (!reply) throw new UnrecoverableError('The chat no longer exists.');
-    const earlier = await manager.find(ChatMessageEntity, { where: { chatId: reply.chatId, position: LessThan(reply.position) }, order: { position: 'ASC' } });
-    const document = await this.versions.latestOfChat(manager, reply.chatId);
+    // Both need only the reply's chat, so they are read side by side.
+    const [earlier, document] = await Promise.all([
+      manager.find(ChatMessageEntity, { where: { chatId: reply.chatId, position: LessThan(reply.position) }, order: { position: 'ASC' } }),
+      this.versions.latestOfChat(manager, reply.chatId),
+    ]);
     return chatReplyPlan({
       turns: await this.turnsOf(earlier, this.abilities.seesPictures(model) ? await this.pictureRoom() : 0),
       document: document ? { id: document.id, title: document.title, content: document.content } : null,

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { CreateScenarioRequest, Page, Scenario, ScenarioListQuerySchema, ScenarioVisibility, UpdateScenarioRequest } from '@storyos/contracts';
 import { Brackets, DataSource, type Repository } from 'typeorm';
 import type { z } from 'zod';
+import { findOneJoined } from '../../../core/database/find-one-joined';
 import type { AuthUser } from '../../auth/auth-user';
 import { GameErrors } from '../game.errors';
 import { canEdit, canSetVisibility, canView } from './scenario-access';
@@ -47,16 +48,14 @@ export class ScenariosService {
     return toScenarioContract(await this.findViewable(user, id));
   }
 
-  /** A scenario the user can see, or 404 (another user's private one looks missing). */
+  /** A scenario the user can see, with its author, or 404 (another user's private one looks missing). */
   async findViewable(user: AuthUser, id: string): Promise<ScenarioEntity> {
-    const scenario = await this.scenarios.findOne({ where: { id }, relations: { author: true } });
-    if (!scenario || !canView(user, scenario)) throw GameErrors.scenarioNotFound();
-    return scenario;
+    return viewable(user, await findOneJoined(this.scenarios.manager, ScenarioEntity, { id }, { author: true }));
   }
 
-  /** A scenario the user may start a new game from. */
+  /** A scenario the user may start a new game from; a game needs nothing of its author, so the author is not read. */
   async findPlayable(user: AuthUser, id: string): Promise<ScenarioEntity> {
-    const scenario = await this.findViewable(user, id);
+    const scenario = viewable(user, await this.scenarios.findOneBy({ id }));
     if (scenario.visibility === 'archived') throw GameErrors.scenarioArchived();
     return scenario;
   }
@@ -107,4 +106,9 @@ export class ScenariosService {
 
 function stripUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as Partial<T>;
+}
+
+function viewable(user: AuthUser, scenario: ScenarioEntity | null): ScenarioEntity {
+  if (!scenario || !canView(user, scenario)) throw GameErrors.scenarioNotFound();
+  return scenario;
 }

@@ -4,6 +4,7 @@ import type { CreateGameSessionRequest, CreateGameSessionResponse, GameSession, 
 import { initialWorldState } from '@storyos/domain';
 import { randomUUID } from 'node:crypto';
 import type { Repository } from 'typeorm';
+import { rowOf } from '../../../core/database/insert-statement';
 import type { AuthUser } from '../../auth/auth-user';
 import { GenerationsService } from '../../generation/generations.service';
 import { ScenariosService } from '../scenarios/scenarios.service';
@@ -32,13 +33,13 @@ export class GameSessionsService {
     private readonly generations: GenerationsService,
   ) {}
 
-  /** Stores the session, its first snapshot and the opening's narrator message with the generation, in one transaction. */
+  /** Stores the session, its first snapshot and the opening's narrator message with the generation, in one statement. */
   async create(user: AuthUser, request: CreateGameSessionRequest): Promise<CreateGameSessionResponse> {
     const scenario = await this.scenarios.findPlayable(user, request.scenarioId);
     const id = randomUUID();
     const state = initialWorldState(scenario);
-    const { generation } = await this.generations.start(user, { kind: 'game.opening', target: { type: 'game-session', id }, input: { turn: 0 } }, async (manager, generation) => {
-      await manager.insert(GameSessionEntity, {
+    const generation = await this.generations.startWithInserts(user, { kind: 'game.opening', target: { type: 'game-session', id }, input: { turn: 0 } }, (generationId) => [
+      rowOf(GameSessionEntity, {
         id,
         ownerId: user.id,
         scenarioId: scenario.id,
@@ -47,12 +48,12 @@ export class GameSessionsService {
         playerRole: scenario.playerRole,
         state,
         turnCount: 0,
-        activeGenerationId: generation.id,
+        activeGenerationId: generationId,
         lastPlayedAt: new Date(),
-      });
-      await manager.insert(StateSnapshotEntity, { sessionId: id, turn: 0, state });
-      await manager.insert(GameMessageEntity, { sessionId: id, role: 'narrator', content: '', turn: 0, generationId: generation.id, status: 'streaming', error: null });
-    });
+      }),
+      rowOf(StateSnapshotEntity, { sessionId: id, turn: 0, state }),
+      rowOf(GameMessageEntity, { sessionId: id, role: 'narrator', content: '', turn: 0, generationId, status: 'streaming', error: null }),
+    ]);
     return { id, generationId: generation.id };
   }
 

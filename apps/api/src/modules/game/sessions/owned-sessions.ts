@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { GameSession } from '@storyos/contracts';
 import type { EntityManager, Repository } from 'typeorm';
+import { findOneJoined } from '../../../core/database/find-one-joined';
 import type { AuthUser } from '../../auth/auth-user';
 import { GameErrors } from '../game.errors';
 import { StoryCardEntity } from '../story-cards/story-card.entity';
@@ -15,7 +16,7 @@ export class OwnedSessions {
   constructor(@InjectRepository(GameSessionEntity) private readonly sessions: Repository<GameSessionEntity>) {}
 
   async find(user: AuthUser, id: string): Promise<GameSessionEntity> {
-    const session = await this.sessions.findOne({ where: { id, ownerId: user.id }, relations: { scenario: true } });
+    const session = await findOneJoined(this.sessions.manager, GameSessionEntity, { id, ownerId: user.id }, { scenario: true });
     if (!session) throw GameErrors.sessionNotFound();
     return session;
   }

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { ReplyContext } from '@storyos/contracts';
 import { cardScanText, CARD_CONTEXT_SHARE, chooseStoryCards, DEFAULT_SYSTEM_PROMPTS, joinContinuation, type PromptPlan } from '@storyos/domain';
 import { UnrecoverableError } from 'bullmq';
-import { DataSource, LessThan, type EntityManager } from 'typeorm';
+import { DataSource, LessThanOrEqual, type EntityManager } from 'typeorm';
+import { findOneJoined } from '../../../core/database/find-one-joined';
 import { ContextWindowService } from '../../generation/budget/context-window.service';
 import type { GenerationEntity } from '../../generation/entities/generation.entity';
 import type { GenerationHandler } from '../../generation/handlers/generation-handler';
@@ -30,20 +31,21 @@ export class NarratorReplyHandler implements GenerationHandler {
    * context and sent whole, so the reply can record exactly what its
    * prompt held.
    */
-  async buildPrompt(generation: GenerationEntity): Promise<PromptPlan> {
+  async buildPrompt(generation: GenerationEntity, meanwhile: (write: Promise<unknown>) => void): Promise<PromptPlan> {
     const turn = turnOf(generation);
     const manager = this.dataSource.manager;
     const sessionId = generation.targetId;
     // Every read needs only the session id, so they run side by side: the reply's first words wait for the slowest, not the sum.
-    const [session, earlier, messages, prompt, window, cards] = await Promise.all([
-      manager.findOne(GameSessionEntity, { where: { id: sessionId }, relations: { scenario: true } }),
-      manager.find(GameMessageEntity, { where: { sessionId, turn: LessThan(turn) }, order: { turn: 'ASC', role: 'DESC' } }),
-      manager.findBy(GameMessageEntity, { sessionId, turn }),
+    const [session, upToTurn, prompt, window, cards] = await Promise.all([
+      findOneJoined(manager, GameSessionEntity, { id: sessionId }, { scenario: true }),
+      manager.find(GameMessageEntity, { where: { sessionId, turn: LessThanOrEqual(turn) }, order: { turn: 'ASC', role: 'DESC' } }),
       this.prompts.findActive('narrator'),
       this.contextWindow.current(),
       manager.find(StoryCardEntity, { where: { sessionId }, order: { createdAt: 'ASC' } }),
     ]);
     if (!session?.scenario) throw new UnrecoverableError('The game no longer exists.');
+    const earlier = upToTurn.filter((message) => message.turn < turn);
+    const messages = upToTurn.filter((message) => message.turn === turn);
     const action = turn > 0 ? messages.find((message) => message.role === 'player') : undefined;
     const reply = messages.find((message) => message.role === 'narrator');
     const cutOff = generation.kind === 'game.continue' ? reply : undefined;
@@ -53,8 +55,8 @@ export class NarratorReplyHandler implements GenerationHandler {
       .map(({ role, content, turn: at, mode }) => ({ role, content, turn: at, ...(mode && { mode }) }));
     const chosen = chooseStoryCards(cards, cardScanText(transcript, action?.content), window.tokens === null ? null : Math.floor(window.tokens * CARD_CONTEXT_SHARE), this.contextWindow.counter);
     const context: ReplyContext = { memory: session.memory.trim().length > 0, authorsNote: session.authorsNote.trim().length > 0, cards: chosen.map(({ id, title }) => ({ id, title })) };
-    // A continuation keeps the context its reply was written with.
-    if (reply && generation.kind !== 'game.continue') await manager.update(GameMessageEntity, { id: reply.id, generationId: generation.id }, { context });
+    // A continuation keeps the context its reply was written with. The record is written while the prompt is sent.
+    if (reply && generation.kind !== 'game.continue') meanwhile(manager.update(GameMessageEntity, { id: reply.id, generationId: generation.id }, { context }));
     return narratorPlan({
       systemPrompt: prompt?.content ?? DEFAULT_SYSTEM_PROMPTS.narrator,
       scenario: session.scenario,

@@ -4,6 +4,7 @@ import { DEFAULT_SYSTEM_PROMPTS, type PromptPlan } from '@storyos/domain';
 import { UnrecoverableError } from 'bullmq';
 import { PinoLogger } from 'nestjs-pino';
 import { DataSource, LessThan, type EntityManager } from 'typeorm';
+import { findOneJoined } from '../../../core/database/find-one-joined';
 import { RealtimePublisher } from '../../../core/realtime/realtime-publisher.service';
 import type { GenerationEntity } from '../../generation/entities/generation.entity';
 import type { GenerationHandler } from '../../generation/handlers/generation-handler';
@@ -30,7 +31,7 @@ export class WorldStateHandler implements GenerationHandler {
   async buildPrompt(generation: GenerationEntity): Promise<PromptPlan> {
     const turn = turnOf(generation);
     const manager = this.dataSource.manager;
-    const session = await manager.findOne(GameSessionEntity, { where: { id: generation.targetId }, relations: { scenario: true } });
+    const session = await findOneJoined(manager, GameSessionEntity, { id: generation.targetId }, { scenario: true });
     if (!session?.scenario) throw new UnrecoverableError('The game no longer exists.');
     const { action, mode, reply } = await this.turnText(manager, session.id, turn);
     const earlier = await manager.find(GameMessageEntity, { where: { sessionId: session.id, turn: LessThan(turn) }, order: { turn: 'ASC', role: 'DESC' } });

@@ -12,8 +12,11 @@ export type MediaStepPlan = { type: 'image'; request: ImageRequest } | { type: '
  * narration kind (see `stepTypeOf`) builds a media plan.
  */
 export interface GenerationHandler {
-  /** Text kinds: runs in the worker at the start of every attempt, from stored inputs only; the pipeline fits it to the model's context. */
-  buildPrompt?(generation: GenerationEntity): Promise<PromptPlan>;
+  /**
+   * Text kinds: runs in the worker at the start of every attempt, from stored inputs only; the pipeline fits it to the model's context.
+   * `meanwhile` takes writes the prompt need not wait for (e.g. recording what it holds): they go on while it is sent, and the step ends only once they are done.
+   */
+  buildPrompt?(generation: GenerationEntity, meanwhile: (write: Promise<unknown>) => void): Promise<PromptPlan>;
   /** Picture and narration kinds: what to make, from stored inputs only. */
   buildMedia?(generation: GenerationEntity): Promise<MediaStepPlan>;
   /** Stores the outcome (completed, stopped or failed) in the same transaction as the status change; media steps find their parts in `generation.media`. */

@@ -1,21 +1,34 @@
-import { In, type Repository } from 'typeorm';
+import type { Repository } from 'typeorm';
+import { entityFromRow } from '../../../core/database/entity-from-row';
 import type { GenerationEntity } from '../entities/generation.entity';
 
 /**
- * Moves a step's generation to `streaming` for this attempt; false when it is
- * no longer open (stopped or ended while the job was being picked up), and
- * then the job must not run. `startedAt` stays the first attempt's: how long
- * the reader has waited, retries included. `writer` records who writes it.
+ * Written out rather than built per call: every step's first words wait for
+ * it, and building it with the query builder cost more than running it.
+ * Absent writer fields ($4, $5) keep what the row has.
+ */
+const CLAIM_SQL = `
+  WITH claimed AS (
+    UPDATE generations
+    SET status = 'streaming', attempt = $2, started_at = COALESCE(started_at, $3), provider = COALESCE($4, provider), model = COALESCE($5, model), updated_at = now()
+    WHERE id = $1 AND status IN ('queued', 'streaming')
+    RETURNING *
+  )
+  SELECT * FROM claimed`;
+
+/**
+ * Moves a step's generation to `streaming` for this attempt and answers its
+ * row, in one round trip; null when it is gone or no longer open (stopped or
+ * ended while the job was being picked up), and then the job must not run.
+ * `startedAt` stays the first attempt's: how long the reader has waited,
+ * retries included. `writer` records who writes it.
  */
 export async function claimStep(
   generations: Repository<GenerationEntity>,
-  generation: Pick<GenerationEntity, 'id' | 'startedAt'>,
+  generationId: string,
   attempt: number,
   writer?: { provider: GenerationEntity['provider']; model: GenerationEntity['model'] },
-): Promise<boolean> {
-  const claimed = await generations.update(
-    { id: generation.id, status: In(['queued', 'streaming']) },
-    { status: 'streaming', attempt, startedAt: generation.startedAt ?? new Date(), ...writer },
-  );
-  return Boolean(claimed.affected);
+): Promise<GenerationEntity | null> {
+  const [row] = (await generations.query(CLAIM_SQL, [generationId, attempt, new Date(), writer?.provider ?? null, writer?.model ?? null])) as Record<string, unknown>[];
+  return row ? entityFromRow(generations, row) : null;
 }

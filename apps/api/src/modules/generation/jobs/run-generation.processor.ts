@@ -1,7 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { GenerationJobSchema, isTerminalStatus, QUEUE_NAMES, type StreamEntry } from '@storyos/contracts';
+import { GenerationJobSchema, QUEUE_NAMES, type StreamEntry } from '@storyos/contracts';
 import { ProviderError, type TextProvider } from '@storyos/domain';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { PinoLogger } from 'nestjs-pino';
@@ -19,6 +19,7 @@ import { ChunkCoalescer } from '../stream/chunk-coalescer';
 import { GenerationStreamStore } from '../stream/generation-stream.store';
 import { StopSignals } from '../stream/stop-signals';
 import { claimStep } from './claim-step';
+import { WritesMeanwhile } from './writes-meanwhile';
 
 /**
  * Streams one generation: provider deltas are coalesced, appended to the
@@ -46,9 +47,13 @@ export class RunGenerationProcessor extends WorkerHost {
 
   async process(job: Job): Promise<void> {
     const { generationId } = GenerationJobSchema.parse(job.data);
-    // Time to first words: nothing here waits for another read it does not need.
-    const [generation, lastSeq] = await Promise.all([this.generations.findOneBy({ id: generationId }), this.streams.lastSeq(generationId)]);
-    if (!generation || isTerminalStatus(generation.status)) return;
+    const attempt = job.attemptsMade + 1;
+    // Time to first words: claiming answers the row, and the stream's position is read beside it.
+    const [generation, lastSeq] = await Promise.all([
+      claimStep(this.generations, generationId, attempt, { provider: this.provider.name, model: this.provider.model }),
+      this.streams.lastSeq(generationId),
+    ]);
+    if (!generation) return;
 
     let seq = lastSeq;
     const emit = async (entry: StreamEntry): Promise<void> => {
@@ -56,8 +61,6 @@ export class RunGenerationProcessor extends WorkerHost {
       this.realtime.entryToUser(generation.ownerId, generationId, entry);
     };
 
-    const attempt = job.attemptsMade + 1;
-    if (!(await claimStep(this.generations, generation, attempt, { provider: this.provider.name, model: this.provider.model }))) return;
     if (seq > 0) {
       seq += 1;
       await emit({ type: 'reset', seq, attempt, reason: 'The reply is being written again after an interruption.' });
@@ -65,6 +68,7 @@ export class RunGenerationProcessor extends WorkerHost {
 
     // Watching for a stop and building the prompt go side by side; the stream starts once both are ready.
     const watching = this.stops.watch(generationId);
+    const meanwhile = new WritesMeanwhile();
     let abort: AbortController | undefined;
     let text = '';
     let firstChunkAt: Date | null = null;
@@ -82,10 +86,10 @@ export class RunGenerationProcessor extends WorkerHost {
     try {
       const handler = this.handlers.get(generation.kind);
       if (!handler.buildPrompt) throw new UnrecoverableError(`Generation kind ${generation.kind} has no prompt to stream`);
-      const [plan, controller] = await Promise.all([handler.buildPrompt(generation), watching]);
+      const [plan, controller] = await Promise.all([handler.buildPrompt(generation, meanwhile.add), watching]);
       abort = controller;
       // A step that names its model (a chat's model selector) records who writes it.
-      if (plan.model) await this.generations.update({ id: generationId }, writerOf(this.provider, plan.model));
+      if (plan.model) meanwhile.add(this.generations.update({ id: generationId }, writerOf(this.provider, plan.model)));
       const run = this.runner.run(plan, { signal: abort.signal, seed: generation.seed, onNotice: notice, logContext: { generationId, userId: generation.ownerId, kind: generation.kind } });
       let outcome: RunOutcome | undefined;
       for (;;) {
@@ -105,7 +109,7 @@ export class RunGenerationProcessor extends WorkerHost {
         text += next.value.text;
         coalescer.push(next.value.text);
       }
-      await coalescer.drain();
+      await Promise.all([coalescer.drain(), meanwhile.settle()]);
       const stopped = abort.signal.aborted;
       await this.finalizer.finish(generationId, {
         status: stopped ? 'stopped' : 'completed',
@@ -121,7 +125,7 @@ export class RunGenerationProcessor extends WorkerHost {
         toolCalls: stopped ? null : (outcome.toolCalls ?? null),
       });
     } catch (error) {
-      await coalescer.drain().catch(() => undefined);
+      await Promise.all([coalescer.drain().catch(() => undefined), meanwhile.settle().catch(() => undefined)]);
       await this.handleFailure(job, generationId, error, { text, seq, firstChunkAt });
     } finally {
       // A prompt that failed to build must not leave the watch registering after the release.

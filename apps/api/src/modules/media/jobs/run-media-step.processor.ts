@@ -1,6 +1,6 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { InjectRepository } from '@nestjs/typeorm';
-import { GenerationJobSchema, isTerminalStatus, QUEUE_NAMES, type MediaAttachment, type MediaPart, type StreamEntry } from '@storyos/contracts';
+import { GenerationJobSchema, QUEUE_NAMES, type MediaAttachment, type MediaPart, type StreamEntry } from '@storyos/contracts';
 import { ProviderError, splitForSpeech, type ImageProvider, type SpeechProvider } from '@storyos/domain';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { PinoLogger } from 'nestjs-pino';
@@ -48,10 +48,9 @@ export class RunMediaStepProcessor extends WorkerHost {
 
   async process(job: Job): Promise<void> {
     const { generationId } = GenerationJobSchema.parse(job.data);
-    const generation = await this.generations.findOneBy({ id: generationId });
-    if (!generation || isTerminalStatus(generation.status)) return;
     const attempt = job.attemptsMade + 1;
-    if (!(await claimStep(this.generations, generation, attempt))) return;
+    const generation = await claimStep(this.generations, generationId, attempt);
+    if (!generation) return;
 
     let seq = await this.streams.lastSeq(generationId);
     type Unsequenced = StreamEntry extends infer E ? (E extends StreamEntry ? Omit<E, 'seq'> : never) : never;

@@ -1,6 +1,6 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { InjectRepository } from '@nestjs/typeorm';
-import { GenerationJobSchema, isTerminalStatus, QUEUE_NAMES, type StreamEntry } from '@storyos/contracts';
+import { GenerationJobSchema, QUEUE_NAMES, type StreamEntry } from '@storyos/contracts';
 import { ProviderError, type TranscriptionProvider } from '@storyos/domain';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { PinoLogger } from 'nestjs-pino';
@@ -39,11 +39,10 @@ export class RunTranscriptionStepProcessor extends WorkerHost {
 
   async process(job: Job): Promise<void> {
     const { generationId } = GenerationJobSchema.parse(job.data);
-    const generation = await this.generations.findOneBy({ id: generationId });
-    if (!generation || isTerminalStatus(generation.status)) return;
     const attempt = job.attemptsMade + 1;
     const writer = this.provider ? { provider: this.provider.name, model: this.provider.model } : undefined;
-    if (!(await claimStep(this.generations, generation, attempt, writer))) return;
+    const generation = await claimStep(this.generations, generationId, attempt, writer);
+    if (!generation) return;
 
     let seq = await this.streams.lastSeq(generationId);
     const emit = async (entry: Omit<Extract<StreamEntry, { type: 'delta' }>, 'seq'> | Omit<Extract<StreamEntry, { type: 'reset' }>, 'seq'>): Promise<void> => {
