@@ -71,6 +71,8 @@ describe('GET /api/illustrated-stories/:id/export.epub', () => {
     const files = unzipSync(new Uint8Array(epub));
     expect(Object.keys(files)[0]).toBe('mimetype');
     const opf = parseXml(strFromU8(files['OEBPS/package.opf']!));
+    // The maker's own name is on the cover, not the app's.
+    expect(elementsNamed(opf, 'creator').map((creator) => creator.text)).toEqual([owner.user.displayName]);
     const pages = elementsNamed(opf, 'item').filter((item) => item.attributes['href']!.startsWith('text/scene-'));
     expect(pages).toHaveLength(3);
     // Every scene was narrated and the narration reads its text: every page has its overlay.

@@ -252,6 +252,8 @@ describe('stories: projects, edits and export', () => {
       expect(document).toContain('Heading2');
       expect(document).toContain('The Valley Road');
       expect(document).toContain('Bram was already gone.');
+      // Signed by its writer, not by the app.
+      expect(readZipEntry(bytes, 'docProps/core.xml')).toContain(`<dc:creator>${alice.user.displayName}</dc:creator>`);
     });
 
     it('refuses an unknown format with a field message', async () => {

@@ -7,6 +7,7 @@ import { DataSource, type EntityManager, type Repository } from 'typeorm';
 import { AppError } from '../../../core/errors/app-error';
 import { UserEntity } from '../entities/user.entity';
 import { PasswordHasher } from './password-hasher';
+import type { AuthUser } from '../auth-user';
 
 /** Serialises "is there an admin yet?" decisions across processes. */
 const FIRST_ADMIN_LOCK = 740_001;
@@ -23,6 +24,13 @@ export class AccountsService {
     const user = await this.users.findOneBy({ id });
     if (!user) throw AppError.unauthenticated('Your account no longer exists. Please sign in again.');
     return user;
+  }
+
+  /** The name a registered user's work is signed with (exports); none for a guest, whose made-up name ("Guest 4821") is nobody's. */
+  async authorName(user: AuthUser): Promise<string | null> {
+    if (user.isGuest) return null;
+    const { displayName } = await this.findById(user.id);
+    return displayName.trim() || null;
   }
 
   findByEmail(email: string): Promise<UserEntity | null> {

@@ -14,7 +14,8 @@ export interface DocxPicture {
 const PICTURE_WIDTH = 600;
 
 /** A Word document: the title, the byline, the premise, then each chapter under a Heading 2 with its picture. */
-export async function storyToDocx(input: StoryExportInput, pictures: ReadonlyMap<number, DocxPicture> = new Map()): Promise<Buffer> {
+/** `author` signs the document (its creator); the app's name when there is none. */
+export async function storyToDocx(input: StoryExportInput, pictures: ReadonlyMap<number, DocxPicture> = new Map(), author: string | null = null): Promise<Buffer> {
   const children: Paragraph[] = [
     new Paragraph({ text: oneLine(input.title), heading: HeadingLevel.TITLE }),
     new Paragraph({ children: [new TextRun({ text: storyByline(input.setup), italics: true })] }),
@@ -40,7 +41,7 @@ export async function storyToDocx(input: StoryExportInput, pictures: ReadonlyMap
     }
     for (const paragraph of paragraphs(chapter.body)) children.push(new Paragraph({ children: runs(paragraph) }));
   }
-  const document = new Document({ title: oneLine(input.title), creator: 'StoryOS', sections: [{ children }] });
+  const document = new Document({ title: oneLine(input.title), creator: author ?? 'StoryOS', sections: [{ children }] });
   return Packer.toBuffer(document);
 }
 

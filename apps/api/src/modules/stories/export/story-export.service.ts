@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { ExportFormat } from '@storyos/contracts';
 import { storyToMarkdown, storyToPlainText, type ExportPicture, type StoryExportInput } from '@storyos/domain';
 import { DataSource } from 'typeorm';
+import { AccountsService } from '../../auth/accounts/accounts.service';
 import type { AuthUser } from '../../auth/auth-user';
 import { MediaService } from '../../media/media.service';
 import { StoryArtifacts } from '../artifacts/story-artifacts';
@@ -31,6 +32,7 @@ export class StoryExportService {
     private readonly dataSource: DataSource,
     private readonly chapterMedia: StoryChapterMediaService,
     private readonly media: MediaService,
+    private readonly accounts: AccountsService,
   ) {}
 
   async export(user: AuthUser, storyId: string, format: ExportFormat): Promise<ExportedFile> {
@@ -42,7 +44,7 @@ export class StoryExportService {
     // Pictures go where the format can hold them: embedded in Word, as data links in Markdown; plain text has none.
     const pictures = format === 'text' ? [] : await this.pictureFiles(story.id, text);
     let body: Buffer;
-    if (format === 'docx') body = await storyToDocx(input, new Map(pictures.map(({ index, file }) => [index, file])));
+    if (format === 'docx') body = await storyToDocx(input, new Map(pictures.map(({ index, file }) => [index, file])), await this.accounts.authorName(user));
     else if (format === 'markdown') body = Buffer.from(storyToMarkdown({ ...input, pictures: new Map(pictures.map(({ index, file }) => [index, asLink(file)])) }), 'utf8');
     else body = Buffer.from(storyToPlainText(input), 'utf8');
     const { contentType, extension } = FORMATS[format];

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { IllustratedScene } from '@storyos/contracts';
 import { DataSource } from 'typeorm';
+import { AccountsService } from '../../auth/accounts/accounts.service';
 import type { AuthUser } from '../../auth/auth-user';
 import { MediaService } from '../../media/media.service';
 import { slugify } from '../export/story-export.service';
@@ -11,6 +12,8 @@ import type { EpubNarrationPiece, EpubPicture, EpubPictureType, EpubScene } from
 import { IllustratedExportErrors } from './illustrated-export.errors';
 
 const PICTURE_TYPES: ReadonlySet<string> = new Set<EpubPictureType>(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
+/** Whose name is on the cover when the maker has none of their own. */
+const PUBLISHER_NAME = 'StoryOS';
 /** A story made directly without an age band is for ages 7–9 (see CreateIllustratedStoryRequestSchema). */
 const DEFAULT_AGE_BAND = '7-9';
 
@@ -33,6 +36,7 @@ export class IllustratedEpubExport {
     private readonly stories: IllustratedStoriesService,
     private readonly views: IllustratedStoryViews,
     private readonly media: MediaService,
+    private readonly accounts: AccountsService,
   ) {}
 
   async export(user: AuthUser, storyId: string): Promise<ExportedEpub> {
@@ -43,11 +47,12 @@ export class IllustratedEpubExport {
     if (!written.length) throw IllustratedExportErrors.nothingToExport();
     const scenes: EpubScene[] = [];
     for (const scene of written) scenes.push(await this.sceneOf(scene));
+    const author = (await this.accounts.authorName(user)) ?? PUBLISHER_NAME;
     const body = buildIllustratedEpub({
       identifier: story.id,
       title: story.title,
       language: 'en',
-      author: 'StoryOS',
+      author,
       ageBand: story.requirements.ageBand ?? DEFAULT_AGE_BAND,
       modified: story.updatedAt,
       scenes,
