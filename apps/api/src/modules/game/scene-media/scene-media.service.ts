@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { ChapterMediaKind, SceneMedia } from '@storyos/contracts';
 import { createHash } from 'node:crypto';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../auth/auth-user';
-import { GenerationEntity } from '../../generation/entities/generation.entity';
+import type { GenerationEntity } from '../../generation/entities/generation.entity';
 import { GenerationsService } from '../../generation/generations.service';
+import { isUsableMedia, withMediaSteps } from '../../generation/media-steps';
 import { GameErrors } from '../game.errors';
 import { GameMessageEntity } from '../sessions/game-message.entity';
 import { OwnedSessions } from '../sessions/owned-sessions';
@@ -62,27 +63,10 @@ export class SceneMediaService {
   private async latest(messageId: string, kind: ChapterMediaKind, hash: string): Promise<SceneMedia | null> {
     const rows = await this.dataSource.manager.find(SceneMediaEntity, { where: { messageId, kind, textHash: hash }, order: { createdAt: 'DESC' }, take: 5 });
     const views = await this.views(rows, new Map([[messageId, hash]]));
-    return views.find((view) => view.status !== 'failed' && view.status !== 'stopped') ?? null;
+    return views.find(isUsableMedia) ?? null;
   }
 
   private async views(rows: SceneMediaEntity[], hashes: Map<string, string>): Promise<SceneMedia[]> {
-    if (!rows.length) return [];
-    const generations = await this.dataSource.manager.findBy(GenerationEntity, { id: In(rows.map((row) => row.generationId)) });
-    return rows.flatMap((row) => {
-      const generation = generations.find((item) => item.id === row.generationId);
-      if (!generation) return [];
-      return [
-        {
-          messageId: row.messageId,
-          kind: row.kind,
-          generationId: generation.id,
-          status: generation.status,
-          parts: generation.media,
-          matchesText: hashes.get(row.messageId) === row.textHash,
-          error: generation.error,
-          createdAt: row.createdAt.toISOString(),
-        },
-      ];
-    });
+    return (await withMediaSteps(this.dataSource.manager, rows)).map(({ row, step }) => ({ messageId: row.messageId, ...step, matchesText: hashes.get(row.messageId) === row.textHash }));
   }
 }

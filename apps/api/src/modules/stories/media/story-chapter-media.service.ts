@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { ChapterMedia, ChapterMediaKind } from '@storyos/contracts';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../auth/auth-user';
-import { GenerationEntity } from '../../generation/entities/generation.entity';
+import type { GenerationEntity } from '../../generation/entities/generation.entity';
 import { GenerationsService } from '../../generation/generations.service';
+import { isUsableMedia, withMediaSteps } from '../../generation/media-steps';
 import { StoryArtifacts } from '../artifacts/story-artifacts';
 import { OwnedStories } from '../owned-stories';
 import { StoryErrors } from '../stories.errors';
@@ -73,27 +74,10 @@ export class StoryChapterMediaService {
   private async latest(storyId: string, chapterIndex: number, kind: ChapterMediaKind, hash: string): Promise<ChapterMedia | null> {
     const rows = await this.dataSource.manager.find(StoryChapterMediaEntity, { where: { storyId, chapterIndex, kind, textHash: hash }, order: { createdAt: 'DESC' }, take: 5 });
     const views = await this.views(rows, new Map([[chapterIndex, hash]]));
-    return views.find((view) => view.status !== 'failed' && view.status !== 'stopped') ?? null;
+    return views.find(isUsableMedia) ?? null;
   }
 
   private async views(rows: StoryChapterMediaEntity[], hashes: Map<number, string>): Promise<ChapterMedia[]> {
-    if (!rows.length) return [];
-    const generations = await this.dataSource.manager.findBy(GenerationEntity, { id: In(rows.map((row) => row.generationId)) });
-    return rows.flatMap((row) => {
-      const generation = generations.find((item) => item.id === row.generationId);
-      if (!generation) return [];
-      return [
-        {
-          chapterIndex: row.chapterIndex,
-          kind: row.kind,
-          generationId: generation.id,
-          status: generation.status,
-          parts: generation.media,
-          matchesText: hashes.get(row.chapterIndex) === row.textHash,
-          error: generation.error,
-          createdAt: row.createdAt.toISOString(),
-        },
-      ];
-    });
+    return (await withMediaSteps(this.dataSource.manager, rows)).map(({ row, step }) => ({ chapterIndex: row.chapterIndex, ...step, matchesText: hashes.get(row.chapterIndex) === row.textHash }));
   }
 }
