@@ -25,11 +25,29 @@ interface AxeResult {
 export async function axeProblems(page: Page): Promise<AxeProblem[]> {
   const present = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
   if (!present) await page.evaluate(`${AXE_SOURCE}\n;undefined`);
+  await settleTransitions(page);
   const result = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (context: Document, options: unknown) => Promise<AxeResult> } }).axe;
     return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] }, resultTypes: ['violations'] });
   });
   return result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, help: violation.help, targets: violation.nodes.map((node) => node.target.map(String).join(' ')) }));
+}
+
+/**
+ * Lets running colour and opacity transitions finish (a button turning from
+ * disabled to enabled fades for a quarter second): contrast is judged on what
+ * the page shows at rest, not on a frame in between. Endless animations
+ * (spinners) are left alone.
+ */
+async function settleTransitions(page: Page): Promise<void> {
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => Number.isFinite(Number(animation.effect?.getComputedTiming().endTime)))
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
 }
 
 /** Fails with the list of problems when axe finds any on the page as it is now. */
