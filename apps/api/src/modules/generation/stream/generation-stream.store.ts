@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { StreamEntrySchema, type StreamEntry } from '@storyos/contracts';
-import type Redis from 'ioredis';
+import type { ChainableCommander, default as Redis } from 'ioredis';
 import { InjectConfig } from '../../../core/config/config.module';
 import type { AppConfig } from '../../../core/config/app-config';
+import { RealtimePublisher } from '../../../core/realtime/realtime-publisher.service';
 import { InjectRedis } from '../../../core/redis/redis.module';
 import { entryId, seqOf, streamKeys } from './stream-keys';
 
@@ -18,12 +19,22 @@ export class GenerationStreamStore {
   constructor(
     @InjectRedis() private readonly redis: Redis,
     @InjectConfig() private readonly config: AppConfig,
+    private readonly realtime: RealtimePublisher,
   ) {}
 
   async append(generationId: string, entry: StreamEntry): Promise<void> {
-    const key = this.key(generationId);
-    const ttl = entry.type === 'end' ? ENDED_STREAM_TTL_SECONDS : LIVE_STREAM_TTL_SECONDS;
-    await this.redis.multi().xadd(key, entryId(entry.seq), 'e', JSON.stringify(entry)).expire(key, ttl).exec().then(assertNoErrors);
+    await this.appending(generationId, entry).exec().then(assertNoErrors);
+  }
+
+  /**
+   * Stores the entry and sends it to its owner's sockets in one transaction:
+   * one round trip on the way to the reader, and nobody receives an entry
+   * the stream does not hold yet (a client catching up never misses it).
+   */
+  async appendAndSend(ownerId: string, generationId: string, entry: StreamEntry): Promise<void> {
+    const transaction = this.appending(generationId, entry);
+    this.realtime.entryToUser(ownerId, generationId, entry, transaction);
+    await transaction.exec().then(assertNoErrors);
   }
 
   /** Entries with seq greater than `afterSeq`, in order. */
@@ -49,6 +60,12 @@ export class GenerationStreamStore {
       | null;
     const byKey = new Map(streams.map((stream, index) => [keys[index]!, stream.generationId]));
     return new Map((result ?? []).map(([key, raw]) => [byKey.get(key)!, parseEntries(raw)]));
+  }
+
+  private appending(generationId: string, entry: StreamEntry): ChainableCommander {
+    const key = this.key(generationId);
+    const ttl = entry.type === 'end' ? ENDED_STREAM_TTL_SECONDS : LIVE_STREAM_TTL_SECONDS;
+    return this.redis.multi().xadd(key, entryId(entry.seq), 'e', JSON.stringify(entry)).expire(key, ttl);
   }
 
   private key(generationId: string): string {

@@ -5,7 +5,6 @@ import { ProviderError, splitForSpeech, type ImageProvider, type SpeechProvider 
 import { UnrecoverableError, type Job } from 'bullmq';
 import { PinoLogger } from 'nestjs-pino';
 import type { Repository } from 'typeorm';
-import { RealtimePublisher } from '../../../core/realtime/realtime-publisher.service';
 import { AccountsService } from '../../auth/accounts/accounts.service';
 import type { UserEntity } from '../../auth/entities/user.entity';
 import { GenerationEntity } from '../../generation/entities/generation.entity';
@@ -39,7 +38,6 @@ export class RunMediaStepProcessor extends WorkerHost {
     private readonly streams: GenerationStreamStore,
     private readonly stops: StopSignals,
     private readonly finalizer: GenerationFinalizer,
-    private readonly realtime: RealtimePublisher,
     private readonly logger: PinoLogger,
   ) {
     super();
@@ -57,8 +55,7 @@ export class RunMediaStepProcessor extends WorkerHost {
     const emit = async (entry: Unsequenced): Promise<void> => {
       seq += 1;
       const full = { ...entry, seq } as StreamEntry;
-      await this.streams.append(generationId, full);
-      this.realtime.entryToUser(generation.ownerId, generationId, full);
+      await this.streams.appendAndSend(generation.ownerId, generationId, full);
     };
     const parts = [...generation.media];
     if (seq > 0) {

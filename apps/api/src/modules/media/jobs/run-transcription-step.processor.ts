@@ -5,7 +5,6 @@ import { ProviderError, type TranscriptionProvider } from '@storyos/domain';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { PinoLogger } from 'nestjs-pino';
 import type { Repository } from 'typeorm';
-import { RealtimePublisher } from '../../../core/realtime/realtime-publisher.service';
 import { GenerationEntity } from '../../generation/entities/generation.entity';
 import { GenerationFinalizer } from '../../generation/generation-finalizer.service';
 import { GenerationStreamStore } from '../../generation/stream/generation-stream.store';
@@ -30,7 +29,6 @@ export class RunTranscriptionStepProcessor extends WorkerHost {
     private readonly streams: GenerationStreamStore,
     private readonly stops: StopSignals,
     private readonly finalizer: GenerationFinalizer,
-    private readonly realtime: RealtimePublisher,
     private readonly logger: PinoLogger,
   ) {
     super();
@@ -48,8 +46,7 @@ export class RunTranscriptionStepProcessor extends WorkerHost {
     const emit = async (entry: Omit<Extract<StreamEntry, { type: 'delta' }>, 'seq'> | Omit<Extract<StreamEntry, { type: 'reset' }>, 'seq'>): Promise<void> => {
       seq += 1;
       const full = { ...entry, seq } as StreamEntry;
-      await this.streams.append(generationId, full);
-      this.realtime.entryToUser(generation.ownerId, generationId, full);
+      await this.streams.appendAndSend(generation.ownerId, generationId, full);
     };
     if (seq > 0) await emit({ type: 'reset', attempt, reason: 'Listening to the recording again after an interruption.' });
 
