@@ -1,7 +1,7 @@
 import type { AuthSession, GameSession, Scenario } from '@storyos/contracts';
 import { login, registerUser } from './support/accounts';
 import { expectError } from './support/auth-helpers';
-import { countRows, createPublicScenario, getSession, playTurn, startSession, waitForGeneration, waitUntilIdle } from './support/game-helpers';
+import { countRows, createPublicScenario, createScenario, getSession, playTurn, startSession, waitForGeneration, waitUntilIdle } from './support/game-helpers';
 import { httpClient, type HttpClient } from './support/http';
 import { connectSocket, type TestSocket } from './support/sockets';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -183,6 +183,25 @@ describe('game: playing a session through the worker (builtin engine)', () => {
     expect(await countRows(api.app, 'game_messages', 'session_id = $1', [second])).toBe(0);
     expect(await countRows(api.app, 'game_state_snapshots', 'session_id = $1', [second])).toBe(0);
     expect((await http.get('/api/game/sessions', { token: player.accessToken })).body.total).toBe(1);
+  });
+
+  it('charges nothing and stores nothing for a game that cannot start: an unknown, another user’s private, or an archived scenario', async () => {
+    const player = await registerUser(api.url, 'cannot-start');
+    const owner = await registerUser(api.url, 'cannot-start-owner');
+    const someoneElses = await createScenario(http, owner.accessToken, { name: 'A Private Harbour' });
+    const closed = await createPublicScenario(http, admin.accessToken, { name: 'The Closed Market' });
+    expect((await http.post(`/api/scenarios/${closed.id}/archive`, { token: admin.accessToken })).status).toBe(200);
+    const stored = async () => ({ sessions: await countRows(api.app, 'game_sessions'), generations: await countRows(api.app, 'generations') });
+    const before = await stored();
+    const adminUsed = await quotaUsed(admin.accessToken);
+    const start = (token: string, scenarioId: string) => http.post('/api/game/sessions', { token, body: { scenarioId } });
+    expectError(await start(player.accessToken, '00000000-0000-4000-8000-000000000000'), 404, 'NOT_FOUND');
+    expectError(await start(player.accessToken, someoneElses.id), 404, 'NOT_FOUND');
+    expectError(await start(player.accessToken, closed.id), 404, 'NOT_FOUND'); // archived ones look missing to players
+    expectError(await start(admin.accessToken, closed.id), 409, 'CONFLICT'); // admins still see it
+    expect(await quotaUsed(player.accessToken)).toBe(0);
+    expect(await quotaUsed(admin.accessToken)).toBe(adminUsed);
+    expect(await stored()).toEqual(before);
   });
 
   it('refuses another user’s session (404) on every route, and its generations, and changes nothing', async () => {

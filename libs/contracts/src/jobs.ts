@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { UuidSchema } from './common/common.schemas';
+import { GenerationKindSchema } from './generation/generation.schemas';
 
 /** Every BullMQ queue, named once. */
 export const QUEUE_NAMES = {
@@ -34,6 +35,8 @@ export type PingJob = z.infer<typeof PingJobSchema>;
 /** The job id is the generation id, so enqueueing twice is a no-op. */
 export const GenerationJobSchema = z.object({
   generationId: UuidSchema,
+  /** Lets the worker start the prompt's reads while it claims the step; jobs queued without it claim first. */
+  kind: GenerationKindSchema.optional(),
 });
 export type GenerationJob = z.infer<typeof GenerationJobSchema>;
 

@@ -10,6 +10,7 @@ import type { AppConfig } from '../../core/config/app-config';
 import { entityFromRow } from '../../core/database/entity-from-row';
 import { insertStatement, type RowInsert } from '../../core/database/insert-statement';
 import { oneStatement } from '../../core/database/one-statement';
+import { prepared, runPrepared } from '../../core/database/prepared-statement';
 import { AppError } from '../../core/errors/app-error';
 import { RealtimePublisher } from '../../core/realtime/realtime-publisher.service';
 import type { AuthUser } from '../auth/auth-user';
@@ -87,15 +88,22 @@ export class GenerationsService {
    * `start` for a feature whose own rows are plain inserts (no reads, no
    * locks): the generation and those rows are stored by one statement, all or
    * nothing, in one round trip instead of a transaction's six. `rows` gets
-   * the new generation's id, for the rows that point at it.
+   * the new generation's id, for the rows that point at it; it may read what
+   * they need (and refuse), which goes on while the allowance is counted.
    */
-  async startWithInserts(owner: AuthUser, spec: GenerationSpec, rows: (generationId: string) => RowInsert[]): Promise<GenerationEntity> {
-    await this.quota.consume(owner);
+  async startWithInserts(owner: AuthUser, spec: GenerationSpec, rows: (generationId: string) => RowInsert[] | Promise<RowInsert[]>): Promise<GenerationEntity> {
+    const values = { id: randomUUID(), ...this.newRow(owner.id, spec) };
+    // The allowance is counted while the feature reads what its rows need; a refusal of either undoes the other.
+    const [charged, built] = await Promise.allSettled([this.quota.consume(owner), Promise.resolve().then(() => rows(values.id))]);
+    if (built.status === 'rejected') {
+      if (charged.status === 'fulfilled') await this.quota.refund(owner);
+      throw built.reason;
+    }
+    if (charged.status === 'rejected') throw charged.reason;
     let generation: GenerationEntity;
     try {
-      const values = { id: randomUUID(), ...this.newRow(owner.id, spec) };
-      const statement = oneStatement([insertStatement(this.dataSource, { entity: GenerationEntity, values }, true), ...rows(values.id).map((row) => insertStatement(this.dataSource, row))]);
-      const [stored] = (await this.dataSource.query(statement.sql, statement.parameters)) as Record<string, unknown>[];
+      const statement = oneStatement([insertStatement(this.dataSource, { entity: GenerationEntity, values }, true), ...built.value.map((row) => insertStatement(this.dataSource, row))]);
+      const [stored] = await runPrepared(this.dataSource, prepared(statement.sql), statement.parameters);
       generation = entityFromRow(this.generations, stored!);
     } catch (error) {
       await this.quota.refund(owner);
@@ -186,7 +194,7 @@ export class GenerationsService {
     const { attempts, backoffMs } = this.config.generation;
     try {
       const { queue, jobName } = this.queues.forKind(generation.kind);
-      await queue.add(jobName, { generationId: generation.id }, {
+      await queue.add(jobName, { generationId: generation.id, kind: generation.kind }, {
         jobId: generation.id,
         attempts,
         backoff: { type: 'exponential', delay: backoffMs },

@@ -21,8 +21,11 @@ export class GenerationQuota {
     const window = quotaWindow(now);
     const limit = this.config.quotas[userTypeOf(user)];
     const key = this.key(user.id, window.day);
-    // Sent together on one connection (Redis runs them in order): one round trip, not two.
-    const [used] = await Promise.all([this.redis.incr(key), this.redis.expireat(key, Math.ceil(window.resetsAt.getTime() / 1000) + 3600)]);
+    // One transaction: one write and one round trip, and the count never lives without its expiry.
+    const results = await this.redis.multi().incr(key).expireat(key, Math.ceil(window.resetsAt.getTime() / 1000) + 3600).exec();
+    const [counted] = results ?? [];
+    if (!counted || counted[0]) throw counted?.[0] ?? new Error('The generation allowance could not be counted');
+    const used = counted[1] as number;
     const decision = decideQuota(limit, used, window);
     if (!decision.allowed) {
       await this.redis.decr(key);

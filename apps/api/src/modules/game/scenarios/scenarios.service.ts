@@ -3,7 +3,9 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { CreateScenarioRequest, Page, Scenario, ScenarioListQuerySchema, ScenarioVisibility, UpdateScenarioRequest } from '@storyos/contracts';
 import { Brackets, DataSource, type Repository } from 'typeorm';
 import type { z } from 'zod';
+import { entityFromRow } from '../../../core/database/entity-from-row';
 import { findOneJoined } from '../../../core/database/find-one-joined';
+import { prepared, runPrepared } from '../../../core/database/prepared-statement';
 import type { AuthUser } from '../../auth/auth-user';
 import { GameErrors } from '../game.errors';
 import { canEdit, canSetVisibility, canView } from './scenario-access';
@@ -11,6 +13,8 @@ import { ScenarioEntity } from './scenario.entity';
 import { toScenarioContract } from './scenario.mapper';
 
 type ListQuery = z.output<typeof ScenarioListQuerySchema>;
+
+const SCENARIO_BY_ID = prepared('SELECT * FROM scenarios WHERE id = $1');
 
 /** Browsing, writing and publishing scenarios. */
 @Injectable()
@@ -53,9 +57,13 @@ export class ScenariosService {
     return viewable(user, await findOneJoined(this.scenarios.manager, ScenarioEntity, { id }, { author: true }));
   }
 
-  /** A scenario the user may start a new game from; a game needs nothing of its author, so the author is not read. */
+  /**
+   * A scenario the user may start a new game from; a game needs nothing of its author, so the author is not read.
+   * Prepared: a game's opening words wait for it.
+   */
   async findPlayable(user: AuthUser, id: string): Promise<ScenarioEntity> {
-    const scenario = viewable(user, await this.scenarios.findOneBy({ id }));
+    const [row] = await runPrepared(this.dataSource, SCENARIO_BY_ID, [id]);
+    const scenario = viewable(user, row ? entityFromRow(this.scenarios, row) : null);
     if (scenario.visibility === 'archived') throw GameErrors.scenarioArchived();
     return scenario;
   }

@@ -35,25 +35,27 @@ export class GameSessionsService {
 
   /** Stores the session, its first snapshot and the opening's narrator message with the generation, in one statement. */
   async create(user: AuthUser, request: CreateGameSessionRequest): Promise<CreateGameSessionResponse> {
-    const scenario = await this.scenarios.findPlayable(user, request.scenarioId);
     const id = randomUUID();
-    const state = initialWorldState(scenario);
-    const generation = await this.generations.startWithInserts(user, { kind: 'game.opening', target: { type: 'game-session', id }, input: { turn: 0 } }, (generationId) => [
-      rowOf(GameSessionEntity, {
-        id,
-        ownerId: user.id,
-        scenarioId: scenario.id,
-        title: request.title ?? scenario.name,
-        playerName: scenario.playerName,
-        playerRole: scenario.playerRole,
-        state,
-        turnCount: 0,
-        activeGenerationId: generationId,
-        lastPlayedAt: new Date(),
-      }),
-      rowOf(StateSnapshotEntity, { sessionId: id, turn: 0, state }),
-      rowOf(GameMessageEntity, { sessionId: id, role: 'narrator', content: '', turn: 0, generationId, status: 'streaming', error: null }),
-    ]);
+    const generation = await this.generations.startWithInserts(user, { kind: 'game.opening', target: { type: 'game-session', id }, input: { turn: 0 } }, async (generationId) => {
+      const scenario = await this.scenarios.findPlayable(user, request.scenarioId);
+      const state = initialWorldState(scenario);
+      return [
+        rowOf(GameSessionEntity, {
+          id,
+          ownerId: user.id,
+          scenarioId: scenario.id,
+          title: request.title ?? scenario.name,
+          playerName: scenario.playerName,
+          playerRole: scenario.playerRole,
+          state,
+          turnCount: 0,
+          activeGenerationId: generationId,
+          lastPlayedAt: new Date(),
+        }),
+        rowOf(StateSnapshotEntity, { sessionId: id, turn: 0, state }),
+        rowOf(GameMessageEntity, { sessionId: id, role: 'narrator', content: '', turn: 0, generationId, status: 'streaming', error: null }),
+      ];
+    });
     return { id, generationId: generation.id };
   }
 
