@@ -2,25 +2,22 @@ import { Injectable } from '@nestjs/common';
 import type { ReplyContext } from '@storyos/contracts';
 import { cardScanText, CARD_CONTEXT_SHARE, chooseStoryCards, DEFAULT_SYSTEM_PROMPTS, joinContinuation, type PromptPlan } from '@storyos/domain';
 import { UnrecoverableError } from 'bullmq';
-import { DataSource, LessThanOrEqual, type EntityManager } from 'typeorm';
-import { findOneJoined } from '../../../core/database/find-one-joined';
+import { DataSource, type EntityManager } from 'typeorm';
 import { ContextWindowService } from '../../generation/budget/context-window.service';
 import type { GenerationEntity } from '../../generation/entities/generation.entity';
 import type { GenerationHandler } from '../../generation/handlers/generation-handler';
 import { GameMessageEntity } from '../sessions/game-message.entity';
 import { GameSessionEntity } from '../sessions/game-session.entity';
-import { StoryCardEntity } from '../story-cards/story-card.entity';
-import { SystemPromptsService } from '../system-prompts/system-prompts.service';
 import { WorldStateFollowUp } from '../world-state/world-state-follow-up';
+import { readForNarrator, type NarratorReads } from './narrator-reads';
 import { narratorPlan } from './narrator-request';
 import { turnOf } from './turn-input';
 
 /** The narrator's replies: the opening (game.opening), each turn's reply (game.turn), and going on from a reply the cap cut off (game.continue). */
 @Injectable()
-export class NarratorReplyHandler implements GenerationHandler {
+export class NarratorReplyHandler implements GenerationHandler<NarratorReads | null> {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly prompts: SystemPromptsService,
     private readonly followUp: WorldStateFollowUp,
     private readonly contextWindow: ContextWindowService,
   ) {}
@@ -31,19 +28,15 @@ export class NarratorReplyHandler implements GenerationHandler {
    * context and sent whole, so the reply can record exactly what its
    * prompt held.
    */
-  async buildPrompt(generation: GenerationEntity, meanwhile: (write: Promise<unknown>) => void): Promise<PromptPlan> {
+  readAhead(generationId: string): Promise<NarratorReads | null> {
+    return readForNarrator(this.dataSource, generationId);
+  }
+
+  async buildPrompt(generation: GenerationEntity, meanwhile: (write: Promise<unknown>) => void, readAhead?: Promise<NarratorReads | null>): Promise<PromptPlan> {
     const turn = turnOf(generation);
-    const manager = this.dataSource.manager;
-    const sessionId = generation.targetId;
-    // Every read needs only the session id, so they run side by side: the reply's first words wait for the slowest, not the sum.
-    const [session, upToTurn, prompt, window, cards] = await Promise.all([
-      findOneJoined(manager, GameSessionEntity, { id: sessionId }, { scenario: true }),
-      manager.find(GameMessageEntity, { where: { sessionId, turn: LessThanOrEqual(turn) }, order: { turn: 'ASC', role: 'DESC' } }),
-      this.prompts.findActive('narrator'),
-      this.contextWindow.current(),
-      manager.find(StoryCardEntity, { where: { sessionId }, order: { createdAt: 'ASC' } }),
-    ]);
-    if (!session?.scenario) throw new UnrecoverableError('The game no longer exists.');
+    const [session, window] = await Promise.all([readAhead ?? this.readAhead(generation.id), this.contextWindow.current()]);
+    if (!session) throw new UnrecoverableError('The game no longer exists.');
+    const { messages: upToTurn, cards } = session;
     const earlier = upToTurn.filter((message) => message.turn < turn);
     const messages = upToTurn.filter((message) => message.turn === turn);
     const action = turn > 0 ? messages.find((message) => message.role === 'player') : undefined;
@@ -56,9 +49,9 @@ export class NarratorReplyHandler implements GenerationHandler {
     const chosen = chooseStoryCards(cards, cardScanText(transcript, action?.content), window.tokens === null ? null : Math.floor(window.tokens * CARD_CONTEXT_SHARE), this.contextWindow.counter);
     const context: ReplyContext = { memory: session.memory.trim().length > 0, authorsNote: session.authorsNote.trim().length > 0, cards: chosen.map(({ id, title }) => ({ id, title })) };
     // A continuation keeps the context its reply was written with. The record is written while the prompt is sent.
-    if (reply && generation.kind !== 'game.continue') meanwhile(manager.update(GameMessageEntity, { id: reply.id, generationId: generation.id }, { context }));
+    if (reply && generation.kind !== 'game.continue') meanwhile(this.dataSource.manager.update(GameMessageEntity, { id: reply.id, generationId: generation.id }, { context }));
     return narratorPlan({
-      systemPrompt: prompt?.content ?? DEFAULT_SYSTEM_PROMPTS.narrator,
+      systemPrompt: session.systemPrompt ?? DEFAULT_SYSTEM_PROMPTS.narrator,
       scenario: session.scenario,
       state: session.state,
       transcript,

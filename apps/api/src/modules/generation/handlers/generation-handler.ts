@@ -11,12 +11,18 @@ export type MediaStepPlan = { type: 'image'; request: ImageRequest } | { type: '
  * where the result goes. A text kind builds a prompt; a picture or
  * narration kind (see `stepTypeOf`) builds a media plan.
  */
-export interface GenerationHandler {
+export interface GenerationHandler<Reads = unknown> {
+  /**
+   * Text kinds, optional: the stored inputs a prompt is built from, read by the generation's id alone, so the
+   * worker reads them while it claims the step and the first words wait for one round trip instead of two.
+   */
+  readAhead?(generationId: string): Promise<Reads>;
   /**
    * Text kinds: runs in the worker at the start of every attempt, from stored inputs only; the pipeline fits it to the model's context.
    * `meanwhile` takes writes the prompt need not wait for (e.g. recording what it holds): they go on while it is sent, and the step ends only once they are done.
+   * `readAhead`: what `readAhead` answered for this attempt, when the worker could start it early.
    */
-  buildPrompt?(generation: GenerationEntity, meanwhile: (write: Promise<unknown>) => void): Promise<PromptPlan>;
+  buildPrompt?(generation: GenerationEntity, meanwhile: (write: Promise<unknown>) => void, readAhead?: Promise<Reads>): Promise<PromptPlan>;
   /** Picture and narration kinds: what to make, from stored inputs only. */
   buildMedia?(generation: GenerationEntity): Promise<MediaStepPlan>;
   /** Stores the outcome (completed, stopped or failed) in the same transaction as the status change; media steps find their parts in `generation.media`. */

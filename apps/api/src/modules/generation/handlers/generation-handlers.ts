@@ -13,8 +13,13 @@ export class GenerationHandlers {
   }
 
   get(kind: GenerationKind): GenerationHandler {
-    const handler = this.handlers.get(kind);
+    const handler = this.find(kind);
     if (!handler) throw new Error(`No handler is registered for generation kind ${kind}`);
     return handler;
+  }
+
+  /** The kind's handler, or undefined when none is registered. */
+  find(kind: GenerationKind): GenerationHandler | undefined {
+    return this.handlers.get(kind);
   }
 }

@@ -1,20 +1,26 @@
 import type { Repository } from 'typeorm';
 import { entityFromRow } from '../../../core/database/entity-from-row';
+import { prepared, runPrepared } from '../../../core/database/prepared-statement';
 import type { GenerationEntity } from '../entities/generation.entity';
 
 /**
- * Written out rather than built per call: every step's first words wait for
- * it, and building it with the query builder cost more than running it.
- * Absent writer fields ($4, $5) keep what the row has.
+ * Written out and prepared rather than built per call: every step's first
+ * words wait for it, and building it with the query builder cost more than
+ * running it.
+ * Absent writer fields ($4, $5) keep what the row has. Its commit does not
+ * wait for the disk (synchronous_commit off for this statement's own
+ * transaction): a claim lost in a database crash leaves the step queued, as
+ * if the worker had died before claiming, and any later commit that does wait
+ * (the reply's) writes it to disk first.
  */
-const CLAIM_SQL = `
+const CLAIM = prepared(`
   WITH claimed AS (
     UPDATE generations
     SET status = 'streaming', attempt = $2, started_at = COALESCE(started_at, $3), provider = COALESCE($4, provider), model = COALESCE($5, model), updated_at = now()
-    WHERE id = $1 AND status IN ('queued', 'streaming')
+    WHERE id = $1 AND status IN ('queued', 'streaming') AND set_config('synchronous_commit', 'off', true) IS NOT NULL
     RETURNING *
   )
-  SELECT * FROM claimed`;
+  SELECT * FROM claimed`);
 
 /**
  * Moves a step's generation to `streaming` for this attempt and answers its
@@ -29,6 +35,6 @@ export async function claimStep(
   attempt: number,
   writer?: { provider: GenerationEntity['provider']; model: GenerationEntity['model'] },
 ): Promise<GenerationEntity | null> {
-  const [row] = (await generations.query(CLAIM_SQL, [generationId, attempt, new Date(), writer?.provider ?? null, writer?.model ?? null])) as Record<string, unknown>[];
+  const [row] = await runPrepared(generations.manager.connection, CLAIM, [generationId, attempt, new Date(), writer?.provider ?? null, writer?.model ?? null]);
   return row ? entityFromRow(generations, row) : null;
 }

@@ -8,7 +8,6 @@ import { PinoLogger } from 'nestjs-pino';
 import type { Repository } from 'typeorm';
 import type { AppConfig } from '../../../core/config/app-config';
 import { InjectConfig } from '../../../core/config/config.module';
-import { RealtimePublisher } from '../../../core/realtime/realtime-publisher.service';
 import { GenerationEntity } from '../entities/generation.entity';
 import { GenerationFinalizer } from '../generation-finalizer.service';
 import { GenerationHandlers } from '../handlers/generation-handlers';
@@ -38,7 +37,6 @@ export class RunGenerationProcessor extends WorkerHost {
     private readonly streams: GenerationStreamStore,
     private readonly stops: StopSignals,
     private readonly finalizer: GenerationFinalizer,
-    private readonly realtime: RealtimePublisher,
     private readonly logger: PinoLogger,
   ) {
     super();
@@ -46,87 +44,90 @@ export class RunGenerationProcessor extends WorkerHost {
   }
 
   async process(job: Job): Promise<void> {
-    const { generationId } = GenerationJobSchema.parse(job.data);
+    const { generationId, kind } = GenerationJobSchema.parse(job.data);
     const attempt = job.attemptsMade + 1;
-    // Time to first words: claiming answers the row, and the stream's position is read beside it.
-    const [generation, lastSeq] = await Promise.all([
-      claimStep(this.generations, generationId, attempt, { provider: this.provider.name, model: this.provider.model }),
-      this.streams.lastSeq(generationId),
-    ]);
-    if (!generation) return;
-
-    let seq = lastSeq;
-    const emit = async (entry: StreamEntry): Promise<void> => {
-      await this.streams.append(generationId, entry);
-      this.realtime.entryToUser(generation.ownerId, generationId, entry);
-    };
-
-    if (seq > 0) {
-      seq += 1;
-      await emit({ type: 'reset', seq, attempt, reason: 'The reply is being written again after an interruption.' });
-    }
-
-    // Watching for a stop and building the prompt go side by side; the stream starts once both are ready.
+    // Time to first words: claiming answers the row; the stream's position and, when the job names its kind, the prompt's reads go beside it.
+    const readAhead = kind ? this.handlers.find(kind)?.readAhead?.(generationId) : undefined;
+    readAhead?.catch(() => undefined); // awaited by the prompt, or dropped when the claim finds nothing to run
+    // The watch for a stop is set up beside the claim too; the stream starts once both are ready.
     const watching = this.stops.watch(generationId);
-    const meanwhile = new WritesMeanwhile();
-    let abort: AbortController | undefined;
-    let text = '';
-    let firstChunkAt: Date | null = null;
-    const coalescer = new ChunkCoalescer(this.config.generation.coalesceMs, async (delta) => {
-      seq += 1;
-      await emit({ type: 'delta', seq, text: delta });
-    });
-
-    const notice = async (message: string): Promise<void> => {
-      await coalescer.drain();
-      seq += 1;
-      await emit({ type: 'notice', seq, message });
-    };
-
     try {
-      const handler = this.handlers.get(generation.kind);
-      if (!handler.buildPrompt) throw new UnrecoverableError(`Generation kind ${generation.kind} has no prompt to stream`);
-      const [plan, controller] = await Promise.all([handler.buildPrompt(generation, meanwhile.add), watching]);
-      abort = controller;
-      // A step that names its model (a chat's model selector) records who writes it.
-      if (plan.model) meanwhile.add(this.generations.update({ id: generationId }, writerOf(this.provider, plan.model)));
-      const run = this.runner.run(plan, { signal: abort.signal, seed: generation.seed, onNotice: notice, logContext: { generationId, userId: generation.ownerId, kind: generation.kind } });
-      let outcome: RunOutcome | undefined;
-      for (;;) {
-        const next = await run.next();
-        if (next.done) {
-          outcome = next.value;
-          break;
-        }
-        if (next.value.type === 'restart') {
-          await coalescer.drain();
-          text = '';
-          seq += 1;
-          await emit({ type: 'reset', seq, attempt, reason: next.value.reason });
-          continue;
-        }
-        firstChunkAt ??= new Date();
-        text += next.value.text;
-        coalescer.push(next.value.text);
+      const [generation, lastSeq] = await Promise.all([
+        claimStep(this.generations, generationId, attempt, { provider: this.provider.name, model: this.provider.model }),
+        this.streams.lastSeq(generationId),
+      ]);
+      if (!generation) return;
+
+      let seq = lastSeq;
+      const emit = async (entry: StreamEntry): Promise<void> => {
+        await this.streams.appendAndSend(generation.ownerId, generationId, entry);
+      };
+
+      if (seq > 0) {
+        seq += 1;
+        await emit({ type: 'reset', seq, attempt, reason: 'The reply is being written again after an interruption.' });
       }
-      await Promise.all([coalescer.drain(), meanwhile.settle()]);
-      const stopped = abort.signal.aborted;
-      await this.finalizer.finish(generationId, {
-        status: stopped ? 'stopped' : 'completed',
-        text,
-        finishReason: stopped ? 'stopped' : outcome.finishReason,
-        error: null,
-        promptTokens: outcome.promptTokens,
-        completionTokens: outcome.completionTokens,
-        estimatedPromptTokens: outcome.estimatedPromptTokens,
-        limitHit: outcome.limitHit,
-        firstChunkAt,
-        lastSeq: seq,
-        toolCalls: stopped ? null : (outcome.toolCalls ?? null),
+
+      const meanwhile = new WritesMeanwhile();
+      let abort: AbortController | undefined;
+      let text = '';
+      let firstChunkAt: Date | null = null;
+      const coalescer = new ChunkCoalescer(this.config.generation.coalesceMs, async (delta) => {
+        seq += 1;
+        await emit({ type: 'delta', seq, text: delta });
       });
-    } catch (error) {
-      await Promise.all([coalescer.drain().catch(() => undefined), meanwhile.settle().catch(() => undefined)]);
-      await this.handleFailure(job, generationId, error, { text, seq, firstChunkAt });
+
+      const notice = async (message: string): Promise<void> => {
+        await coalescer.drain();
+        seq += 1;
+        await emit({ type: 'notice', seq, message });
+      };
+
+      try {
+        const handler = this.handlers.get(generation.kind);
+        if (!handler.buildPrompt) throw new UnrecoverableError(`Generation kind ${generation.kind} has no prompt to stream`);
+        const [plan, controller] = await Promise.all([handler.buildPrompt(generation, meanwhile.add, generation.kind === kind ? readAhead : undefined), watching]);
+        abort = controller;
+        // A step that names its model (a chat's model selector) records who writes it.
+        if (plan.model) meanwhile.add(this.generations.update({ id: generationId }, writerOf(this.provider, plan.model)));
+        const run = this.runner.run(plan, { signal: abort.signal, seed: generation.seed, onNotice: notice, logContext: { generationId, userId: generation.ownerId, kind: generation.kind } });
+        let outcome: RunOutcome | undefined;
+        for (;;) {
+          const next = await run.next();
+          if (next.done) {
+            outcome = next.value;
+            break;
+          }
+          if (next.value.type === 'restart') {
+            await coalescer.drain();
+            text = '';
+            seq += 1;
+            await emit({ type: 'reset', seq, attempt, reason: next.value.reason });
+            continue;
+          }
+          firstChunkAt ??= new Date();
+          text += next.value.text;
+          coalescer.push(next.value.text);
+        }
+        await Promise.all([coalescer.drain(), meanwhile.settle()]);
+        const stopped = abort.signal.aborted;
+        await this.finalizer.finish(generationId, {
+          status: stopped ? 'stopped' : 'completed',
+          text,
+          finishReason: stopped ? 'stopped' : outcome.finishReason,
+          error: null,
+          promptTokens: outcome.promptTokens,
+          completionTokens: outcome.completionTokens,
+          estimatedPromptTokens: outcome.estimatedPromptTokens,
+          limitHit: outcome.limitHit,
+          firstChunkAt,
+          lastSeq: seq,
+          toolCalls: stopped ? null : (outcome.toolCalls ?? null),
+        });
+      } catch (error) {
+        await Promise.all([coalescer.drain().catch(() => undefined), meanwhile.settle().catch(() => undefined)]);
+        await this.handleFailure(job, generationId, error, { text, seq, firstChunkAt });
+      }
     } finally {
       // A prompt that failed to build must not leave the watch registering after the release.
       await watching.catch(() => undefined);
