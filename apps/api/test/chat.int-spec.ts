@@ -423,6 +423,22 @@ describe('chat: the daily message allowance', () => {
     expect((await http.get<ChatDetail>(`/api/chat/${id}`, { token: guest.accessToken })).body.messages).toHaveLength(4);
   });
 
+  it('counts nothing for a message its checks refuse: an unknown model, another user’s chat, a picture that is not theirs', async () => {
+    const guest = (await http.post<AuthSession>('/api/auth/guest')).body;
+    const owner = (await http.post<AuthSession>('/api/auth/guest')).body;
+    const theirs = randomUUID();
+    expect((await postChat(api.url, owner.accessToken, chatRequest(theirs, 'mine'))).status).toBe(200);
+    await waitUntilIdle(http, owner.accessToken, theirs);
+    const refusals = [
+      { request: chatRequest(randomUUID(), 'hi', { model: 'no-such-model' }), status: 400 },
+      { request: chatRequest(theirs, 'hi'), status: 404 },
+      { request: chatRequest(randomUUID(), 'look', { files: [{ url: `/api/media/${randomUUID()}`, mediaType: 'image/png' }] }), status: 400 },
+    ];
+    for (const { request, status } of refusals) expect((await postChat(api.url, guest.accessToken, request)).status).toBe(status);
+    expect((await http.get('/api/chat/allowance', { token: guest.accessToken })).body).toMatchObject({ used: 0 });
+    expect((await http.get('/api/chat/allowance', { token: owner.accessToken })).body).toMatchObject({ used: 1 });
+  });
+
   it('gives the message back when the request is refused after it was counted', async () => {
     const guest = (await http.post<AuthSession>('/api/auth/guest')).body;
     const id = randomUUID();

@@ -11,6 +11,7 @@ import { entityFromRow } from '../../core/database/entity-from-row';
 import { insertStatement, type RowInsert } from '../../core/database/insert-statement';
 import { oneStatement } from '../../core/database/one-statement';
 import { prepared, runPrepared } from '../../core/database/prepared-statement';
+import { settle, valueOf } from '../../core/async/settled';
 import { AppError } from '../../core/errors/app-error';
 import { RealtimePublisher } from '../../core/realtime/realtime-publisher.service';
 import type { AuthUser } from '../auth/auth-user';
@@ -67,16 +68,19 @@ export class GenerationsService {
     options: { chargeQuota?: boolean } = {},
   ): Promise<{ generation: GenerationEntity; result: T | undefined }> {
     const charge = options.chargeQuota ?? true;
-    if (charge) await this.quota.consume(owner);
+    // Counted while the rows are written; nothing commits unless it was.
+    const charging = charge ? settle(this.quota.consume(owner)) : undefined;
     let generation: GenerationEntity;
     let result: T | undefined;
     try {
       ({ generation, result } = await this.dataSource.transaction(async (manager) => {
         const row = await this.insert(manager, owner.id, spec);
-        return { generation: row, result: withRows ? await withRows(manager, row) : undefined };
+        const rows = withRows ? await withRows(manager, row) : undefined;
+        if (charging) valueOf(await charging);
+        return { generation: row, result: rows };
       }));
     } catch (error) {
-      if (charge) await this.quota.refund(owner);
+      if ((await charging)?.status === 'fulfilled') await this.quota.refund(owner);
       throw error;
     }
     await this.enqueue(generation);
@@ -99,7 +103,7 @@ export class GenerationsService {
       if (charged.status === 'fulfilled') await this.quota.refund(owner);
       throw built.reason;
     }
-    if (charged.status === 'rejected') throw charged.reason;
+    valueOf(charged);
     let generation: GenerationEntity;
     try {
       const statement = oneStatement([insertStatement(this.dataSource, { entity: GenerationEntity, values }, true), ...built.value.map((row) => insertStatement(this.dataSource, row))]);

@@ -5,6 +5,7 @@ import Redis from 'ioredis';
 import { InjectConfig } from '../../../core/config/config.module';
 import type { AppConfig } from '../../../core/config/app-config';
 import { AppError } from '../../../core/errors/app-error';
+import { countWithExpiry } from '../../../core/redis/count-with-expiry';
 import { InjectRedis } from '../../../core/redis/redis.module';
 import type { AuthUser } from '../auth-user';
 
@@ -21,11 +22,7 @@ export class GenerationQuota {
     const window = quotaWindow(now);
     const limit = this.config.quotas[userTypeOf(user)];
     const key = this.key(user.id, window.day);
-    // One transaction: one write and one round trip, and the count never lives without its expiry.
-    const results = await this.redis.multi().incr(key).expireat(key, Math.ceil(window.resetsAt.getTime() / 1000) + 3600).exec();
-    const [counted] = results ?? [];
-    if (!counted || counted[0]) throw counted?.[0] ?? new Error('The generation allowance could not be counted');
-    const used = counted[1] as number;
+    const used = await countWithExpiry(this.redis, key, Math.ceil(window.resetsAt.getTime() / 1000) + 3600);
     const decision = decideQuota(limit, used, window);
     if (!decision.allowed) {
       await this.redis.decr(key);

@@ -5,6 +5,7 @@ import type Redis from 'ioredis';
 import { InjectConfig } from '../../../core/config/config.module';
 import type { AppConfig } from '../../../core/config/app-config';
 import { AppError } from '../../../core/errors/app-error';
+import { countWithExpiry } from '../../../core/redis/count-with-expiry';
 import { InjectRedis } from '../../../core/redis/redis.module';
 import type { AuthUser } from '../../auth/auth-user';
 
@@ -22,8 +23,7 @@ export class ChatAllowanceService {
     const userType = userTypeOf(user);
     const limit = this.config.chatMessages[userType];
     const key = this.key(user.id, window.day);
-    const used = await this.redis.incr(key);
-    await this.redis.expireat(key, Math.ceil(window.resetsAt.getTime() / 1000) + 3600);
+    const used = await countWithExpiry(this.redis, key, Math.ceil(window.resetsAt.getTime() / 1000) + 3600);
     const decision = decideQuota(limit, used, window);
     if (decision.allowed) return;
     await this.redis.decr(key);

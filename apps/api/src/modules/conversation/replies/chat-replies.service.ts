@@ -4,6 +4,7 @@ import { PICTURES_UNSEEN_NOTICE, TOOL_RESULT_FOR_MODEL, titleFromMessage, toolCo
 import { PinoLogger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { DataSource, MoreThan, type EntityManager } from 'typeorm';
+import { valueOf } from '../../../core/async/settled';
 import type { AuthUser } from '../../auth/auth-user';
 import { GenerationsService } from '../../generation/generations.service';
 import { ModelsService } from '../../generation/models/models.service';
@@ -12,6 +13,7 @@ import { ChatAccess } from '../chats/chat-access';
 import { ChatErrors } from '../conversation.errors';
 import { DocumentVersions } from '../documents/document-versions';
 import { SuggestionsService } from '../documents/suggestions.service';
+import { ChatDocumentEntity } from '../entities/chat-document.entity';
 import { ChatEntity } from '../entities/chat.entity';
 import { ChatMessageEntity } from '../entities/chat-message.entity';
 import { ChatAllowanceService } from './chat-allowance.service';
@@ -47,20 +49,37 @@ export class ChatRepliesService {
   }
 
   async post(user: AuthUser, body: PostChatRequest): Promise<PostedTurn> {
-    await this.assertOffered(body.selectedChatModel);
-    const existing = await this.dataSource.manager.findOneBy(ChatEntity, { id: body.id });
-    if (existing) {
-      if (existing.userId !== user.id) throw existing.visibility === 'public' ? ChatErrors.readOnly() : ChatErrors.chatNotFound();
-      if (existing.activeMessageId) throw ChatErrors.busy();
+    // The checks' reads and the allowance go side by side (the reply's first words wait for the slowest, not the sum);
+    // their refusals are answered in the order they are checked, and a refused message gives its count back.
+    const [offered, found, own, latest, counted] = await Promise.allSettled([
+      this.assertOffered(body.selectedChatModel),
+      this.dataSource.manager.findOneBy(ChatEntity, { id: body.id }),
+      this.ownPictures(user, body.message.parts),
+      this.versions.latestOfChat(this.dataSource.manager, body.id),
+      this.allowance.consume(user),
+    ]);
+    let existing: ChatEntity | null;
+    let pictures: string[];
+    let document: ChatDocumentEntity | null;
+    try {
+      valueOf(offered);
+      existing = valueOf(found);
+      if (existing) {
+        if (existing.userId !== user.id) throw existing.visibility === 'public' ? ChatErrors.readOnly() : ChatErrors.chatNotFound();
+        if (existing.activeMessageId) throw ChatErrors.busy();
+      }
+      pictures = valueOf(own);
+      document = existing ? valueOf(latest) : null;
+    } catch (error) {
+      if (counted.status === 'fulfilled') await this.allowance.refund(user);
+      throw error;
     }
-    const pictures = await this.ownPictures(user, body.message.parts);
+    valueOf(counted);
     const text = body.message.parts.flatMap((part) => (part.type === 'text' ? [part.text] : [])).join('\n');
-    const document = existing ? await this.versions.latestOfChat(this.dataSource.manager, existing.id) : null;
     // A tool-calling model decides what the reply does; for the builtin engine the intent router does.
     const plan = this.abilities.callsTools(body.selectedChatModel) ? TOOL_CALLING_PLAN : routeReply(text, document, 'builtin');
     const replyId = randomUUID();
 
-    await this.allowance.consume(user);
     try {
       const write = (manager: EntityManager, generationId: string | null) => this.writeTurn(manager, user, body, { text, pictures, plan, replyId, generationId });
       let created: boolean;
@@ -186,3 +205,4 @@ export class ChatRepliesService {
 function normalisedParts(parts: PostChatRequest['message']['parts']): ChatMessagePart[] {
   return parts.map((part) => (part.type === 'file' ? { ...part, url: `/api/media/${mediaIdOfUrl(part.url)}` } : part));
 }
+
