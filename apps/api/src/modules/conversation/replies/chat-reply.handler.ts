@@ -5,6 +5,9 @@ import { DataSource, LessThan, type EntityManager } from 'typeorm';
 import { ContextWindowService } from '../../generation/budget/context-window.service';
 import type { GenerationEntity } from '../../generation/entities/generation.entity';
 import type { GenerationHandler } from '../../generation/handlers/generation-handler';
+import { entityFromRow } from '../../../core/database/entity-from-row';
+import { prepared, runPrepared } from '../../../core/database/prepared-statement';
+import type { ChatDocumentEntity } from '../entities/chat-document.entity';
 import { DocumentVersions } from '../documents/document-versions';
 import { ChatMessageEntity } from '../entities/chat-message.entity';
 import { ChatModelAbilities } from './chat-model-abilities';
@@ -14,13 +17,26 @@ import { ReplyFollowUps } from './reply-follow-ups';
 import type { ReplyStep } from './reply-steps';
 import { replyInputOf } from './reply-input';
 
+/** What a reply's prompt is built from: the chat before the reply, and the chat's open document. */
+interface ChatReplyReads {
+  earlier: ChatMessageEntity[];
+  document: ChatDocumentEntity | null;
+}
+
+/** The reply message a chat generation writes (its input names it), found by the generation's id alone. */
+const REPLY_OF_GENERATION = prepared(`
+  SELECT m.* FROM generations g
+  JOIN chat_messages m
+    ON m.id = CASE WHEN g.input ->> 'messageId' ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN (g.input ->> 'messageId')::uuid END
+  WHERE g.id = $1`);
+
 /**
  * chat.reply: the assistant's answer, from the chat so far and the open
  * document, written by the chat's model. A tool-calling model is offered
  * the chat tools; the tool it calls runs as the reply's next step.
  */
 @Injectable()
-export class ChatReplyHandler implements GenerationHandler {
+export class ChatReplyHandler implements GenerationHandler<ChatReplyReads | null> {
   constructor(
     private readonly dataSource: DataSource,
     private readonly versions: DocumentVersions,
@@ -30,16 +46,24 @@ export class ChatReplyHandler implements GenerationHandler {
     private readonly contextWindow: ContextWindowService,
   ) {}
 
-  async buildPrompt(generation: GenerationEntity): Promise<PromptPlan> {
-    const { messageId, model, tools } = replyInputOf(generation);
+  /** Sent beside the worker's claim: the reply (one prepared statement), then the chat before it and its document side by side. */
+  async readAhead(generationId: string): Promise<ChatReplyReads | null> {
+    const [row] = await runPrepared(this.dataSource, REPLY_OF_GENERATION, [generationId]);
+    if (!row) return null;
     const manager = this.dataSource.manager;
-    const reply = await manager.findOneBy(ChatMessageEntity, { id: messageId });
-    if (!reply) throw new UnrecoverableError('The chat no longer exists.');
-    // Both need only the reply's chat, so they are read side by side.
+    const reply = entityFromRow(manager.getRepository(ChatMessageEntity), row);
     const [earlier, document] = await Promise.all([
       manager.find(ChatMessageEntity, { where: { chatId: reply.chatId, position: LessThan(reply.position) }, order: { position: 'ASC' } }),
       this.versions.latestOfChat(manager, reply.chatId),
     ]);
+    return { earlier, document };
+  }
+
+  async buildPrompt(generation: GenerationEntity, _meanwhile: (write: Promise<unknown>) => void, readAhead?: Promise<ChatReplyReads | null>): Promise<PromptPlan> {
+    const { model, tools } = replyInputOf(generation);
+    const reads = await (readAhead ?? this.readAhead(generation.id));
+    if (!reads) throw new UnrecoverableError('The chat no longer exists.');
+    const { earlier, document } = reads;
     return chatReplyPlan({
       turns: await this.turnsOf(earlier, this.abilities.seesPictures(model) ? await this.pictureRoom() : 0),
       document: document ? { id: document.id, title: document.title, content: document.content } : null,
