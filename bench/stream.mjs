@@ -651,6 +651,7 @@ async function providerFirstDelta(stack) {
 async function timeToFirstChunk(stack, user, scenarioId) {
   await control(stack, { ...TTFC_SCRIPT, barrier: 0 });
   const stackTimes = [];
+  const turnTimes = [];
   const providerTimes = [];
   const parts = { toCreated: [], queued: [], toFirstToken: [], firstTokenToSocket: [] };
   for (let index = 0; index < TTFC_RUNS; index += 1) {
@@ -671,10 +672,18 @@ async function timeToFirstChunk(stack, user, scenarioId) {
     parts.toFirstToken.push(firstChunkAt - startedAt);
     parts.firstTokenToSocket.push(epochMs(receipts.firstDeltaAt) - firstChunkAt);
     await waitUntilIdle(stack, user, [{ sessionId: session.id, token: user.token }], 30_000);
+    // A player's turn in that game: the path taken most often, with its locking transaction.
+    await sleep(50);
+    const turnStarted = now();
+    const turn = await api(stack, 'POST', `/api/game/sessions/${session.id}/turns`, { token: user.token, body: { content: 'I open the letter.' }, expect: 202 });
+    await waitForEntries(() => received.get(turn.generationId)?.firstDeltaAt != null, 30_000, 'first chunk of a turn');
+    turnTimes.push(received.get(turn.generationId).firstDeltaAt - turnStarted);
+    await waitForEntries(() => received.get(turn.generationId)?.end, 30_000, 'end entry of a turn');
+    await waitUntilIdle(stack, user, [{ sessionId: session.id, token: user.token }], 30_000);
   }
   const sorted = (values) => [...values].sort((a, b) => a - b);
   const summary = (values) => ({ p50: percentile(sorted(values), 50), p95: percentile(sorted(values), 95) });
-  return { stack: summary(stackTimes), provider: summary(providerTimes), parts: Object.fromEntries(Object.entries(parts).map(([key, values]) => [key, summary(values)])) };
+  return { stack: summary(stackTimes), turn: summary(turnTimes), provider: summary(providerTimes), parts: Object.fromEntries(Object.entries(parts).map(([key, values]) => [key, summary(values)])) };
 }
 
 /** POST /api/chat → the first `text-delta` chunk of its UI message stream; the rest is read to the end. */
@@ -879,6 +888,7 @@ function report({ when, host, levels, ttfc, chatTtfc, bytes, workers, notes }) {
     row(['  of which: generation created → worker started (rows stored, queued, picked up; ms clock)', ms(ttfc.parts.queued.p50), ms(ttfc.parts.queued.p95)]);
     row(['  of which: worker started → first provider token (ms clock)', ms(ttfc.parts.toFirstToken.p50), ms(ttfc.parts.toFirstToken.p95)]);
     row(['  of which: first provider token → socket receipt (includes the coalescing window)', ms(ttfc.parts.firstTokenToSocket.p50), ms(ttfc.parts.firstTokenToSocket.p95)]);
+    row(['turn: POST /api/game/sessions/:id/turns → first generation:delta on the socket', ms(ttfc.turn.p50), ms(ttfc.turn.p95)]);
     row(['chat: POST /api/chat → first text-delta chunk of its UI message stream (same connection)', ms(chatTtfc.chat.p50), ms(chatTtfc.chat.p95)]);
     row(['provider alone, measured between the chat runs', ms(chatTtfc.provider.p50), ms(chatTtfc.provider.p95)]);
     lines.push('');
