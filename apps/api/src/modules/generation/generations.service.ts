@@ -58,11 +58,13 @@ export class GenerationsService {
   /**
    * Counts against the daily quota, stores the generation together with the
    * caller's own rows in one transaction, then enqueues it. Nothing is stored
-   * and no quota is spent when any step before the commit fails.
+   * and no quota is spent when any step before the commit fails. `spec` may be
+   * decided in the transaction, before the row is stored (under the
+   * feature's own locks, which it may take there).
    */
   async start<T>(
     owner: AuthUser,
-    spec: GenerationSpec,
+    spec: GenerationSpec | ((manager: EntityManager) => Promise<GenerationSpec>),
     withRows?: (manager: EntityManager, generation: GenerationEntity) => Promise<T>,
     /** chargeQuota false: a follow-up step of a generation already counted (e.g. the world state after a turn). */
     options: { chargeQuota?: boolean } = {},
@@ -74,7 +76,7 @@ export class GenerationsService {
     let result: T | undefined;
     try {
       ({ generation, result } = await this.dataSource.transaction(async (manager) => {
-        const row = await this.insert(manager, owner.id, spec);
+        const row = await this.insert(manager, owner.id, typeof spec === 'function' ? await spec(manager) : spec);
         const rows = withRows ? await withRows(manager, row) : undefined;
         if (charging) valueOf(await charging);
         return { generation: row, result: rows };
@@ -84,7 +86,7 @@ export class GenerationsService {
       throw error;
     }
     await this.enqueue(generation);
-    this.realtime.toUser(owner.id, 'generation:started', { generationId: generation.id, kind: generation.kind, target: spec.target });
+    this.realtime.toUser(owner.id, 'generation:started', { generationId: generation.id, kind: generation.kind, target: { type: generation.targetType, id: generation.targetId } });
     return { generation, result };
   }
 

@@ -3,13 +3,14 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { hasOpening, isTerminalStatus, type GenerationAccepted, type PlayerInputMode, type PlayerTurnMode } from '@storyos/contracts';
 import { DataSource, type EntityManager, type Repository } from 'typeorm';
 import type { AuthUser } from '../../auth/auth-user';
-import { GenerationsService } from '../../generation/generations.service';
+import { GenerationsService, type GenerationSpec } from '../../generation/generations.service';
 import { GameErrors } from '../game.errors';
 import { GameMessageEntity } from '../sessions/game-message.entity';
 import { GameSessionEntity } from '../sessions/game-session.entity';
 import { OwnedSessions } from '../sessions/owned-sessions';
 import { StateSnapshotEntity } from '../world-state/state-snapshot.entity';
 import { swipesWithNew } from './reply-swipes';
+import { storeTurn } from './store-turn';
 import { assertIdle } from './session-activity';
 
 /**
@@ -43,21 +44,22 @@ export class GameTurnsService {
     return this.newTurn(user, sessionId, '', 'continue');
   }
 
+  /**
+   * Checked under the session's lock only (the allowance, counted meanwhile,
+   * is given back when a check refuses the turn); the turn's rows are
+   * stored by one statement.
+   */
   private async newTurn(user: AuthUser, sessionId: string, content: string, mode: PlayerTurnMode): Promise<GenerationAccepted> {
-    // Checked before the quota is charged, and again under the lock.
-    const session = await this.owned.find(user, sessionId);
-    await assertIdle(this.dataSource.manager, session);
-    await this.assertOpened(this.dataSource.manager, sessionId);
-    const turn = session.turnCount + 1;
-    const { generation } = await this.generations.start(user, { kind: 'game.turn', target: { type: 'game-session', id: sessionId }, input: { turn } }, async (manager, generation) => {
-      const locked = await this.owned.lock(manager, user, sessionId);
+    let locked: GameSessionEntity | undefined;
+    const decide = async (manager: EntityManager): Promise<GenerationSpec> => {
+      locked = await this.owned.lock(manager, user, sessionId);
       await assertIdle(manager, locked);
-      if (locked.turnCount + 1 !== turn) throw GameErrors.busy();
       await this.assertOpened(manager, sessionId);
-      await manager.upsert(StateSnapshotEntity, { sessionId, turn, state: locked.state }, ['sessionId', 'turn']);
-      await manager.insert(GameMessageEntity, { sessionId, role: 'player', content, mode, turn, generationId: null, status: null, error: null });
-      await manager.insert(GameMessageEntity, { sessionId, role: 'narrator', content: '', turn, generationId: generation.id, status: 'streaming', error: null });
-      await manager.update(GameSessionEntity, { id: sessionId }, { turnCount: turn, activeGenerationId: generation.id, lastPlayedAt: new Date() });
+      return { kind: 'game.turn', target: { type: 'game-session', id: sessionId }, input: { turn: locked.turnCount + 1 } };
+    };
+    const { generation } = await this.generations.start(user, decide, async (manager, generation) => {
+      if (!locked) throw new Error('The session was not locked before its turn was stored');
+      await storeTurn(manager, { session: locked, turn: locked.turnCount + 1, content, mode, generationId: generation.id });
     });
     return { generationId: generation.id };
   }
