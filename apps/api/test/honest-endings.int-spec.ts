@@ -71,6 +71,7 @@ describe('honest endings: cut-off replies and passages can be continued; a game 
     const refused = await d.http.post(`/api/game/sessions/${id}/turns`, { token: player.accessToken, body: { content: 'I look around.' } });
     expectError(refused, 409, 'CONFLICT');
     expect(refused.body.message).toBe('The story has no opening yet: regenerate the opening before you play.');
+    expect((await d.http.get('/api/auth/quota', { token: player.accessToken })).body.used).toBe(1); // the opening; the refused turn gave its count back
     expect((await getSession(d.http, player.accessToken, id)).body).toMatchObject({ turnCount: 0, messages: [expect.objectContaining({ turn: 0, status: 'failed' })] });
 
     const again = await d.http.post(`/api/game/sessions/${id}/regenerate`, { token: player.accessToken });

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { GameSession } from '@storyos/contracts';
+import { hasOpening, type GameSession } from '@storyos/contracts';
 import type { EntityManager, Repository } from 'typeorm';
+import { entityFromRow } from '../../../core/database/entity-from-row';
 import { findOneJoined } from '../../../core/database/find-one-joined';
 import type { AuthUser } from '../../auth/auth-user';
 import { GameErrors } from '../game.errors';
@@ -9,6 +10,17 @@ import { StoryCardEntity } from '../story-cards/story-card.entity';
 import { GameMessageEntity } from './game-message.entity';
 import { GameSessionEntity } from './game-session.entity';
 import { toGameSession } from './game-session.mapper';
+
+type OpeningFields = Pick<GameMessageEntity, 'role' | 'turn' | 'status' | 'content'>;
+
+const LOCK_WITH_OPENING = `
+  SELECT s.*, (
+    SELECT json_agg(json_build_object('role', m.role, 'turn', m.turn, 'status', m.status, 'content', m.content))
+    FROM game_messages m WHERE m.session_id = s.id AND m.turn = 0 AND m.role = 'narrator'
+  ) AS opening
+  FROM game_sessions s
+  WHERE s.id = $1 AND s.owner_id = $2
+  FOR UPDATE OF s`;
 
 /** Finds a player's own sessions; anyone else's answers exactly like a missing one. */
 @Injectable()
@@ -19,6 +31,16 @@ export class OwnedSessions {
     const session = await findOneJoined(this.sessions.manager, GameSessionEntity, { id, ownerId: user.id }, { scenario: true });
     if (!session) throw GameErrors.sessionNotFound();
     return session;
+  }
+
+  /**
+   * `lock`, with the session's opening read in the same statement (one round
+   * trip): a new turn needs both, and its first words wait for them.
+   */
+  async lockWithOpening(manager: EntityManager, user: AuthUser, id: string): Promise<{ session: GameSessionEntity; opened: boolean }> {
+    const [row] = (await manager.query(LOCK_WITH_OPENING, [id, user.id])) as (Record<string, unknown> & { opening: OpeningFields[] | null })[];
+    if (!row) throw GameErrors.sessionNotFound();
+    return { session: entityFromRow(this.sessions, row), opened: hasOpening(row.opening ?? []) };
   }
 
   /** Locks the row for the rest of the transaction, so only one change to the story happens at a time. */

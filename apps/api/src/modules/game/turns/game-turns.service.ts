@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { hasOpening, isTerminalStatus, type GenerationAccepted, type PlayerInputMode, type PlayerTurnMode } from '@storyos/contracts';
+import { isTerminalStatus, type GenerationAccepted, type PlayerInputMode, type PlayerTurnMode } from '@storyos/contracts';
 import { DataSource, type EntityManager, type Repository } from 'typeorm';
 import type { AuthUser } from '../../auth/auth-user';
 import { GenerationsService, type GenerationSpec } from '../../generation/generations.service';
@@ -52,9 +52,10 @@ export class GameTurnsService {
   private async newTurn(user: AuthUser, sessionId: string, content: string, mode: PlayerTurnMode): Promise<GenerationAccepted> {
     let locked: GameSessionEntity | undefined;
     const decide = async (manager: EntityManager): Promise<GenerationSpec> => {
-      locked = await this.owned.lock(manager, user, sessionId);
+      const { session, opened } = await this.owned.lockWithOpening(manager, user, sessionId);
+      locked = session;
       await assertIdle(manager, locked);
-      await this.assertOpened(manager, sessionId);
+      if (!opened) throw GameErrors.noOpening();
       return { kind: 'game.turn', target: { type: 'game-session', id: sessionId }, input: { turn: locked.turnCount + 1 } };
     };
     const { generation } = await this.generations.start(user, decide, async (manager, generation) => {
@@ -118,10 +119,6 @@ export class GameTurnsService {
   }
 
   /** A game whose opening failed (or came back empty) cannot go on until the opening is written again. */
-  private async assertOpened(manager: EntityManager, sessionId: string): Promise<void> {
-    const opening = await manager.findBy(GameMessageEntity, { sessionId, turn: 0, role: 'narrator' });
-    if (!hasOpening(opening)) throw GameErrors.noOpening();
-  }
 
   /**
    * Stops whatever is being written; a reply keeps its partial text — only
