@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { Pool, QueryResultRow } from 'pg';
-import type { DataSource } from 'typeorm';
+import { QueryFailedError, type DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
 /**
  * A statement on the path to a reply's first words. Sent by name, PostgreSQL
  * parses and plans it once per connection instead of on every call, and the
  * call goes straight to the pool rather than through a TypeORM query runner.
+ * A migration that changes a table it reads needs the processes restarted (as
+ * a deploy does): a connection keeps the plan it made.
  */
 export interface PreparedStatement {
   /** Named after its text: a connection that has prepared a name runs that name's text. */
@@ -18,9 +20,17 @@ export function prepared(text: string): PreparedStatement {
   return { name: `s${createHash('sha1').update(text).digest('base64url')}`, text };
 }
 
-/** Outside transactions only: it takes any free connection of the pool. */
+/**
+ * Outside transactions only: it takes any free connection of the pool.
+ * Failures come as TypeORM's own (QueryFailedError around the driver's), so
+ * they are told apart the same way (an unreachable database is a 503).
+ */
 export async function runPrepared<T extends QueryResultRow>(dataSource: DataSource, statement: PreparedStatement, values: readonly unknown[]): Promise<T[]> {
   const pool = (dataSource.driver as PostgresDriver).master as Pool;
-  const result = await pool.query<T>({ name: statement.name, text: statement.text, values: [...values] });
-  return result.rows;
+  try {
+    const result = await pool.query<T>({ name: statement.name, text: statement.text, values: [...values] });
+    return result.rows;
+  } catch (error) {
+    throw new QueryFailedError(statement.text, [...values], error as Error);
+  }
 }
