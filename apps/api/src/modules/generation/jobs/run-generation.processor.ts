@@ -59,9 +59,7 @@ export class RunGenerationProcessor extends WorkerHost {
       if (!generation) return;
 
       let seq = lastSeq;
-      const emit = async (entry: StreamEntry): Promise<void> => {
-        await this.streams.appendAndSend(generation.ownerId, generationId, entry);
-      };
+      const emit = (entry: StreamEntry): Promise<void> => this.streams.appendAndSend(generation.ownerId, generationId, entry);
 
       if (seq > 0) {
         seq += 1;
