@@ -27,8 +27,8 @@ export function insertStatement(dataSource: DataSource, row: RowInsert, returnin
   const { driver } = dataSource;
   const columns = metadata.columns.filter((column) => column.isInsert && row.values[column.propertyName] !== undefined);
   const names = columns.map((column) => driver.escape(column.databaseName));
-  const placeholders = columns.map((_column, index) => `$${index + 1}`);
+  const positions = columns.map((_column, index) => `$${index + 1}`);
   const parameters = columns.map((column) => driver.preparePersistentValue(row.values[column.propertyName], column));
-  const sql = `INSERT INTO ${driver.escape(metadata.tableName)}(${names.join(', ')}) VALUES (${placeholders.join(', ')})${returning ? ' RETURNING *' : ''}`;
+  const sql = `INSERT INTO ${driver.escape(metadata.tableName)}(${names.join(', ')}) VALUES (${positions.join(', ')})${returning ? ' RETURNING *' : ''}`;
   return { sql, parameters };
 }
