@@ -248,6 +248,28 @@ describe('OpenAI-compatible text provider', () => {
     expectProviderError(invalid, 'The provider does not know the model "story-model".', false);
   });
 
+  it('explains a provider address that moved, without following it or retrying', async () => {
+    server.enqueue(errorAnswer(308, {}, { location: 'https://llm.example.test/v1/chat/completions' }));
+
+    const result = await run(provider());
+
+    expectProviderError(result, "The provider's address moved (308 to https://llm.example.test/v1/chat/completions); point the provider setting at the new address.", false);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('keeps its connections to the provider alive from one reply to the next', async () => {
+    const replies = ['One.', 'Two.', 'Three.', 'Four.'];
+    // The body ends a moment after [DONE], as when a server writes the two apart: closing it at [DONE] would cost the connection.
+    server.enqueue(...replies.map((reply) => streamAnswer({ deltas: [reply], finishReason: 'stop', endDelayMs: 30 })));
+
+    const results: Run[] = [];
+    for (const _reply of replies) results.push(await run(provider()));
+
+    expect(results.map((result) => result.deltas)).toEqual(replies.map((reply) => [reply]));
+    // The pool may hand a reply to a second connection while the first is being given back; it opens no more.
+    expect(new Set(server.requests.map((request) => request.clientPort)).size).toBeLessThanOrEqual(2);
+  });
+
   it("passes on the provider's message for other bad requests", async () => {
     server.enqueue(errorAnswer(400, { error: { message: "'messages' must contain at least one message", type: 'invalid_request_error' } }));
 

@@ -8,6 +8,8 @@ export interface RecordedRequest {
   path: string;
   headers: IncomingHttpHeaders;
   body: Record<string, unknown>;
+  /** The client's port: requests that share it came over one kept-alive connection. */
+  clientPort: number;
   /** Resolves when the connection is gone; `completedByServer` says whether the answer had been sent in full. */
   closed: Promise<void>;
   completedByServer: boolean;
@@ -100,6 +102,8 @@ export interface StreamScript {
   dropAfter?: number;
   /** Stops after this many deltas and keeps the connection open until the client leaves. */
   hangAfter?: number;
+  /** Ends the body this long after `data: [DONE]` (a server that writes the two apart). */
+  endDelayMs?: number;
   /** Leaves out `data: [DONE]`. */
   omitDone?: boolean;
 }
@@ -135,6 +139,7 @@ export async function startFakeOpenAiServer(options: FakeServerOptions = {}): Pr
       path: req.url ?? '',
       headers: req.headers,
       body: raw ? (JSON.parse(raw) as Record<string, unknown>) : {},
+      clientPort: req.socket.remotePort ?? 0,
       closed: new Promise((resolve) => res.on('close', () => resolve())),
       completedByServer: false,
     };
@@ -212,6 +217,7 @@ export function streamAnswer(script: StreamScript): FakeAnswer {
     if (script.finishReason) await send(JSON.stringify(chunk({}, script.finishReason)));
     if (script.usage) await send(JSON.stringify({ ...chunk({}, null), choices: [], usage: { ...script.usage, total_tokens: script.usage.prompt_tokens + script.usage.completion_tokens } }));
     if (!script.omitDone) await send('[DONE]');
+    if (script.endDelayMs) await wait(script.endDelayMs, res);
     res.end();
   };
 }

@@ -26,8 +26,16 @@ export interface ErrorBody {
 /** A provider family's own reading of an error answer (e.g. "the prompt was too long"), before the generic one. */
 export type ErrorRule = (body: ErrorBody) => ProviderError | null;
 
+/** An error answer as it arrived: a fetch `Response`, or an undici `request` answer seen through `undiciAnswer`. */
+export interface ProviderAnswer {
+  status: number;
+  statusText?: string;
+  headers: { get(name: string): string | null };
+  text(): Promise<string>;
+}
+
 /** Turns an error answer into a message a user can act on; never a stack trace or raw body dump. */
-export async function failureFromResponse(response: Response, model: string, rules: readonly ErrorRule[] = []): Promise<ProviderError> {
+export async function failureFromResponse(response: ProviderAnswer, model: string, rules: readonly ErrorRule[] = []): Promise<ProviderError> {
   const { status } = response;
   const raw = await response.text().catch(() => '');
   const { message, code } = errorDetails(raw);
@@ -38,6 +46,11 @@ export async function failureFromResponse(response: Response, model: string, rul
   }
   const retryable = status === 408 || status === 429 || status >= 500;
   const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+  if (status >= 300 && status < 400) {
+    // Followed by no one: a provider's address that moves is a setting to correct, not a request to send twice.
+    const location = response.headers.get('location');
+    return new ProviderHttpError(`The provider's address moved (${status}${location ? ` to ${location}` : ''}); point the provider setting at the new address.`, false, status);
+  }
   if (status === 401 || status === 403) {
     return new ProviderHttpError(`The provider rejected the API key (${status}).`, false, status);
   }
@@ -49,12 +62,13 @@ export async function failureFromResponse(response: Response, model: string, rul
   return new ProviderHttpError(`The provider answered ${status}: ${reason}`, retryable, status, retryAfterMs);
 }
 
-/** A readable reason for a failed connection: undici hides the socket error in `cause`. */
+/** A readable reason for a failed connection: fetch hides the socket error in `cause`; undici's `request` throws it. */
 export function networkFailure(error: unknown, context: 'connect' | 'before-reply' | 'mid-reply'): ProviderError {
   if (error instanceof ProviderError) return error;
   if (context === 'mid-reply') return new ProviderError(DROPPED_MID_REPLY, true);
-  const cause = (error as { cause?: { code?: unknown; message?: unknown } } | undefined)?.cause;
-  const detail = typeof cause?.code === 'string' ? cause.code : typeof cause?.message === 'string' ? cause.message : String(error);
+  const failure = error as { code?: unknown; cause?: { code?: unknown; message?: unknown } } | undefined;
+  const cause = failure?.cause;
+  const detail = typeof cause?.code === 'string' ? cause.code : typeof failure?.code === 'string' ? failure.code : typeof cause?.message === 'string' ? cause.message : String(error);
   return context === 'connect'
     ? new ProviderError(`The provider could not be reached (${detail}).`, true)
     : new ProviderError(`The provider's connection dropped before it replied (${detail}).`, true);

@@ -10,6 +10,7 @@ import { GameMessageEntity } from '../sessions/game-message.entity';
 import { GameSessionEntity } from '../sessions/game-session.entity';
 import { WorldStateFollowUp } from '../world-state/world-state-follow-up';
 import { readForNarrator, type NarratorReads } from './narrator-reads';
+import { recordReplyContext } from './reply-context-record';
 import { narratorPlan } from './narrator-request';
 import { turnOf } from './turn-input';
 
@@ -49,7 +50,7 @@ export class NarratorReplyHandler implements GenerationHandler<NarratorReads | n
     const chosen = chooseStoryCards(cards, cardScanText(transcript, action?.content), window.tokens === null ? null : Math.floor(window.tokens * CARD_CONTEXT_SHARE), this.contextWindow.counter);
     const context: ReplyContext = { memory: session.memory.trim().length > 0, authorsNote: session.authorsNote.trim().length > 0, cards: chosen.map(({ id, title }) => ({ id, title })) };
     // A continuation keeps the context its reply was written with. The record is written while the prompt is sent.
-    if (reply && generation.kind !== 'game.continue') meanwhile(this.dataSource.manager.update(GameMessageEntity, { id: reply.id, generationId: generation.id }, { context }));
+    if (reply && generation.kind !== 'game.continue') meanwhile(recordReplyContext(this.dataSource, { messageId: reply.id, generationId: generation.id }, context));
     return narratorPlan({
       systemPrompt: session.systemPrompt ?? DEFAULT_SYSTEM_PROMPTS.narrator,
       scenario: session.scenario,

@@ -1,3 +1,4 @@
+import { request, type Dispatcher } from 'undici';
 import { ProviderError, ToolsRefusedError, type GenerationRequest, type StreamHooks, type StreamOutcome, type TextProvider } from '@storyos/domain';
 import { AttemptController } from '../../../core/providers/attempt-controller';
 import { CompletionTally, parseChunk } from './openai-compatible/chat-completion-chunk';
@@ -6,6 +7,7 @@ import { DROPPED_MID_REPLY, networkFailure, ProviderHttpError } from '../../../c
 import { chatFailureFromResponse, ResponseFormatRefused } from './openai-compatible/provider-failures';
 import { retryDelayMs, sleepUnlessAborted } from '../../../core/providers/retry-backoff';
 import { sseData } from './openai-compatible/sse-data';
+import { headerOf, undiciAnswer } from '../../../core/providers/undici-answer';
 
 export interface OpenAiCompatibleProviderOptions {
   /** The API root, e.g. https://api.openai.com/v1 (`/chat/completions` is appended). */
@@ -142,36 +144,45 @@ export class OpenAiCompatibleProvider implements TextProvider {
     }
   }
 
-  private async connect({ body, model, withFormat, withTools }: AttemptRequest, control: AttemptController): Promise<Response> {
+  /**
+   * undici's `request` rather than `fetch`: every reply's first words wait for
+   * this request, and fetch's WHATWG layers cost the worker several times the
+   * CPU (the connection is kept alive either way).
+   */
+  private async connect({ body, model, withFormat, withTools }: AttemptRequest, control: AttemptController): Promise<Dispatcher.ResponseData> {
     control.setDeadline(this.options.connectTimeoutMs, new ProviderError(`The provider did not answer within ${seconds(this.options.connectTimeoutMs)}.`, true));
-    let response: Response;
+    let response: Dispatcher.ResponseData;
     try {
-      response = await fetch(this.url, { method: 'POST', headers: chatCompletionsHeaders(this.options.apiKey), body, signal: control.signal });
+      response = await request(this.url, { method: 'POST', headers: chatCompletionsHeaders(this.options.apiKey), body, signal: control.signal });
     } catch (error) {
       throw control.timeoutError ?? networkFailure(error, 'connect');
     }
     // The deadline also bounds reading an error body.
-    if (!response.ok) throw await chatFailureFromResponse(response, model, { responseFormat: withFormat, tools: withTools });
+    if (response.statusCode < 200 || response.statusCode > 299) throw await chatFailureFromResponse(undiciAnswer(response), model, { responseFormat: withFormat, tools: withTools });
     control.clearDeadline();
-    const type = response.headers.get('content-type') ?? '';
-    if (!type.includes('text/event-stream') || !response.body) {
-      await response.body?.cancel();
+    const type = headerOf(response.headers, 'content-type') ?? '';
+    if (!type.includes('text/event-stream')) {
+      response.body.destroy();
       throw new ProviderError(`The provider answered with "${type || 'no content type'}" instead of an event stream; check that LLM_BASE_URL is the API root (e.g. https://api.openai.com/v1).`, false);
     }
     return response;
   }
 
   private async *read(
-    response: Response,
+    response: Dispatcher.ResponseData,
     signal: AbortSignal,
     control: AttemptController,
     progress: AttemptProgress,
   ): AsyncGenerator<string, StreamOutcome, void> {
     const tally = new CompletionTally();
     try {
-      for await (const data of sseData(response.body as ReadableStream<Uint8Array>)) {
+      // Not closed on leaving the loop: after [DONE] the body is read to its end (below); any other way out, the attempt's close() closes it.
+      for await (const data of sseData(response.body.iterator({ destroyOnReturn: false }))) {
         if (signal.aborted) return aborted();
-        if (data === '[DONE]') return tally.outcome();
+        if (data === '[DONE]') {
+          await readToEnd(response.body);
+          return tally.outcome();
+        }
         const text = tally.add(parseChunk(data));
         // A tool call is an answer as much as text is: the first-token deadline is met by either.
         if (tally.hasToolCalls && !progress.firstTokenSeen) control.clearDeadline();
@@ -190,6 +201,18 @@ export class OpenAiCompatibleProvider implements TextProvider {
     if (tally.finishReason !== null) return tally.outcome();
     throw new ProviderError(progress.firstTokenSeen ? DROPPED_MID_REPLY : 'The provider closed the stream before it replied.', true);
   }
+}
+
+/** How long a body may go on after [DONE] before its connection is closed rather than kept. */
+const END_AFTER_DONE_MS = 1_000;
+
+/**
+ * Servers end the body right after [DONE]; reading it to that end (rather
+ * than closing it) gives the connection back to the pool, so the next reply
+ * does not open a new one. A server that keeps sending is cut off.
+ */
+async function readToEnd(body: Dispatcher.ResponseData['body']): Promise<void> {
+  await body.dump({ limit: 64 * 1024, signal: AbortSignal.timeout(END_AFTER_DONE_MS) }).catch(() => undefined);
 }
 
 function seconds(ms: number): string {

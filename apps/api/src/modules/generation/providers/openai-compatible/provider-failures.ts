@@ -1,5 +1,5 @@
 import { ContextOverflowError, ProviderError, ToolsRefusedError } from '@storyos/domain';
-import { failureFromResponse, type ErrorRule } from '../../../../core/providers/http-failures';
+import { failureFromResponse, type ErrorRule, type ProviderAnswer } from '../../../../core/providers/http-failures';
 import { contextOverflowIn, refusesResponseFormat, refusesTools } from './error-rules';
 
 /** The server does not take the `response_format` we sent; the request can go again without it. */
@@ -23,6 +23,6 @@ const responseFormatRefused: ErrorRule = (body) =>
 const toolsRefused: ErrorRule = (body) => (refusesTools(body) ? new ToolsRefusedError(body.message || `The provider answered ${body.status} to a request with tools.`) : null);
 
 /** A chat completion's error answer: the chat servers' own rules first (for what the request sent), then what any provider's error means. */
-export function chatFailureFromResponse(response: Response, model: string, sent: { responseFormat?: boolean; tools?: boolean } = {}): Promise<ProviderError> {
+export function chatFailureFromResponse(response: ProviderAnswer, model: string, sent: { responseFormat?: boolean; tools?: boolean } = {}): Promise<ProviderError> {
   return failureFromResponse(response, model, [contextOverflow, ...(sent.responseFormat ? [responseFormatRefused] : []), ...(sent.tools ? [toolsRefused] : [])]);
 }
