@@ -37,6 +37,8 @@ export const GenerationJobSchema = z.object({
   generationId: UuidSchema,
   /** Lets the worker start the prompt's reads while it claims the step; jobs queued without it claim first. */
   kind: GenerationKindSchema.optional(),
+  /** Queued while the transaction storing the generation was still open: the worker waits for that transaction to end before it reads. */
+  committing: z.literal(true).optional(),
 });
 export type GenerationJob = z.infer<typeof GenerationJobSchema>;
 

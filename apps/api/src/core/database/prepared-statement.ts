@@ -26,9 +26,18 @@ export function prepared(text: string): PreparedStatement {
  * they are told apart the same way (an unreachable database is a 503).
  */
 export async function runPrepared<T extends QueryResultRow>(dataSource: DataSource, statement: PreparedStatement, values: readonly unknown[]): Promise<T[]> {
-  const pool = (dataSource.driver as PostgresDriver).master as Pool;
+  return runOn(poolOf(dataSource), statement, values);
+}
+
+/** The pool under TypeORM's PostgreSQL driver. */
+export function poolOf(dataSource: DataSource): Pool {
+  return (dataSource.driver as PostgresDriver).master as Pool;
+}
+
+/** Runs a prepared statement on a pool or one of its connections, failing as TypeORM's queries do. */
+export async function runOn<T extends QueryResultRow>(target: Pick<Pool, 'query'>, statement: PreparedStatement, values: readonly unknown[]): Promise<T[]> {
   try {
-    const result = await pool.query<T>({ name: statement.name, text: statement.text, values: [...values] });
+    const result = await target.query<T>({ name: statement.name, text: statement.text, values: [...values] });
     return result.rows;
   } catch (error) {
     throw new QueryFailedError(statement.text, [...values], error as Error);

@@ -10,7 +10,8 @@ import type { AppConfig } from '../../core/config/app-config';
 import { entityFromRow } from '../../core/database/entity-from-row';
 import { insertStatement, type RowInsert } from '../../core/database/insert-statement';
 import { oneStatement } from '../../core/database/one-statement';
-import { prepared, runPrepared } from '../../core/database/prepared-statement';
+import { PoolTransaction } from '../../core/database/pool-transaction';
+import { prepared } from '../../core/database/prepared-statement';
 import { settle, valueOf } from '../../core/async/settled';
 import { AppError } from '../../core/errors/app-error';
 import { RealtimePublisher } from '../../core/realtime/realtime-publisher.service';
@@ -19,6 +20,7 @@ import { GenerationQuota } from '../auth/quota/generation-quota.service';
 import { GenerationEntity } from './entities/generation.entity';
 import { GenerationFinalizer } from './generation-finalizer.service';
 import { toGenerationContract } from './generation.mapper';
+import { HOLD_ROWS_LOCK, holdRowsLock } from './jobs/rows-lock';
 import { StepQueues } from './step-queues';
 import { TEXT_PROVIDER } from './text-provider.token';
 import { GenerationStreamStore } from './stream/generation-stream.store';
@@ -34,6 +36,16 @@ export interface GenerationSpec {
 export interface ParentJob {
   id: string;
   queue: string;
+}
+
+/** The queue refused a generation's job. */
+class JobNotQueued extends Error {
+  constructor(
+    readonly generationId: string,
+    cause: unknown,
+  ) {
+    super('The generation could not be queued', { cause });
+  }
 }
 
 /** Starts, reads and stops generations; the worker's processor does the streaming. */
@@ -56,11 +68,14 @@ export class GenerationsService {
   }
 
   /**
-   * Counts against the daily quota, stores the generation together with the
-   * caller's own rows in one transaction, then enqueues it. Nothing is stored
-   * and no quota is spent when any step before the commit fails. `spec` may be
-   * decided in the transaction, before the row is stored (under the
-   * feature's own locks, which it may take there).
+   * Counts against the daily quota and stores the generation together with
+   * the caller's own rows in one transaction. Nothing is stored and no quota
+   * is spent when any step before the commit fails. `spec` may be decided in
+   * the transaction, before the row is stored (under the feature's own locks,
+   * which it may take there). The job is queued as soon as the spec is
+   * decided, under the generation's rows lock (rows-lock.ts), so the worker
+   * picks it up while the rows are written; a job that cannot be queued
+   * rolls everything back.
    */
   async start<T>(
     owner: AuthUser,
@@ -76,16 +91,25 @@ export class GenerationsService {
     let result: T | undefined;
     try {
       ({ generation, result } = await this.dataSource.transaction(async (manager) => {
-        const row = await this.insert(manager, owner.id, typeof spec === 'function' ? await spec(manager) : spec);
-        const rows = withRows ? await withRows(manager, row) : undefined;
-        if (charging) valueOf(await charging);
-        return { generation: row, result: rows };
+        const decided = typeof spec === 'function' ? await spec(manager) : spec;
+        const id = randomUUID();
+        await holdRowsLock(manager, id);
+        const queued = settle(this.addJob({ id, kind: decided.kind }, { committing: true }));
+        try {
+          const row = await this.insert(manager, owner.id, decided, null, id);
+          const rows = withRows ? await withRows(manager, row) : undefined;
+          if (charging) valueOf(await charging);
+          valueOf(await queued);
+          return { generation: row, result: rows };
+        } catch (error) {
+          await queued;
+          throw error;
+        }
       }));
     } catch (error) {
       if ((await charging)?.status === 'fulfilled') await this.quota.refund(owner);
-      throw error;
+      throw this.queueFailure(error, owner.id);
     }
-    await this.enqueue(generation);
     this.realtime.toUser(owner.id, 'generation:started', { generationId: generation.id, kind: generation.kind, target: { type: generation.targetType, id: generation.targetId } });
     return { generation, result };
   }
@@ -93,29 +117,44 @@ export class GenerationsService {
   /**
    * `start` for a feature whose own rows are plain inserts (no reads, no
    * locks): the generation and those rows are stored by one statement, all or
-   * nothing, in one round trip instead of a transaction's six. `rows` gets
-   * the new generation's id, for the rows that point at it; it may read what
-   * they need (and refuse), which goes on while the allowance is counted.
+   * nothing. `rows` gets the new generation's id, for the rows that point at
+   * it; it may read what they need (and refuse), which goes on while the
+   * allowance is counted and the transaction is opened under the rows lock.
+   * The job is queued while the statement runs; the commit waits for both.
    */
   async startWithInserts(owner: AuthUser, spec: GenerationSpec, rows: (generationId: string) => RowInsert[] | Promise<RowInsert[]>): Promise<GenerationEntity> {
     const values = { id: randomUUID(), ...this.newRow(owner.id, spec) };
-    // The allowance is counted while the feature reads what its rows need; a refusal of either undoes the other.
-    const [charged, built] = await Promise.allSettled([this.quota.consume(owner), Promise.resolve().then(() => rows(values.id))]);
-    if (built.status === 'rejected') {
+    // The allowance is counted and the transaction opened (under the rows lock) while the feature reads what its rows need.
+    const [charged, built, opened] = await Promise.allSettled([
+      this.quota.consume(owner),
+      Promise.resolve().then(() => rows(values.id)),
+      PoolTransaction.begin(this.dataSource).then(async (transaction) => {
+        await transaction.run(HOLD_ROWS_LOCK, [values.id]).catch(async (error: unknown) => {
+          await transaction.rollback();
+          throw error;
+        });
+        return transaction;
+      }),
+    ]);
+    if (charged.status === 'rejected' || built.status === 'rejected' || opened.status === 'rejected') {
       if (charged.status === 'fulfilled') await this.quota.refund(owner);
-      throw built.reason;
+      if (opened.status === 'fulfilled') await opened.value.rollback();
+      throw [built, charged, opened].find((outcome) => outcome.status === 'rejected')!.reason;
     }
-    valueOf(charged);
+    const transaction = opened.value;
     let generation: GenerationEntity;
     try {
+      // Queued while the rows are written: the worker waits for the commit on the rows lock.
+      const queued = settle(this.addJob({ id: values.id, kind: spec.kind }, { committing: true }));
       const statement = oneStatement([insertStatement(this.dataSource, { entity: GenerationEntity, values }, true), ...built.value.map((row) => insertStatement(this.dataSource, row))]);
-      const [stored] = await runPrepared(this.dataSource, prepared(statement.sql), statement.parameters);
-      generation = entityFromRow(this.generations, stored!);
+      const stored = await settle(transaction.run(prepared(statement.sql), statement.parameters));
+      valueOf(await queued);
+      generation = entityFromRow(this.generations, valueOf(stored)[0]!);
+      await transaction.commit();
     } catch (error) {
-      await this.quota.refund(owner);
-      throw error;
+      await Promise.all([transaction.rollback(), this.quota.refund(owner)]);
+      throw this.queueFailure(error, owner.id);
     }
-    await this.enqueue(generation);
     this.realtime.toUser(owner.id, 'generation:started', { generationId: generation.id, kind: generation.kind, target: spec.target });
     return generation;
   }
@@ -171,8 +210,8 @@ export class GenerationsService {
   }
 
   /** One INSERT … RETURNING in the caller's transaction (TypeORM's `save` cost more CPU than the insert itself). */
-  private async insert(manager: EntityManager, ownerId: string, spec: GenerationSpec, step: { flowId: string; stepIndex: number } | null = null): Promise<GenerationEntity> {
-    const statement = insertStatement(this.dataSource, { entity: GenerationEntity, values: { id: randomUUID(), ...this.newRow(ownerId, spec, step) } }, true);
+  private async insert(manager: EntityManager, ownerId: string, spec: GenerationSpec, step: { flowId: string; stepIndex: number } | null = null, id: string = randomUUID()): Promise<GenerationEntity> {
+    const statement = insertStatement(this.dataSource, { entity: GenerationEntity, values: { id, ...this.newRow(ownerId, spec, step) } }, true);
     const [stored] = (await manager.query(statement.sql, statement.parameters)) as Record<string, unknown>[];
     return entityFromRow(this.generations, stored!);
   }
@@ -200,22 +239,37 @@ export class GenerationsService {
    * not hold the flow: the flow reads the step's state and decides.
    */
   async enqueue(generation: GenerationEntity, parent?: ParentJob): Promise<void> {
-    const { attempts, backoffMs } = this.config.generation;
     try {
-      const { queue, jobName } = this.queues.forKind(generation.kind);
-      await queue.add(jobName, { generationId: generation.id, kind: generation.kind }, {
+      await this.addJob(generation, parent ? { parent } : {});
+    } catch (error) {
+      await this.generations.update({ id: generation.id, status: 'queued' }, { status: 'failed', error: 'The generation could not be queued. Please try again.', completedAt: new Date() });
+      throw this.queueFailure(error, generation.ownerId);
+    }
+  }
+
+  /** `committing`: queued inside the transaction that stores the generation, which holds its rows lock. */
+  private async addJob(generation: Pick<GenerationEntity, 'id' | 'kind'>, options: { parent?: ParentJob; committing?: true }): Promise<void> {
+    const { attempts, backoffMs } = this.config.generation;
+    const { queue, jobName } = this.queues.forKind(generation.kind);
+    try {
+      await queue.add(jobName, { generationId: generation.id, kind: generation.kind, ...(options.committing && { committing: true }) }, {
         jobId: generation.id,
         attempts,
         backoff: { type: 'exponential', delay: backoffMs },
         removeOnComplete: { age: 3600 },
         removeOnFail: { age: 24 * 3600 },
-        ...(parent ? { parent, ignoreDependencyOnFailure: true } : {}),
+        ...(options.parent ? { parent: options.parent, ignoreDependencyOnFailure: true } : {}),
       });
     } catch (error) {
-      this.logger.error({ err: error, generationId: generation.id, userId: generation.ownerId }, 'Could not enqueue generation');
-      await this.generations.update({ id: generation.id, status: 'queued' }, { status: 'failed', error: 'The generation could not be queued. Please try again.', completedAt: new Date() });
-      throw new AppError('SERVICE_UNAVAILABLE', 'The generation could not be queued. Please try again in a moment.');
+      throw new JobNotQueued(generation.id, error);
     }
+  }
+
+  /** A job that could not be queued is answered as a service outage (and logged); any other error passes through. */
+  private queueFailure(error: unknown, userId: string): unknown {
+    if (!(error instanceof JobNotQueued)) return error;
+    this.logger.error({ err: error.cause, generationId: error.generationId, userId }, 'Could not enqueue generation');
+    return new AppError('SERVICE_UNAVAILABLE', 'The generation could not be queued. Please try again in a moment.');
   }
 
   async findOwned(owner: AuthUser, id: string): Promise<GenerationEntity> {

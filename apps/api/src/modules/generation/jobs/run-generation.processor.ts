@@ -18,6 +18,7 @@ import { ChunkCoalescer } from '../stream/chunk-coalescer';
 import { GenerationStreamStore } from '../stream/generation-stream.store';
 import { StopSignals } from '../stream/stop-signals';
 import { claimStep } from './claim-step';
+import { rowsStored } from './rows-lock';
 import { WritesMeanwhile } from './writes-meanwhile';
 
 /**
@@ -44,16 +45,19 @@ export class RunGenerationProcessor extends WorkerHost {
   }
 
   async process(job: Job): Promise<void> {
-    const { generationId, kind } = GenerationJobSchema.parse(job.data);
+    const data = GenerationJobSchema.parse(job.data);
+    const { generationId, kind } = data;
     const attempt = job.attemptsMade + 1;
-    // Time to first words: claiming answers the row; the stream's position and, when the job names its kind, the prompt's reads go beside it.
-    const readAhead = kind ? this.handlers.find(kind)?.readAhead?.(generationId) : undefined;
+    // Time to first words: once the rows are stored, claiming answers the row; the stream's position and, when the job names its kind, the prompt's reads go beside it.
+    const stored = rowsStored(this.generations.manager.connection, data);
+    const reader = kind ? this.handlers.find(kind) : undefined;
+    const readAhead = reader?.readAhead ? stored.then(() => reader.readAhead!(generationId)) : undefined;
     readAhead?.catch(() => undefined); // awaited by the prompt, or dropped when the claim finds nothing to run
     // The watch for a stop is set up beside the claim too; the stream starts once both are ready.
     const watching = this.stops.watch(generationId);
     try {
       const [generation, lastSeq] = await Promise.all([
-        claimStep(this.generations, generationId, attempt, { provider: this.provider.name, model: this.provider.model }),
+        stored.then(() => claimStep(this.generations, generationId, attempt, { provider: this.provider.name, model: this.provider.model })),
         this.streams.lastSeq(generationId),
       ]);
       if (!generation) return;

@@ -16,6 +16,7 @@ import { StopSignals } from '../../generation/stream/stop-signals';
 import { MediaService } from '../media.service';
 import { InjectImageProvider, InjectSpeechProvider } from '../providers/media-provider.tokens';
 import { claimStep } from '../../generation/jobs/claim-step';
+import { rowsStored } from '../../generation/jobs/rows-lock';
 
 /**
  * Runs a picture or narration step (a generation whose kind is of step type
@@ -45,8 +46,10 @@ export class RunMediaStepProcessor extends WorkerHost {
   }
 
   async process(job: Job): Promise<void> {
-    const { generationId } = GenerationJobSchema.parse(job.data);
+    const data = GenerationJobSchema.parse(job.data);
+    const { generationId } = data;
     const attempt = job.attemptsMade + 1;
+    await rowsStored(this.generations.manager.connection, data);
     const generation = await claimStep(this.generations, generationId, attempt);
     if (!generation) return;
 

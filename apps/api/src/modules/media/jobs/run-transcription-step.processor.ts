@@ -13,6 +13,7 @@ import { MediaService } from '../media.service';
 import { InjectTranscriptionProvider } from '../providers/media-provider.tokens';
 import { recordingFileName } from '../transcriptions/recording-type';
 import { claimStep } from '../../generation/jobs/claim-step';
+import { rowsStored } from '../../generation/jobs/rows-lock';
 
 /**
  * Runs a transcription step (a generation of step type transcription): the
@@ -36,9 +37,11 @@ export class RunTranscriptionStepProcessor extends WorkerHost {
   }
 
   async process(job: Job): Promise<void> {
-    const { generationId } = GenerationJobSchema.parse(job.data);
+    const data = GenerationJobSchema.parse(job.data);
+    const { generationId } = data;
     const attempt = job.attemptsMade + 1;
     const writer = this.provider ? { provider: this.provider.name, model: this.provider.model } : undefined;
+    await rowsStored(this.generations.manager.connection, data);
     const generation = await claimStep(this.generations, generationId, attempt, writer);
     if (!generation) return;
 

@@ -1,0 +1,52 @@
+import type { PoolClient, QueryResultRow } from 'pg';
+import { QueryFailedError, type DataSource } from 'typeorm';
+import { poolOf, runOn, type PreparedStatement } from './prepared-statement';
+
+/**
+ * A transaction on one of the pool's connections, for prepared statements
+ * outside TypeORM (see prepared-statement.ts). It ends with `commit` or
+ * `rollback`, which give the connection back.
+ */
+export class PoolTransaction {
+  private ended = false;
+
+  private constructor(private readonly client: PoolClient) {}
+
+  static async begin(dataSource: DataSource): Promise<PoolTransaction> {
+    const client = await poolOf(dataSource).connect();
+    try {
+      await client.query('BEGIN');
+    } catch (error) {
+      client.release(error as Error);
+      throw new QueryFailedError('BEGIN', [], error as Error);
+    }
+    return new PoolTransaction(client);
+  }
+
+  run<T extends QueryResultRow>(statement: PreparedStatement, values: readonly unknown[]): Promise<T[]> {
+    return runOn<T>(this.client, statement, values);
+  }
+
+  async commit(): Promise<void> {
+    this.ended = true;
+    try {
+      await this.client.query('COMMIT');
+      this.client.release();
+    } catch (error) {
+      this.client.release(error as Error);
+      throw new QueryFailedError('COMMIT', [], error as Error);
+    }
+  }
+
+  /** Never throws: a connection that cannot roll back is closed, which rolls back too. */
+  async rollback(): Promise<void> {
+    if (this.ended) return;
+    this.ended = true;
+    try {
+      await this.client.query('ROLLBACK');
+      this.client.release();
+    } catch (error) {
+      this.client.release(error as Error);
+    }
+  }
+}

@@ -1,0 +1,31 @@
+import type { GenerationJob } from '@storyos/contracts';
+import type { DataSource, EntityManager } from 'typeorm';
+import { prepared, runPrepared, type PreparedStatement } from '../../../core/database/prepared-statement';
+
+/**
+ * A step's job may be queued while the transaction that stores its
+ * generation is still open, so the worker picks it up while the rows are
+ * written. That transaction holds this lock, keyed by the generation id, from
+ * before the job is queued until it ends; the job says so (`committing`), and
+ * the worker waits for the lock before it reads anything. When the
+ * transaction rolls back, the worker then finds no generation and the job
+ * ends without running.
+ */
+const LOCK_KEY = 'hashtextextended($1::text, 0)';
+
+export const HOLD_ROWS_LOCK: PreparedStatement = prepared(`SELECT pg_advisory_xact_lock(${LOCK_KEY})`);
+
+/** A transaction that stays open this long (it should take milliseconds) fails the attempt, which is retried. */
+const WAIT_LIMIT = '30s';
+
+const AWAIT_ROWS = prepared(`SELECT set_config('lock_timeout', '${WAIT_LIMIT}', true), pg_advisory_xact_lock(${LOCK_KEY})`);
+
+/** In the storing transaction, before its job is queued. */
+export async function holdRowsLock(manager: EntityManager, generationId: string): Promise<void> {
+  await manager.query(HOLD_ROWS_LOCK.text, [generationId]);
+}
+
+/** Resolves once the transaction storing the job's generation has ended (at once for a job queued after it). */
+export async function rowsStored(dataSource: DataSource, job: GenerationJob): Promise<void> {
+  if (job.committing) await runPrepared(dataSource, AWAIT_ROWS, [job.generationId]);
+}
