@@ -1,79 +1,87 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { PoolTransaction } from '../src/core/database/pool-transaction';
+import { DataSource, type Repository } from 'typeorm';
+import type { PoolTransaction } from '../src/core/database/pool-transaction';
+import { insertStatement } from '../src/core/database/insert-statement';
 import { prepared } from '../src/core/database/prepared-statement';
-import { HOLD_ROWS_LOCK, rowsStored } from '../src/modules/generation/jobs/rows-lock';
+import { GenerationEntity } from '../src/modules/generation/entities/generation.entity';
+import { claimStep } from '../src/modules/generation/jobs/claim-step';
+import { beginHoldingRowsLock, rowsStored } from '../src/modules/generation/jobs/rows-lock';
+import { registerAccount } from './support/auth-helpers';
 import { eventually } from './support/eventually';
+import { httpClient } from './support/http';
 import { startTestApp, type TestApp } from './support/test-app';
 
-const STORE = prepared('INSERT INTO rows_lock_probe (id) VALUES ($1)');
-
-/** A job is queued while its rows are being stored: the worker must not read before that transaction ends. */
+/**
+ * A generation's job is queued while the transaction storing its rows is
+ * open: the worker must read only once it has ended, and find nothing after a
+ * rollback.
+ */
 describe('a job queued while its generation is being stored', () => {
   let app: TestApp;
   let dataSource: DataSource;
+  let generations: Repository<GenerationEntity>;
+  let ownerId: string;
 
   beforeAll(async () => {
     app = await startTestApp();
     dataSource = app.app.get(DataSource);
-    await dataSource.query('CREATE TABLE rows_lock_probe (id uuid PRIMARY KEY)');
+    generations = dataSource.getRepository(GenerationEntity);
+    ownerId = (await registerAccount(httpClient(app.url), 'rows-lock')).session.user.id;
   });
-  afterAll(async () => {
-    await dataSource.query('DROP TABLE rows_lock_probe');
-    await app.close();
-  });
+  afterAll(() => app.close());
 
-  /** A transaction storing a row under the rows lock of `id`, as GenerationsService does before it queues the job. */
-  async function storing(id: string): Promise<PoolTransaction> {
-    const transaction = await PoolTransaction.begin(dataSource);
-    await transaction.run(HOLD_ROWS_LOCK, [id]);
-    await transaction.run(STORE, [id]);
-    return transaction;
+  /** A transaction storing a queued generation under its rows lock, as GenerationsService does before it queues the job; it ends in the test. */
+  async function storing(): Promise<{ id: string; transaction: PoolTransaction }> {
+    const id = randomUUID();
+    const transaction = await beginHoldingRowsLock(dataSource, id);
+    const row = insertStatement(dataSource, {
+      entity: GenerationEntity,
+      values: { id, ownerId, kind: 'game.opening', targetType: 'game-session', targetId: randomUUID(), input: { turn: 0 }, seed: 7, provider: 'test', model: 'test', status: 'queued' },
+    });
+    await transaction.run(prepared(row.sql), row.parameters);
+    return { id, transaction };
   }
 
-  /** Resolves once a backend waits for an advisory lock: the worker's read is held back, not merely slow. */
+  /** Resolves once a backend waits for an advisory lock: the claim is held back, not merely slow. */
   const someoneWaits = () =>
     eventually(async () => {
       const rows = (await dataSource.query(`SELECT count(*)::int AS waiting FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`)) as { waiting: number }[];
       expect(rows).toEqual([{ waiting: 1 }]);
     });
 
-  const stored = (id: string) => dataSource.query('SELECT id FROM rows_lock_probe WHERE id = $1', [id]) as Promise<{ id: string }[]>;
-
-  it('waits until the storing transaction commits, and then reads its rows', async () => {
-    const id = randomUUID();
-    const transaction = await storing(id);
-    let done = false;
-    const read = rowsStored(dataSource, { generationId: id, committing: true }).then(() => {
-      done = true;
-      return stored(id);
+  it('claims the generation only once the storing transaction has committed', async () => {
+    const { id, transaction } = await storing();
+    let waited = false;
+    const claiming = rowsStored(dataSource, { generationId: id, committing: true }).then(() => {
+      waited = true;
+      return claimStep(generations, id, 1);
     });
 
     await someoneWaits();
-    expect(done).toBe(false);
+    expect(waited).toBe(false);
     await transaction.commit();
 
-    expect(await read).toEqual([{ id }]);
+    expect(await claiming).toMatchObject({ id, status: 'streaming', attempt: 1 });
+    expect(await generations.findOneByOrFail({ id })).toMatchObject({ status: 'streaming' });
   });
 
-  it('finds nothing after the storing transaction rolls back', async () => {
-    const id = randomUUID();
-    const transaction = await storing(id);
-    const read = rowsStored(dataSource, { generationId: id, committing: true }).then(() => stored(id));
+  it('claims nothing, and stores nothing, when the storing transaction rolls back', async () => {
+    const { id, transaction } = await storing();
+    const claiming = rowsStored(dataSource, { generationId: id, committing: true }).then(() => claimStep(generations, id, 1));
 
     await someoneWaits();
     await transaction.rollback();
 
-    expect(await read).toEqual([]);
+    expect(await claiming).toBeNull();
+    expect(await generations.findOneBy({ id })).toBeNull();
   });
 
-  it('does not wait for a job queued after its rows were stored', async () => {
-    const id = randomUUID();
-    const transaction = await storing(id);
+  it('does not wait for a job queued after its transaction', async () => {
+    const { id, transaction } = await storing();
     try {
-      // Another generation's transaction holds the same kind of lock; a job queued after its commit does not look at it.
       await rowsStored(dataSource, { generationId: id });
-      expect(await stored(id)).toEqual([]);
+      // Another transaction's uncommitted row is neither seen nor waited for.
+      expect(await claimStep(generations, id, 1)).toBeNull();
     } finally {
       await transaction.rollback();
     }

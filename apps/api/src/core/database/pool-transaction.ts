@@ -12,13 +12,19 @@ export class PoolTransaction {
 
   private constructor(private readonly client: PoolClient) {}
 
-  static async begin(dataSource: DataSource): Promise<PoolTransaction> {
+  /**
+   * `first`: a statement run with BEGIN in the same round trip; it gets the
+   * connection's `escapeLiteral` for its values (a simple query has no
+   * parameters).
+   */
+  static async begin(dataSource: DataSource, first?: (escapeLiteral: (value: string) => string) => string): Promise<PoolTransaction> {
     const client = await poolOf(dataSource).connect();
+    const text = first ? `BEGIN; ${first((value) => client.escapeLiteral(value))}` : 'BEGIN';
     try {
-      await client.query('BEGIN');
+      await client.query(text);
     } catch (error) {
       client.release(error as Error);
-      throw new QueryFailedError('BEGIN', [], error as Error);
+      throw new QueryFailedError(text, [], error as Error);
     }
     return new PoolTransaction(client);
   }

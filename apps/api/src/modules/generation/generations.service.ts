@@ -10,7 +10,7 @@ import type { AppConfig } from '../../core/config/app-config';
 import { entityFromRow } from '../../core/database/entity-from-row';
 import { insertStatement, type RowInsert } from '../../core/database/insert-statement';
 import { oneStatement } from '../../core/database/one-statement';
-import { PoolTransaction } from '../../core/database/pool-transaction';
+import type { PoolTransaction } from '../../core/database/pool-transaction';
 import { prepared } from '../../core/database/prepared-statement';
 import { settle, valueOf } from '../../core/async/settled';
 import { AppError } from '../../core/errors/app-error';
@@ -20,7 +20,7 @@ import { GenerationQuota } from '../auth/quota/generation-quota.service';
 import { GenerationEntity } from './entities/generation.entity';
 import { GenerationFinalizer } from './generation-finalizer.service';
 import { toGenerationContract } from './generation.mapper';
-import { HOLD_ROWS_LOCK, holdRowsLock } from './jobs/rows-lock';
+import { beginHoldingRowsLock, holdRowsLock } from './jobs/rows-lock';
 import { StepQueues } from './step-queues';
 import { TEXT_PROVIDER } from './text-provider.token';
 import { GenerationStreamStore } from './stream/generation-stream.store';
@@ -119,31 +119,23 @@ export class GenerationsService {
    * locks): the generation and those rows are stored by one statement, all or
    * nothing. `rows` gets the new generation's id, for the rows that point at
    * it; it may read what they need (and refuse), which goes on while the
-   * allowance is counted and the transaction is opened under the rows lock.
-   * The job is queued while the statement runs; the commit waits for both.
+   * allowance is counted. The transaction begins under the rows lock; the job
+   * is queued while the statement runs, and the commit waits for both.
    */
   async startWithInserts(owner: AuthUser, spec: GenerationSpec, rows: (generationId: string) => RowInsert[] | Promise<RowInsert[]>): Promise<GenerationEntity> {
     const values = { id: randomUUID(), ...this.newRow(owner.id, spec) };
-    // The allowance is counted and the transaction opened (under the rows lock) while the feature reads what its rows need.
-    const [charged, built, opened] = await Promise.allSettled([
-      this.quota.consume(owner),
-      Promise.resolve().then(() => rows(values.id)),
-      PoolTransaction.begin(this.dataSource).then(async (transaction) => {
-        await transaction.run(HOLD_ROWS_LOCK, [values.id]).catch(async (error: unknown) => {
-          await transaction.rollback();
-          throw error;
-        });
-        return transaction;
-      }),
-    ]);
-    if (charged.status === 'rejected' || built.status === 'rejected' || opened.status === 'rejected') {
+    // The allowance is counted while the feature reads what its rows need; a refusal of either undoes the other.
+    const [charged, built] = await Promise.allSettled([this.quota.consume(owner), Promise.resolve().then(() => rows(values.id))]);
+    if (built.status === 'rejected') {
       if (charged.status === 'fulfilled') await this.quota.refund(owner);
-      if (opened.status === 'fulfilled') await opened.value.rollback();
-      throw [built, charged, opened].find((outcome) => outcome.status === 'rejected')!.reason;
+      throw built.reason;
     }
-    const transaction = opened.value;
+    valueOf(charged);
+    // Begun once the reads are done: a transaction held open while they wait for a connection could starve the pool.
+    let transaction: PoolTransaction | undefined;
     let generation: GenerationEntity;
     try {
+      transaction = await beginHoldingRowsLock(this.dataSource, values.id);
       // Queued while the rows are written: the worker waits for the commit on the rows lock.
       const queued = settle(this.addJob({ id: values.id, kind: spec.kind }, { committing: true }));
       const statement = oneStatement([insertStatement(this.dataSource, { entity: GenerationEntity, values }, true), ...built.value.map((row) => insertStatement(this.dataSource, row))]);
@@ -152,7 +144,7 @@ export class GenerationsService {
       generation = entityFromRow(this.generations, valueOf(stored)[0]!);
       await transaction.commit();
     } catch (error) {
-      await Promise.all([transaction.rollback(), this.quota.refund(owner)]);
+      await Promise.all([transaction?.rollback(), this.quota.refund(owner)]);
       throw this.queueFailure(error, owner.id);
     }
     this.realtime.toUser(owner.id, 'generation:started', { generationId: generation.id, kind: generation.kind, target: spec.target });
