@@ -27,7 +27,7 @@ const WORLD_STATE = JSON.stringify({
   worldState: 'A storm circles the lighthouse; a bell rings from the sea.',
   currentLocation: 'The lamp room',
   characters: [{ name: 'The keeper', summary: 'Counts the stairs aloud.' }],
-  timeline: [{ turn: 0, event: 'The storm began.' }],
+  event: 'The storm began.',
   act: 1,
   chapter: 1,
 });
