@@ -2,6 +2,7 @@ import type { PlayerTurnMode, WorldState } from '@storyos/contracts';
 import type { GameScenario, PromptCard } from '@storyos/domain';
 import type { DataSource } from 'typeorm';
 import { prepared, runPrepared } from '../../../core/database/prepared-statement';
+import type { ClaimReads } from '../../generation/handlers/generation-handler';
 
 /** A message of the session as the narrator's prompt needs it. */
 export interface NarratorMessage {
@@ -28,13 +29,14 @@ export interface NarratorReads {
 }
 
 /**
- * One statement, by the generation's id alone (its session is its target,
- * its turn in its input), so the worker can send it while it claims the
- * step: every reply's first words wait for these reads, and four queries
- * (each a round trip, built and hydrated by TypeORM) after the claim cost
- * several times what this one does. Only the columns the prompt uses are read.
+ * One SELECT, by the generation's id alone (its session is its target, its
+ * turn in its input), so the worker can read it inside its claim statement
+ * (`NARRATOR_CLAIM_READS`): every reply's first words wait for these reads,
+ * and four queries (each a round trip, built and hydrated by TypeORM) after
+ * the claim cost several times what this one does. Only the columns the
+ * prompt uses are read.
  */
-const NARRATOR_READS = prepared(`
+const NARRATOR_READS_SQL = `
     SELECT
       s.memory,
       s.authors_note AS "authorsNote",
@@ -58,7 +60,15 @@ const NARRATOR_READS = prepared(`
     FROM generations g
     JOIN game_sessions s ON s.id = g.target_id
     JOIN scenarios sc ON sc.id = s.scenario_id
-    WHERE g.id = $1 AND g.target_type = 'game-session'`);
+    WHERE g.id = $1 AND g.target_type = 'game-session'`;
+
+const NARRATOR_READS = prepared(NARRATOR_READS_SQL);
+
+/** The same reads inside the worker's claim (see `ClaimReads`). */
+export const NARRATOR_CLAIM_READS: ClaimReads<NarratorReads | null> = {
+  sql: NARRATOR_READS_SQL,
+  read: (row) => (row as NarratorReads | null) ?? null,
+};
 
 /** The reads for a narrator generation's reply (messages up to its turn); null when it or its session is gone. */
 export async function readForNarrator(dataSource: DataSource, generationId: string): Promise<NarratorReads | null> {

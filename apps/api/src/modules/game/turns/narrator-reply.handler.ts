@@ -9,7 +9,7 @@ import type { GenerationHandler } from '../../generation/handlers/generation-han
 import { GameMessageEntity } from '../sessions/game-message.entity';
 import { GameSessionEntity } from '../sessions/game-session.entity';
 import { WorldStateFollowUp } from '../world-state/world-state-follow-up';
-import { readForNarrator, type NarratorReads } from './narrator-reads';
+import { NARRATOR_CLAIM_READS, readForNarrator, type NarratorReads } from './narrator-reads';
 import { recordReplyContext } from './reply-context-record';
 import { narratorPlan } from './narrator-request';
 import { turnOf } from './turn-input';
@@ -32,6 +32,8 @@ export class NarratorReplyHandler implements GenerationHandler<NarratorReads | n
   readAhead(generationId: string): Promise<NarratorReads | null> {
     return readForNarrator(this.dataSource, generationId);
   }
+
+  readonly claimReads = NARRATOR_CLAIM_READS;
 
   async buildPrompt(generation: GenerationEntity, meanwhile: (write: Promise<unknown>) => void, readAhead?: Promise<NarratorReads | null>): Promise<PromptPlan> {
     const turn = turnOf(generation);

@@ -1,6 +1,7 @@
 import type { Repository } from 'typeorm';
 import { entityFromRow } from '../../../core/database/entity-from-row';
-import { prepared, runPrepared } from '../../../core/database/prepared-statement';
+import { prepared, runPrepared, type PreparedStatement } from '../../../core/database/prepared-statement';
+import type { ClaimReads } from '../handlers/generation-handler';
 import type { GenerationEntity } from '../entities/generation.entity';
 
 /**
@@ -13,14 +14,29 @@ import type { GenerationEntity } from '../entities/generation.entity';
  * if the worker had died before claiming, and any later commit that does wait
  * (the reply's) writes it to disk first.
  */
-const CLAIM = prepared(`
+const CLAIMED = `
   WITH claimed AS (
     UPDATE generations
     SET status = 'streaming', attempt = $2, started_at = COALESCE(started_at, $3), provider = COALESCE($4, provider), model = COALESCE($5, model), updated_at = now()
     WHERE id = $1 AND status IN ('queued', 'streaming') AND set_config('synchronous_commit', 'off', true) IS NOT NULL
     RETURNING *
-  )
-  SELECT * FROM claimed`);
+  )`;
+
+const CLAIM = prepared(`${CLAIMED} SELECT * FROM claimed`);
+
+/** The claim with a handler's reads (see `ClaimReads`), by the reads' text. */
+const claimsWithReads = new Map<string, PreparedStatement>();
+
+function claimWithReadsOf(readsSql: string): PreparedStatement {
+  let statement = claimsWithReads.get(readsSql);
+  if (!statement) {
+    statement = prepared(`${CLAIMED} SELECT claimed.*, (SELECT to_json(reads) FROM (${readsSql}) reads) AS claim_reads FROM claimed`);
+    claimsWithReads.set(readsSql, statement);
+  }
+  return statement;
+}
+
+type Writer = { provider: GenerationEntity['provider']; model: GenerationEntity['model'] };
 
 /**
  * Moves a step's generation to `streaming` for this attempt and answers its
@@ -33,8 +49,29 @@ export async function claimStep(
   generations: Repository<GenerationEntity>,
   generationId: string,
   attempt: number,
-  writer?: { provider: GenerationEntity['provider']; model: GenerationEntity['model'] },
+  writer?: Writer,
 ): Promise<GenerationEntity | null> {
-  const [row] = await runPrepared(generations.manager.connection, CLAIM, [generationId, attempt, new Date(), writer?.provider ?? null, writer?.model ?? null]);
+  const [row] = await runPrepared(generations.manager.connection, CLAIM, claimValues(generationId, attempt, writer));
   return row ? entityFromRow(generations, row) : null;
+}
+
+/**
+ * `claimStep` that also answers what the step's prompt is built from, read
+ * by the same statement: one round trip and one database process on the way
+ * to the first words instead of two side by side. The reads see what the
+ * claim saw. Null when there is nothing to claim.
+ */
+export async function claimStepWithReads<Reads>(
+  generations: Repository<GenerationEntity>,
+  generationId: string,
+  attempt: number,
+  writer: Writer | undefined,
+  reads: ClaimReads<Reads>,
+): Promise<{ generation: GenerationEntity; reads: Reads } | null> {
+  const [row] = await runPrepared<Record<string, unknown> & { claim_reads: unknown }>(generations.manager.connection, claimWithReadsOf(reads.sql), claimValues(generationId, attempt, writer));
+  return row ? { generation: entityFromRow(generations, row), reads: reads.read(row.claim_reads) } : null;
+}
+
+function claimValues(generationId: string, attempt: number, writer: Writer | undefined): unknown[] {
+  return [generationId, attempt, new Date(), writer?.provider ?? null, writer?.model ?? null];
 }

@@ -10,6 +10,7 @@ import type { AppConfig } from '../../../core/config/app-config';
 import { InjectConfig } from '../../../core/config/config.module';
 import { GenerationEntity } from '../entities/generation.entity';
 import { GenerationFinalizer } from '../generation-finalizer.service';
+import type { GenerationHandler } from '../handlers/generation-handler';
 import { GenerationHandlers } from '../handlers/generation-handlers';
 import { PromptRunner, type RunOutcome } from '../runner/prompt-runner';
 import { TEXT_PROVIDER } from '../text-provider.token';
@@ -17,7 +18,7 @@ import { writerOf } from '../providers/model-routing.provider';
 import { ChunkCoalescer } from '../stream/chunk-coalescer';
 import { GenerationStreamStore } from '../stream/generation-stream.store';
 import { StopSignals } from '../stream/stop-signals';
-import { claimStep } from './claim-step';
+import { claimStep, claimStepWithReads } from './claim-step';
 import { rowsStored } from './rows-lock';
 import { WritesMeanwhile } from './writes-meanwhile';
 
@@ -48,19 +49,15 @@ export class RunGenerationProcessor extends WorkerHost {
     const data = GenerationJobSchema.parse(job.data);
     const { generationId, kind } = data;
     const attempt = job.attemptsMade + 1;
-    // Time to first words: once the rows are stored, claiming answers the row; the stream's position and, when the job names its kind, the prompt's reads go beside it.
-    const stored = rowsStored(this.generations.manager.connection, data);
+    // Time to first words: once the rows are stored, claiming answers the row and, when the job names its kind, the prompt's reads; the stream's position goes beside it.
     const reader = kind ? this.handlers.find(kind) : undefined;
-    const readAhead = reader?.readAhead ? stored.then(() => reader.readAhead!(generationId)) : undefined;
-    readAhead?.catch(() => undefined); // awaited by the prompt, or dropped when the claim finds nothing to run
+    const claiming = rowsStored(this.generations.manager.connection, data).then(() => this.claim(reader, generationId, attempt));
     // The watch for a stop is set up beside the claim too; the stream starts once both are ready.
     const watching = this.stops.watch(generationId);
     try {
-      const [generation, lastSeq] = await Promise.all([
-        stored.then(() => claimStep(this.generations, generationId, attempt, { provider: this.provider.name, model: this.provider.model })),
-        this.streams.lastSeq(generationId),
-      ]);
-      if (!generation) return;
+      const [claimed, lastSeq] = await Promise.all([claiming, this.streams.lastSeq(generationId)]);
+      if (!claimed) return;
+      const { generation, reads: readAhead } = claimed;
 
       let seq = lastSeq;
       const emit = (entry: StreamEntry): Promise<void> => this.streams.appendAndSend(generation.ownerId, generationId, entry);
@@ -135,6 +132,19 @@ export class RunGenerationProcessor extends WorkerHost {
       await watching.catch(() => undefined);
       this.stops.release(generationId);
     }
+  }
+
+  /** The claim, with the prompt's reads when the handler has them: in the claim's statement, or else beside it. */
+  private async claim(reader: GenerationHandler | undefined, generationId: string, attempt: number): Promise<{ generation: GenerationEntity; reads?: Promise<unknown> } | null> {
+    const writer = { provider: this.provider.name, model: this.provider.model };
+    if (reader?.claimReads) {
+      const claimed = await claimStepWithReads(this.generations, generationId, attempt, writer, reader.claimReads);
+      return claimed && { generation: claimed.generation, reads: Promise.resolve(claimed.reads) };
+    }
+    const reads = reader?.readAhead?.(generationId);
+    reads?.catch(() => undefined); // awaited by the prompt, or dropped when the claim finds nothing to run
+    const generation = await claimStep(this.generations, generationId, attempt, writer);
+    return generation && { generation, reads };
   }
 
   private async handleFailure(job: Job, generationId: string, error: unknown, progress: { text: string; seq: number; firstChunkAt: Date | null }): Promise<void> {
