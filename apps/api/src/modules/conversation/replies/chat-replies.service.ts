@@ -17,7 +17,8 @@ import { ChatDocumentEntity } from '../entities/chat-document.entity';
 import { ChatEntity } from '../entities/chat.entity';
 import { ChatMessageEntity } from '../entities/chat-message.entity';
 import { ChatAllowanceService } from './chat-allowance.service';
-import { partsOfSteps, stepsValue, type ReplyStep } from './reply-steps';
+import { partsOfSteps, type ReplyStep } from './reply-steps';
+import { readMessagePlace, storeChatTurn, type PlacedMessage } from './store-chat-turn';
 import { ChatModelAbilities } from './chat-model-abilities';
 import { routeReply, TOOL_CALLING_PLAN, type ReplyPlan } from './reply-plan';
 
@@ -133,7 +134,8 @@ export class ChatRepliesService {
     }
     if (chat.activeMessageId) throw ChatErrors.busy();
 
-    const position = await this.placeUserMessage(manager, chat.id, body.message.id, normalisedParts(body.message.parts));
+    const parts = normalisedParts(body.message.parts);
+    const placed = await this.placeUserMessage(manager, chat.id, body.message.id, parts);
     await this.media.attachUploads(user.id, turn.pictures, { type: 'chat', id: chat.id }, chat.visibility === 'public', manager);
 
     const unseen = turn.pictures.length > 0 && !this.abilities.seesPictures(body.selectedChatModel);
@@ -150,39 +152,30 @@ export class ChatRepliesService {
       steps.push({ type: 'static-text', text: toolConfirmation('requestSuggestions', { title: plan.document.title, suggestions: suggestions.length }) });
       ended = true;
     }
-    await manager.insert(ChatMessageEntity, {
-      id: turn.replyId,
+    await storeChatTurn(manager, {
       chatId: chat.id,
-      role: 'assistant',
-      position: position + 1,
-      steps: stepsValue(steps),
-      parts: ended ? partsOfSteps(steps) : [],
-      generationId: turn.generationId,
-      status: ended ? 'completed' : 'streaming',
-      error: null,
+      model: body.selectedChatModel,
+      user: { id: body.message.id, parts, placed },
+      reply: { id: turn.replyId, steps, parts: ended ? partsOfSteps(steps) : [], generationId: turn.generationId, status: ended ? 'completed' : 'streaming' },
     });
-    await manager.update(ChatEntity, { id: chat.id }, { model: body.selectedChatModel, activeMessageId: ended ? null : turn.replyId, updatedAt: new Date() });
     return created;
   }
 
   /**
-   * A new message goes last. A message id the chat already has is an edit
-   * (or a regenerate, with the same text): it takes the new parts and the
-   * messages after it go. Returns its position.
+   * A new message goes last (stored with the reply, by `storeChatTurn`). A
+   * message id the chat already has is an edit (or a regenerate, with the
+   * same text): it takes the new parts here and the messages after it go.
    */
-  private async placeUserMessage(manager: EntityManager, chatId: string, id: string, parts: ChatMessagePart[]): Promise<number> {
-    const same = await manager.findOneBy(ChatMessageEntity, { id });
+  private async placeUserMessage(manager: EntityManager, chatId: string, id: string, parts: ChatMessagePart[]): Promise<PlacedMessage> {
+    const { same, lastPosition } = await readMessagePlace(manager, chatId, id);
     if (same && same.chatId !== chatId) throw ChatErrors.messageTaken();
     if (same && same.role !== 'user') throw ChatErrors.notUserMessage();
     if (same) {
       await manager.delete(ChatMessageEntity, { chatId, position: MoreThan(same.position) });
       await manager.update(ChatMessageEntity, { id }, { parts });
-      return same.position;
+      return { position: same.position, isNew: false };
     }
-    const last = await manager.findOne(ChatMessageEntity, { where: { chatId }, order: { position: 'DESC' } });
-    const position = last ? last.position + 1 : 0;
-    await manager.insert(ChatMessageEntity, { id, chatId, role: 'user', position, parts, steps: [], generationId: null, status: null, error: null });
-    return position;
+    return { position: lastPosition === null ? 0 : lastPosition + 1, isNew: true };
   }
 
   /**
