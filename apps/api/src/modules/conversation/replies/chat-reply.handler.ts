@@ -4,10 +4,10 @@ import { UnrecoverableError } from 'bullmq';
 import { DataSource, LessThan, type EntityManager } from 'typeorm';
 import { ContextWindowService } from '../../generation/budget/context-window.service';
 import type { GenerationEntity } from '../../generation/entities/generation.entity';
-import type { GenerationHandler } from '../../generation/handlers/generation-handler';
+import type { ClaimReads, GenerationHandler } from '../../generation/handlers/generation-handler';
 import { entityFromRow } from '../../../core/database/entity-from-row';
 import { prepared, runPrepared } from '../../../core/database/prepared-statement';
-import type { ChatDocumentEntity } from '../entities/chat-document.entity';
+import { ChatDocumentEntity } from '../entities/chat-document.entity';
 import { DocumentVersions } from '../documents/document-versions';
 import { ChatMessageEntity } from '../entities/chat-message.entity';
 import { ChatModelAbilities } from './chat-model-abilities';
@@ -24,11 +24,24 @@ interface ChatReplyReads {
 }
 
 /** The reply message a chat generation writes (its input names it), found by the generation's id alone. */
-const REPLY_OF_GENERATION = prepared(`
-  SELECT m.* FROM generations g
+const REPLY_OF_GENERATION_SQL = `
+  FROM generations g
   JOIN chat_messages m
     ON m.id = CASE WHEN g.input ->> 'messageId' ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN (g.input ->> 'messageId')::uuid END
-  WHERE g.id = $1`);
+  WHERE g.id = $1`;
+
+const REPLY_OF_GENERATION = prepared(`SELECT m.* ${REPLY_OF_GENERATION_SQL}`);
+
+/**
+ * The same reads in one SELECT, for the worker's claim statement: the chat
+ * before the reply, and the chat's open document (its newest version), each
+ * row as JSON by column name.
+ */
+const CHAT_REPLY_READS_SQL = `
+  SELECT
+    COALESCE((SELECT json_agg(to_json(e) ORDER BY e.position) FROM chat_messages e WHERE e.chat_id = m.chat_id AND e.position < m.position), '[]'::json) AS earlier,
+    (SELECT to_json(d) FROM chat_documents d WHERE d.chat_id = m.chat_id ORDER BY d.created_at DESC LIMIT 1) AS document
+  ${REPLY_OF_GENERATION_SQL}`;
 
 /**
  * chat.reply: the assistant's answer, from the chat so far and the open
@@ -46,7 +59,21 @@ export class ChatReplyHandler implements GenerationHandler<ChatReplyReads | null
     private readonly contextWindow: ContextWindowService,
   ) {}
 
-  /** Sent beside the worker's claim: the reply (one prepared statement), then the chat before it and its document side by side. */
+  /** Read inside the worker's claim statement. */
+  readonly claimReads: ClaimReads<ChatReplyReads | null> = {
+    sql: CHAT_REPLY_READS_SQL,
+    read: (row) => {
+      if (row === null) return null;
+      const { earlier, document } = row as { earlier: Record<string, unknown>[]; document: Record<string, unknown> | null };
+      const manager = this.dataSource.manager;
+      return {
+        earlier: earlier.map((message) => entityFromRow(manager.getRepository(ChatMessageEntity), message)),
+        document: document ? entityFromRow(manager.getRepository(ChatDocumentEntity), document) : null,
+      };
+    },
+  };
+
+  /** When the job did not name its kind: the reply (one prepared statement), then the chat before it and its document side by side. */
   async readAhead(generationId: string): Promise<ChatReplyReads | null> {
     const [row] = await runPrepared(this.dataSource, REPLY_OF_GENERATION, [generationId]);
     if (!row) return null;

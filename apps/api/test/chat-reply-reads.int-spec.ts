@@ -1,0 +1,76 @@
+import type { AuthSession } from '@storyos/contracts';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { insertStatement, rowOf } from '../src/core/database/insert-statement';
+import { ChatDocumentEntity } from '../src/modules/conversation/entities/chat-document.entity';
+import { ChatReplyHandler } from '../src/modules/conversation/replies/chat-reply.handler';
+import { registerUser } from './support/accounts';
+import { chatRequest, postChat, waitUntilIdle } from './support/chat-helpers';
+import { httpClient, type HttpClient } from './support/http';
+import { startTestApp, type TestApp } from './support/test-app';
+import { startWorker, type WorkerProcess } from './support/worker-process';
+
+/**
+ * A chat reply's prompt is built from reads made inside the worker's claim
+ * statement, or (for a job that does not name its kind) beside it: both must
+ * read the same chat and document.
+ */
+describe('a chat reply’s prompt reads', () => {
+  let api: TestApp;
+  let worker: WorkerProcess;
+  let http: HttpClient;
+  let alice: AuthSession;
+  let dataSource: DataSource;
+  let handler: ChatReplyHandler;
+
+  beforeAll(async () => {
+    api = await startTestApp();
+    worker = await startWorker(api.env);
+    http = httpClient(api.url);
+    alice = await registerUser(api.url, 'chat-reads');
+    dataSource = api.app.get(DataSource);
+    handler = api.app.get(ChatReplyHandler);
+  });
+  afterAll(async () => {
+    await worker?.stop();
+    await api?.close();
+  });
+
+  /** The reads as the claim statement makes them: its subquery, NULL when nothing matched. */
+  async function readInClaim(generationId: string) {
+    const [answer] = (await dataSource.query(`SELECT (SELECT to_json(reads) FROM (${handler.claimReads.sql}) reads) AS row`, [generationId])) as { row: unknown }[];
+    return handler.claimReads.read(answer!.row);
+  }
+
+  const say = async (chatId: string, text: string): Promise<void> => {
+    expect((await postChat(api.url, alice.accessToken, chatRequest(chatId, text))).status).toBe(200);
+    await waitUntilIdle(http, alice.accessToken, chatId);
+  };
+
+  it('reads the chat before the reply and its newest document, as the reads beside the claim do', async () => {
+    const chatId = randomUUID();
+    await say(chatId, 'Hello there, tell me something nice');
+    for (const [title, content] of [
+      ['Lighthouse notes', 'The first draft.'],
+      ['Lighthouse notes', 'The second draft, newer.'],
+    ]) {
+      const row = insertStatement(dataSource, rowOf(ChatDocumentEntity, { id: randomUUID(), createdAt: new Date(), chatId, userId: alice.user.id, title, kind: 'text', content }));
+      await dataSource.query(row.sql, row.parameters);
+    }
+    await say(chatId, 'And what happened next?');
+    const [reply] = (await dataSource.query(`SELECT generation_id AS "generationId" FROM chat_messages WHERE chat_id = $1 AND role = 'assistant' ORDER BY position DESC LIMIT 1`, [chatId])) as { generationId: string }[];
+
+    const inClaim = await readInClaim(reply!.generationId);
+
+    expect(inClaim).toEqual(await handler.readAhead(reply!.generationId));
+    expect(inClaim?.earlier.map((message) => message.role)).toEqual(['user', 'assistant', 'user']);
+    expect(inClaim?.document).toMatchObject({ chatId, content: 'The second draft, newer.' });
+  });
+
+  it('reads nothing for a generation that writes no chat reply', async () => {
+    const unknown = randomUUID();
+
+    expect(await readInClaim(unknown)).toBeNull();
+    expect(await handler.readAhead(unknown)).toBeNull();
+  });
+});
