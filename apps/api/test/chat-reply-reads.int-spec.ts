@@ -1,9 +1,11 @@
 import type { AuthSession } from '@storyos/contracts';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, LessThan } from 'typeorm';
 import { insertStatement, rowOf } from '../src/core/database/insert-statement';
 import { ChatDocumentEntity } from '../src/modules/conversation/entities/chat-document.entity';
+import { ChatMessageEntity } from '../src/modules/conversation/entities/chat-message.entity';
 import { ChatReplyHandler } from '../src/modules/conversation/replies/chat-reply.handler';
+import { readAlone } from '../src/modules/generation/handlers/claim-reads';
 import { registerUser } from './support/accounts';
 import { chatRequest, postChat, waitUntilIdle } from './support/chat-helpers';
 import { httpClient, type HttpClient } from './support/http';
@@ -12,8 +14,9 @@ import { startWorker, type WorkerProcess } from './support/worker-process';
 
 /**
  * A chat reply's prompt is built from reads made inside the worker's claim
- * statement, or (for a job that does not name its kind) beside it: both must
- * read the same chat and document.
+ * statement, or on their own for a job that does not name its kind: both
+ * must read the chat before the reply and its newest document, as TypeORM
+ * loads them.
  */
 describe('a chat reply’s prompt reads', () => {
   let api: TestApp;
@@ -58,19 +61,23 @@ describe('a chat reply’s prompt reads', () => {
       await dataSource.query(row.sql, row.parameters);
     }
     await say(chatId, 'And what happened next?');
-    const [reply] = (await dataSource.query(`SELECT generation_id AS "generationId" FROM chat_messages WHERE chat_id = $1 AND role = 'assistant' ORDER BY position DESC LIMIT 1`, [chatId])) as { generationId: string }[];
+    const reply = await dataSource.manager.findOneOrFail(ChatMessageEntity, { where: { chatId, role: 'assistant' }, order: { position: 'DESC' } });
 
-    const inClaim = await readInClaim(reply!.generationId);
+    const inClaim = await readInClaim(reply.generationId!);
 
-    expect(inClaim).toEqual(await handler.readAhead(reply!.generationId));
+    expect(inClaim).toEqual({
+      earlier: await dataSource.manager.find(ChatMessageEntity, { where: { chatId, position: LessThan(reply.position) }, order: { position: 'ASC' } }),
+      document: await dataSource.manager.findOne(ChatDocumentEntity, { where: { chatId }, order: { createdAt: 'DESC' } }),
+    });
     expect(inClaim?.earlier.map((message) => message.role)).toEqual(['user', 'assistant', 'user']);
     expect(inClaim?.document).toMatchObject({ chatId, content: 'The second draft, newer.' });
+    expect(await readAlone(dataSource, handler.claimReads, reply.generationId!)).toEqual(inClaim);
   });
 
   it('reads nothing for a generation that writes no chat reply', async () => {
     const unknown = randomUUID();
 
     expect(await readInClaim(unknown)).toBeNull();
-    expect(await handler.readAhead(unknown)).toBeNull();
+    expect(await readAlone(dataSource, handler.claimReads, unknown)).toBeNull();
   });
 });

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource, type Repository } from 'typeorm';
-import { insertStatement } from '../src/core/database/insert-statement';
-import { prepared, runPrepared } from '../src/core/database/prepared-statement';
+import { runPrepared } from '../src/core/database/prepared-statement';
 import { GenerationEntity } from '../src/modules/generation/entities/generation.entity';
-import type { ClaimReads } from '../src/modules/generation/handlers/generation-handler';
+import type { ClaimReads } from '../src/modules/generation/handlers/claim-reads';
 import { claimStepWithReads } from '../src/modules/generation/jobs/claim-step';
 import { registerAccount } from './support/auth-helpers';
+import { generationInsert } from './support/generation-rows';
 import { httpClient } from './support/http';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -42,11 +42,8 @@ describe('claiming a step together with its prompt reads', () => {
 
   async function stored(status: GenerationEntity['status']): Promise<string> {
     const id = randomUUID();
-    const row = insertStatement(dataSource, {
-      entity: GenerationEntity,
-      values: { id, ownerId, kind: 'game.turn', targetType: 'game-session', targetId: randomUUID(), input: { turn: 3 }, seed: 7, provider: 'before', model: 'before', status },
-    });
-    await runPrepared(dataSource, prepared(row.sql), row.parameters);
+    const { statement, parameters } = generationInsert(dataSource, ownerId, { id, input: { turn: 3 }, provider: 'before', model: 'before', status });
+    await runPrepared(dataSource, statement, parameters);
     return id;
   }
 

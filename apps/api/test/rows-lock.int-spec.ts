@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource, type Repository } from 'typeorm';
 import type { PoolTransaction } from '../src/core/database/pool-transaction';
-import { insertStatement } from '../src/core/database/insert-statement';
-import { prepared } from '../src/core/database/prepared-statement';
 import { GenerationEntity } from '../src/modules/generation/entities/generation.entity';
 import { claimStep } from '../src/modules/generation/jobs/claim-step';
 import { beginHoldingRowsLock, rowsStored } from '../src/modules/generation/jobs/rows-lock';
 import { registerAccount } from './support/auth-helpers';
 import { eventually } from './support/eventually';
+import { generationInsert } from './support/generation-rows';
 import { httpClient } from './support/http';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -34,11 +33,8 @@ describe('a job queued while its generation is being stored', () => {
   async function storing(): Promise<{ id: string; transaction: PoolTransaction }> {
     const id = randomUUID();
     const transaction = await beginHoldingRowsLock(dataSource, id);
-    const row = insertStatement(dataSource, {
-      entity: GenerationEntity,
-      values: { id, ownerId, kind: 'game.opening', targetType: 'game-session', targetId: randomUUID(), input: { turn: 0 }, seed: 7, provider: 'test', model: 'test', status: 'queued' },
-    });
-    await transaction.run(prepared(row.sql), row.parameters);
+    const { statement, parameters } = generationInsert(dataSource, ownerId, { id });
+    await transaction.run(statement, parameters);
     return { id, transaction };
   }
 

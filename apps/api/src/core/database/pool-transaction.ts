@@ -34,25 +34,25 @@ export class PoolTransaction {
   }
 
   async commit(): Promise<void> {
-    this.ended = true;
-    try {
-      await this.client.query('COMMIT');
-      this.client.release();
-    } catch (error) {
-      this.client.release(error as Error);
-      throw new QueryFailedError('COMMIT', [], error as Error);
-    }
+    const failure = await this.end('COMMIT');
+    if (failure) throw new QueryFailedError('COMMIT', [], failure);
   }
 
   /** Never throws: a connection that cannot roll back is closed, which rolls back too. */
   async rollback(): Promise<void> {
-    if (this.ended) return;
+    if (!this.ended) await this.end('ROLLBACK');
+  }
+
+  /** Sends `text` and gives the connection back (closed when it failed); answers the failure. */
+  private async end(text: 'COMMIT' | 'ROLLBACK'): Promise<Error | undefined> {
     this.ended = true;
     try {
-      await this.client.query('ROLLBACK');
+      await this.client.query(text);
       this.client.release();
+      return undefined;
     } catch (error) {
       this.client.release(error as Error);
+      return error as Error;
     }
   }
 }

@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { CHAT_TOOLS, chatReplyPlan, IMAGE_PROMPT_TOKENS, type ChatTurn, type PromptPlan } from '@storyos/domain';
 import { UnrecoverableError } from 'bullmq';
-import { DataSource, LessThan, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { ContextWindowService } from '../../generation/budget/context-window.service';
 import type { GenerationEntity } from '../../generation/entities/generation.entity';
-import type { ClaimReads, GenerationHandler } from '../../generation/handlers/generation-handler';
+import { readAlone, type ClaimReads } from '../../generation/handlers/claim-reads';
+import type { GenerationHandler } from '../../generation/handlers/generation-handler';
 import { entityFromRow } from '../../../core/database/entity-from-row';
-import { prepared, runPrepared } from '../../../core/database/prepared-statement';
 import { ChatDocumentEntity } from '../entities/chat-document.entity';
-import { DocumentVersions } from '../documents/document-versions';
 import { ChatMessageEntity } from '../entities/chat-message.entity';
 import { ChatModelAbilities } from './chat-model-abilities';
 import { ChatPictures, SEEN_PICTURE_MESSAGES } from './chat-pictures';
@@ -23,25 +22,20 @@ interface ChatReplyReads {
   document: ChatDocumentEntity | null;
 }
 
-/** The reply message a chat generation writes (its input names it), found by the generation's id alone. */
-const REPLY_OF_GENERATION_SQL = `
-  FROM generations g
-  JOIN chat_messages m
-    ON m.id = CASE WHEN g.input ->> 'messageId' ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN (g.input ->> 'messageId')::uuid END
-  WHERE g.id = $1`;
-
-const REPLY_OF_GENERATION = prepared(`SELECT m.* ${REPLY_OF_GENERATION_SQL}`);
-
 /**
- * The same reads in one SELECT, for the worker's claim statement: the chat
- * before the reply, and the chat's open document (its newest version), each
- * row as JSON by column name.
+ * What a reply's prompt is built from, as one SELECT by the generation's id
+ * (for the worker's claim statement): the chat before the reply its input
+ * names, and the chat's open document (its newest version), each row as JSON
+ * by column name.
  */
 const CHAT_REPLY_READS_SQL = `
   SELECT
     COALESCE((SELECT json_agg(to_json(e) ORDER BY e.position) FROM chat_messages e WHERE e.chat_id = m.chat_id AND e.position < m.position), '[]'::json) AS earlier,
     (SELECT to_json(d) FROM chat_documents d WHERE d.chat_id = m.chat_id ORDER BY d.created_at DESC LIMIT 1) AS document
-  ${REPLY_OF_GENERATION_SQL}`;
+  FROM generations g
+  JOIN chat_messages m
+    ON m.id = CASE WHEN g.input ->> 'messageId' ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN (g.input ->> 'messageId')::uuid END
+  WHERE g.id = $1`;
 
 /**
  * chat.reply: the assistant's answer, from the chat so far and the open
@@ -52,14 +46,12 @@ const CHAT_REPLY_READS_SQL = `
 export class ChatReplyHandler implements GenerationHandler<ChatReplyReads | null> {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly versions: DocumentVersions,
     private readonly abilities: ChatModelAbilities,
     private readonly pictures: ChatPictures,
     private readonly followUps: ReplyFollowUps,
     private readonly contextWindow: ContextWindowService,
   ) {}
 
-  /** Read inside the worker's claim statement. */
   readonly claimReads: ClaimReads<ChatReplyReads | null> = {
     sql: CHAT_REPLY_READS_SQL,
     read: (row) => {
@@ -73,22 +65,9 @@ export class ChatReplyHandler implements GenerationHandler<ChatReplyReads | null
     },
   };
 
-  /** When the job did not name its kind: the reply (one prepared statement), then the chat before it and its document side by side. */
-  async readAhead(generationId: string): Promise<ChatReplyReads | null> {
-    const [row] = await runPrepared(this.dataSource, REPLY_OF_GENERATION, [generationId]);
-    if (!row) return null;
-    const manager = this.dataSource.manager;
-    const reply = entityFromRow(manager.getRepository(ChatMessageEntity), row);
-    const [earlier, document] = await Promise.all([
-      manager.find(ChatMessageEntity, { where: { chatId: reply.chatId, position: LessThan(reply.position) }, order: { position: 'ASC' } }),
-      this.versions.latestOfChat(manager, reply.chatId),
-    ]);
-    return { earlier, document };
-  }
-
   async buildPrompt(generation: GenerationEntity, _meanwhile: (write: Promise<unknown>) => void, readAhead?: Promise<ChatReplyReads | null>): Promise<PromptPlan> {
     const { model, tools } = replyInputOf(generation);
-    const reads = await (readAhead ?? this.readAhead(generation.id));
+    const reads = await (readAhead ?? readAlone(this.dataSource, this.claimReads, generation.id));
     if (!reads) throw new UnrecoverableError('The chat no longer exists.');
     const { earlier, document } = reads;
     return chatReplyPlan({

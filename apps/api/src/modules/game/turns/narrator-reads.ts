@@ -1,8 +1,6 @@
 import type { PlayerTurnMode, WorldState } from '@storyos/contracts';
 import type { GameScenario, PromptCard } from '@storyos/domain';
-import type { DataSource } from 'typeorm';
-import { prepared, runPrepared } from '../../../core/database/prepared-statement';
-import type { ClaimReads } from '../../generation/handlers/generation-handler';
+import type { ClaimReads } from '../../generation/handlers/claim-reads';
 
 /** A message of the session as the narrator's prompt needs it. */
 export interface NarratorMessage {
@@ -62,16 +60,8 @@ const NARRATOR_READS_SQL = `
     JOIN scenarios sc ON sc.id = s.scenario_id
     WHERE g.id = $1 AND g.target_type = 'game-session'`;
 
-const NARRATOR_READS = prepared(NARRATOR_READS_SQL);
-
-/** The same reads inside the worker's claim (see `ClaimReads`). */
+/** The reads inside the worker's claim (see `ClaimReads`). */
 export const NARRATOR_CLAIM_READS: ClaimReads<NarratorReads | null> = {
   sql: NARRATOR_READS_SQL,
   read: (row) => (row as NarratorReads | null) ?? null,
 };
-
-/** The reads for a narrator generation's reply (messages up to its turn); null when it or its session is gone. */
-export async function readForNarrator(dataSource: DataSource, generationId: string): Promise<NarratorReads | null> {
-  const [row] = await runPrepared<NarratorReads & Record<string, unknown>>(dataSource, NARRATOR_READS, [generationId]);
-  return row ?? null;
-}

@@ -9,7 +9,8 @@ import type { GenerationHandler } from '../../generation/handlers/generation-han
 import { GameMessageEntity } from '../sessions/game-message.entity';
 import { GameSessionEntity } from '../sessions/game-session.entity';
 import { WorldStateFollowUp } from '../world-state/world-state-follow-up';
-import { NARRATOR_CLAIM_READS, readForNarrator, type NarratorReads } from './narrator-reads';
+import { readAlone } from '../../generation/handlers/claim-reads';
+import { NARRATOR_CLAIM_READS, type NarratorReads } from './narrator-reads';
 import { recordReplyContext } from './reply-context-record';
 import { narratorPlan } from './narrator-request';
 import { turnOf } from './turn-input';
@@ -29,15 +30,11 @@ export class NarratorReplyHandler implements GenerationHandler<NarratorReads | n
    * context and sent whole, so the reply can record exactly what its
    * prompt held.
    */
-  readAhead(generationId: string): Promise<NarratorReads | null> {
-    return readForNarrator(this.dataSource, generationId);
-  }
-
   readonly claimReads = NARRATOR_CLAIM_READS;
 
   async buildPrompt(generation: GenerationEntity, meanwhile: (write: Promise<unknown>) => void, readAhead?: Promise<NarratorReads | null>): Promise<PromptPlan> {
     const turn = turnOf(generation);
-    const [session, window] = await Promise.all([readAhead ?? this.readAhead(generation.id), this.contextWindow.current()]);
+    const [session, window] = await Promise.all([readAhead ?? readAlone(this.dataSource, NARRATOR_CLAIM_READS, generation.id), this.contextWindow.current()]);
     if (!session) throw new UnrecoverableError('The game no longer exists.');
     const { messages: upToTurn, cards } = session;
     const earlier = upToTurn.filter((message) => message.turn < turn);

@@ -1,6 +1,7 @@
 import type { ImageRequest, PromptPlan, SpeechRequest } from '@storyos/domain';
 import type { EntityManager } from 'typeorm';
 import type { GenerationEntity } from '../entities/generation.entity';
+import type { ClaimReads } from './claim-reads';
 
 /** What a picture or narration step makes: one picture, or a text spoken piece by piece. */
 export type MediaStepPlan = { type: 'image'; request: ImageRequest } | { type: 'narration'; text: string; speaker?: SpeechRequest['speaker']; voice?: SpeechRequest['voice'] };
@@ -11,28 +12,16 @@ export type MediaStepPlan = { type: 'image'; request: ImageRequest } | { type: '
  * where the result goes. A text kind builds a prompt; a picture or
  * narration kind (see `stepTypeOf`) builds a media plan.
  */
-/**
- * A prompt's stored inputs as one SELECT of one row by the generation's id
- * (`$1`), sent inside the worker's claim statement; `read` gets that row as
- * JSON (its columns as keys; NULL when nothing matched).
- */
-export interface ClaimReads<Reads> {
-  sql: string;
-  read(row: unknown): Reads;
-}
-
 export interface GenerationHandler<Reads = unknown> {
   /**
-   * Text kinds, optional: the stored inputs a prompt is built from, read by the generation's id alone, so the
-   * worker reads them while it claims the step and the first words wait for one round trip instead of two.
+   * Text kinds, optional: the stored inputs a prompt is built from, read by the generation's id alone inside the
+   * worker's claim statement, so the first words wait for one round trip instead of two.
    */
-  readAhead?(generationId: string): Promise<Reads>;
-  /** Text kinds, optional: `readAhead` as part of the claim itself (preferred when both are given). */
   claimReads?: ClaimReads<Reads>;
   /**
    * Text kinds: runs in the worker at the start of every attempt, from stored inputs only; the pipeline fits it to the model's context.
    * `meanwhile` takes writes the prompt need not wait for (e.g. recording what it holds): they go on while it is sent, and the step ends only once they are done.
-   * `readAhead`: what `readAhead` answered for this attempt, when the worker could start it early.
+   * `readAhead`: what `claimReads` answered with this attempt's claim; absent for a job that did not name its kind (read them with `readAlone`).
    */
   buildPrompt?(generation: GenerationEntity, meanwhile: (write: Promise<unknown>) => void, readAhead?: Promise<Reads>): Promise<PromptPlan>;
   /** Picture and narration kinds: what to make, from stored inputs only. */

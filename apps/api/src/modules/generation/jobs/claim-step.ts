@@ -1,7 +1,7 @@
 import type { Repository } from 'typeorm';
 import { entityFromRow } from '../../../core/database/entity-from-row';
 import { prepared, runPrepared, type PreparedStatement } from '../../../core/database/prepared-statement';
-import type { ClaimReads } from '../handlers/generation-handler';
+import { withReadsStatement, type ClaimReads } from '../handlers/claim-reads';
 import type { GenerationEntity } from '../entities/generation.entity';
 
 /**
@@ -26,15 +26,6 @@ const CLAIM = prepared(`${CLAIMED} SELECT * FROM claimed`);
 
 /** The claim with a handler's reads (see `ClaimReads`), by the reads' text. */
 const claimsWithReads = new Map<string, PreparedStatement>();
-
-function claimWithReadsOf(readsSql: string): PreparedStatement {
-  let statement = claimsWithReads.get(readsSql);
-  if (!statement) {
-    statement = prepared(`${CLAIMED} SELECT claimed.*, (SELECT to_json(reads) FROM (${readsSql}) reads) AS claim_reads FROM claimed`);
-    claimsWithReads.set(readsSql, statement);
-  }
-  return statement;
-}
 
 type Writer = { provider: GenerationEntity['provider']; model: GenerationEntity['model'] };
 
@@ -68,7 +59,7 @@ export async function claimStepWithReads<Reads>(
   writer: Writer | undefined,
   reads: ClaimReads<Reads>,
 ): Promise<{ generation: GenerationEntity; reads: Reads } | null> {
-  const [row] = await runPrepared<Record<string, unknown> & { claim_reads: unknown }>(generations.manager.connection, claimWithReadsOf(reads.sql), claimValues(generationId, attempt, writer));
+  const [row] = await runPrepared<Record<string, unknown> & { claim_reads: unknown }>(generations.manager.connection, withReadsStatement(reads, claimsWithReads, (readsAsJson) => `${CLAIMED} SELECT claimed.*, ${readsAsJson} AS claim_reads FROM claimed`), claimValues(generationId, attempt, writer));
   return row ? { generation: entityFromRow(generations, row), reads: reads.read(row.claim_reads) } : null;
 }
 

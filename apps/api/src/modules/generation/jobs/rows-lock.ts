@@ -1,7 +1,7 @@
 import type { GenerationJob } from '@storyos/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { PoolTransaction } from '../../../core/database/pool-transaction';
-import { prepared, runPrepared, type PreparedStatement } from '../../../core/database/prepared-statement';
+import { prepared, runPrepared } from '../../../core/database/prepared-statement';
 
 /**
  * A step's job may be queued while the transaction that stores its
@@ -16,7 +16,6 @@ import { prepared, runPrepared, type PreparedStatement } from '../../../core/dat
 const lockKey = (id: string): string => `hashtextextended(${id}::text, 0)`;
 const LOCK_KEY = lockKey('$1');
 
-const HOLD_ROWS_LOCK: PreparedStatement = prepared(`SELECT pg_advisory_xact_lock(${LOCK_KEY})`);
 
 /** A transaction that stays open this long (it should take milliseconds) fails the attempt, which is retried. */
 const WAIT_LIMIT = '30s';
@@ -30,7 +29,7 @@ export function beginHoldingRowsLock(dataSource: DataSource, generationId: strin
 
 /** In the storing transaction, before its job is queued. */
 export async function holdRowsLock(manager: EntityManager, generationId: string): Promise<void> {
-  await manager.query(HOLD_ROWS_LOCK.text, [generationId]);
+  await manager.query(`SELECT pg_advisory_xact_lock(${LOCK_KEY})`, [generationId]);
 }
 
 /** Resolves once the transaction storing the job's generation has ended (at once for a job queued after it). */

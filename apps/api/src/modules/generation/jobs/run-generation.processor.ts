@@ -134,17 +134,15 @@ export class RunGenerationProcessor extends WorkerHost {
     }
   }
 
-  /** The claim, with the prompt's reads when the handler has them: in the claim's statement, or else beside it. */
+  /** The claim, with the prompt's reads in the same statement when the handler has them. */
   private async claim(reader: GenerationHandler | undefined, generationId: string, attempt: number): Promise<{ generation: GenerationEntity; reads?: Promise<unknown> } | null> {
     const writer = { provider: this.provider.name, model: this.provider.model };
-    if (reader?.claimReads) {
-      const claimed = await claimStepWithReads(this.generations, generationId, attempt, writer, reader.claimReads);
-      return claimed && { generation: claimed.generation, reads: Promise.resolve(claimed.reads) };
+    if (!reader?.claimReads) {
+      const generation = await claimStep(this.generations, generationId, attempt, writer);
+      return generation && { generation };
     }
-    const reads = reader?.readAhead?.(generationId);
-    reads?.catch(() => undefined); // awaited by the prompt, or dropped when the claim finds nothing to run
-    const generation = await claimStep(this.generations, generationId, attempt, writer);
-    return generation && { generation, reads };
+    const claimed = await claimStepWithReads(this.generations, generationId, attempt, writer, reader.claimReads);
+    return claimed && { generation: claimed.generation, reads: Promise.resolve(claimed.reads) };
   }
 
   private async handleFailure(job: Job, generationId: string, error: unknown, progress: { text: string; seq: number; firstChunkAt: Date | null }): Promise<void> {
