@@ -50,7 +50,7 @@ describe('claiming a step together with its prompt reads', () => {
   it('claims a queued step and answers its reads as the claim saw them, in one statement', async () => {
     const id = await stored('queued');
 
-    const claimed = await claimStepWithReads(generations, id, 2, { provider: 'openai-compatible', model: 'story-model' }, OWN_INPUT);
+    const claimed = await claimStepWithReads(generations, { generationId: id }, 2, { provider: 'openai-compatible', model: 'story-model' }, OWN_INPUT);
 
     expect(claimed?.generation).toMatchObject({ id, status: 'streaming', attempt: 2, provider: 'openai-compatible', model: 'story-model' });
     // Read from the same snapshot as the claim: the row as it was before this claim changed it.
@@ -61,16 +61,25 @@ describe('claiming a step together with its prompt reads', () => {
   it('claims nothing, and changes nothing, for a step that is no longer open', async () => {
     const id = await stored('stopped');
 
-    expect(await claimStepWithReads(generations, id, 1, undefined, OWN_INPUT)).toBeNull();
+    expect(await claimStepWithReads(generations, { generationId: id }, 1, undefined, OWN_INPUT)).toBeNull();
     expect(await generations.findOneByOrFail({ id })).toMatchObject({ status: 'stopped', attempt: 0, provider: 'before' });
   });
 
   it('tells the handler when its reads found nothing', async () => {
     const id = await stored('queued');
 
-    const claimed = await claimStepWithReads(generations, id, 1, undefined, NOTHING);
+    const claimed = await claimStepWithReads(generations, { generationId: id }, 1, undefined, NOTHING);
 
     expect(claimed?.reads).toBe('nothing');
     expect(claimed?.generation.status).toBe('streaming');
+  });
+
+  it('claims a step whose job waited for rows stored long before, in the same way', async () => {
+    const id = await stored('queued');
+
+    const claimed = await claimStepWithReads(generations, { generationId: id, committing: true }, 1, undefined, OWN_INPUT);
+
+    expect(claimed?.generation).toMatchObject({ id, status: 'streaming', attempt: 1 });
+    expect(claimed?.reads).toEqual({ kind: 'game.turn', input: { turn: 3 }, status: 'queued' });
   });
 });

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource, type Repository } from 'typeorm';
+import { DataSource, QueryFailedError, type Repository } from 'typeorm';
 import type { PoolTransaction } from '../src/core/database/pool-transaction';
 import { GenerationEntity } from '../src/modules/generation/entities/generation.entity';
-import { claimStep } from '../src/modules/generation/jobs/claim-step';
-import { beginHoldingRowsLock, rowsStored } from '../src/modules/generation/jobs/rows-lock';
+import { prepared } from '../src/core/database/prepared-statement';
+import type { ClaimReads } from '../src/modules/generation/handlers/claim-reads';
+import { claimStep, claimStepWithReads } from '../src/modules/generation/jobs/claim-step';
+import { beginHoldingRowsLock } from '../src/modules/generation/jobs/rows-lock';
 import { registerAccount } from './support/auth-helpers';
 import { eventually } from './support/eventually';
 import { generationInsert } from './support/generation-rows';
@@ -32,8 +34,8 @@ describe('a job queued while its generation is being stored', () => {
   /** A transaction storing a queued generation under its rows lock, as GenerationsService does before it queues the job; it ends in the test. */
   async function storing(): Promise<{ id: string; transaction: PoolTransaction }> {
     const id = randomUUID();
-    const transaction = await beginHoldingRowsLock(dataSource, id);
-    const { statement, parameters } = generationInsert(dataSource, ownerId, { id });
+    const { transaction } = await beginHoldingRowsLock(dataSource, id);
+    const { statement, parameters } = generationInsert(dataSource, ownerId, { id, input: { turn: 7 } });
     await transaction.run(statement, parameters);
     return { id, transaction };
   }
@@ -47,14 +49,14 @@ describe('a job queued while its generation is being stored', () => {
 
   it('claims the generation only once the storing transaction has committed', async () => {
     const { id, transaction } = await storing();
-    let waited = false;
-    const claiming = rowsStored(dataSource, { generationId: id, committing: true }).then(() => {
-      waited = true;
-      return claimStep(generations, id, 1);
+    let claimed = false;
+    const claiming = claimStep(generations, { generationId: id, committing: true }, 1).then((generation) => {
+      claimed = true;
+      return generation;
     });
 
     await someoneWaits();
-    expect(waited).toBe(false);
+    expect(claimed).toBe(false);
     await transaction.commit();
 
     expect(await claiming).toMatchObject({ id, status: 'streaming', attempt: 1 });
@@ -63,7 +65,7 @@ describe('a job queued while its generation is being stored', () => {
 
   it('claims nothing, and stores nothing, when the storing transaction rolls back', async () => {
     const { id, transaction } = await storing();
-    const claiming = rowsStored(dataSource, { generationId: id, committing: true }).then(() => claimStep(generations, id, 1));
+    const claiming = claimStep(generations, { generationId: id, committing: true }, 1);
 
     await someoneWaits();
     await transaction.rollback();
@@ -75,11 +77,44 @@ describe('a job queued while its generation is being stored', () => {
   it('does not wait for a job queued after its transaction', async () => {
     const { id, transaction } = await storing();
     try {
-      await rowsStored(dataSource, { generationId: id });
       // Another transaction's uncommitted row is neither seen nor waited for.
-      expect(await claimStep(generations, id, 1)).toBeNull();
+      expect(await claimStep(generations, { generationId: id }, 1)).toBeNull();
     } finally {
       await transaction.rollback();
     }
+  });
+
+  it("reads a prompt's inputs as the storing transaction committed them, though the claim was sent before the commit", async () => {
+    const { id, transaction } = await storing();
+    const ownInput: ClaimReads<unknown> = { sql: 'SELECT g.input FROM generations g WHERE g.id = $1', read: (row) => row };
+    const claiming = claimStepWithReads(generations, { generationId: id, committing: true }, 1, undefined, ownInput);
+
+    await someoneWaits();
+    await transaction.commit();
+
+    expect((await claiming)?.reads).toEqual({ input: { turn: 7 } });
+  });
+
+  it("answers the read run with BEGIN and the lock, its values written as literals (quotes and all)", async () => {
+    const echo = prepared('SELECT $1::text AS said, $2::int AS turn, $3::timestamptz AS at, $4::text AS nothing');
+    const at = new Date('2026-12-02T10:11:12.345Z');
+    for (const said of ["the keeper's lamp", "O'Brien said \\'no\\'"]) {
+      const { transaction, rows } = await beginHoldingRowsLock(dataSource, randomUUID(), { statement: echo, values: [said, 4, at, null] });
+      await transaction.rollback();
+      expect(rows).toEqual([{ said, turn: 4, at, nothing: null }]);
+    }
+  });
+
+  it('closes the connection when the read fails, and the next transaction prepares the read again', async () => {
+    const asNumber = prepared('SELECT $1::int AS turn');
+    const failure = await beginHoldingRowsLock(dataSource, randomUUID(), { statement: asNumber, values: ['seven'] }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(QueryFailedError);
+    for (const turn of [7, 8]) {
+      const { transaction, rows } = await beginHoldingRowsLock(dataSource, randomUUID(), { statement: asNumber, values: [turn] });
+      await transaction.commit();
+      expect(rows).toEqual([{ turn }]);
+    }
+    const held = (await dataSource.query(`SELECT count(*)::int AS held FROM pg_locks WHERE locktype = 'advisory'`)) as { held: number }[];
+    expect(held).toEqual([{ held: 0 }]);
   });
 });

@@ -1,6 +1,7 @@
 import type { PoolClient, QueryResultRow } from 'pg';
 import { QueryFailedError, type DataSource } from 'typeorm';
-import { poolOf, runOn, type PreparedStatement } from './prepared-statement';
+import { runAfterOn, type FirstStatements } from './prepared-after';
+import { poolOf, runOn, type PreparedStatement, type StatementRun } from './prepared-statement';
 
 /**
  * A transaction on one of the pool's connections, for prepared statements
@@ -13,20 +14,25 @@ export class PoolTransaction {
   private constructor(private readonly client: PoolClient) {}
 
   /**
-   * `first`: a statement run with BEGIN in the same round trip; it gets the
-   * connection's `escapeLiteral` for its values (a simple query has no
-   * parameters).
+   * `first`: statements run with BEGIN in the same round trip, and then
+   * `read` when there is one (its rows are the answer; see `runAfterOn`).
    */
-  static async begin(dataSource: DataSource, first?: (escapeLiteral: (value: string) => string) => string): Promise<PoolTransaction> {
+  static async begin<T extends QueryResultRow = QueryResultRow>(dataSource: DataSource, first: FirstStatements, read?: StatementRun): Promise<{ transaction: PoolTransaction; rows: T[] }> {
     const client = await poolOf(dataSource).connect();
-    const text = first ? `BEGIN; ${first((value) => client.escapeLiteral(value))}` : 'BEGIN';
+    const begin: FirstStatements = (literal) => `BEGIN; ${first(literal)}`;
     try {
-      await client.query(text);
+      if (!read) {
+        await client.query(begin((value) => client.escapeLiteral(value))).catch((error: Error) => {
+          throw new QueryFailedError('BEGIN', [], error);
+        });
+        return { transaction: new PoolTransaction(client), rows: [] };
+      }
+      const rows = await runAfterOn<T>(client, begin, read.statement, read.values);
+      return { transaction: new PoolTransaction(client), rows };
     } catch (error) {
       client.release(error as Error);
-      throw new QueryFailedError(text, [], error as Error);
+      throw error;
     }
-    return new PoolTransaction(client);
   }
 
   run<T extends QueryResultRow>(statement: PreparedStatement, values: readonly unknown[]): Promise<T[]> {

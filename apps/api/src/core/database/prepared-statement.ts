@@ -16,6 +16,12 @@ export interface PreparedStatement {
   text: string;
 }
 
+/** A prepared statement with its values. */
+export interface StatementRun {
+  statement: PreparedStatement;
+  values: readonly unknown[];
+}
+
 export function prepared(text: string): PreparedStatement {
   return { name: `s${createHash('sha1').update(text).digest('base64url')}`, text };
 }

@@ -4,14 +4,15 @@ import { isTerminalStatus, type Generation, type GenerationKind, type Generation
 import type { TextProvider } from '@storyos/domain';
 import { PinoLogger } from 'nestjs-pino';
 import { randomInt, randomUUID } from 'node:crypto';
+import type { QueryResultRow } from 'pg';
 import { DataSource, type EntityManager, type Repository } from 'typeorm';
 import { InjectConfig } from '../../core/config/config.module';
 import type { AppConfig } from '../../core/config/app-config';
 import { entityFromRow } from '../../core/database/entity-from-row';
 import { insertStatement, type RowInsert } from '../../core/database/insert-statement';
-import { oneStatement } from '../../core/database/one-statement';
+import { oneStatement, type BuiltStatement } from '../../core/database/one-statement';
 import type { PoolTransaction } from '../../core/database/pool-transaction';
-import { prepared } from '../../core/database/prepared-statement';
+import { prepared, type StatementRun } from '../../core/database/prepared-statement';
 import { settle, valueOf } from '../../core/async/settled';
 import { AppError } from '../../core/errors/app-error';
 import { RealtimePublisher } from '../../core/realtime/realtime-publisher.service';
@@ -30,6 +31,14 @@ export interface GenerationSpec {
   kind: GenerationKind;
   target: GenerationTarget;
   input?: Record<string, unknown>;
+}
+
+/** What a feature decides from its read (see `startFromRead`): the generation, its own rows (inserts, and other statements), and what it answers. */
+export interface ReadDecision<T> {
+  spec: GenerationSpec;
+  inserts?: RowInsert[];
+  statements?: BuiltStatement[];
+  result: T;
 }
 
 /** The flow job a step reports back to: BullMQ wakes it when the step's job is done. */
@@ -115,40 +124,47 @@ export class GenerationsService {
   }
 
   /**
-   * `start` for a feature whose own rows are plain inserts (no reads, no
-   * locks): the generation and those rows are stored by one statement, all or
-   * nothing. `rows` gets the new generation's id, for the rows that point at
-   * it; it may read what they need (and refuse), which goes on while the
-   * allowance is counted. The transaction begins under the rows lock; the job
-   * is queued while the statement runs, and the commit waits for both.
+   * `start` for the hottest paths (a game's opening, a player's turn), in
+   * three round trips to the database: the transaction begins holding the
+   * rows lock and runs the feature's `read` (what it decides from, taking
+   * its own row locks if it needs them); `decide` checks that row (throwing
+   * refuses, and nothing is stored) and names the generation's spec and the
+   * feature's own statements; the job is queued while the generation and
+   * those statements run as one statement; then the commit. The allowance is
+   * counted meanwhile and given back when anything refuses.
    */
-  async startWithInserts(owner: AuthUser, spec: GenerationSpec, rows: (generationId: string) => RowInsert[] | Promise<RowInsert[]>): Promise<GenerationEntity> {
-    const values = { id: randomUUID(), ...this.newRow(owner.id, spec) };
-    // The allowance is counted while the feature reads what its rows need; a refusal of either undoes the other.
-    const [charged, built] = await Promise.allSettled([this.quota.consume(owner), Promise.resolve().then(() => rows(values.id))]);
-    if (built.status === 'rejected') {
-      if (charged.status === 'fulfilled') await this.quota.refund(owner);
-      throw built.reason;
-    }
-    valueOf(charged);
-    // Begun once the reads are done: a transaction held open while they wait for a connection could starve the pool.
+  async startFromRead<Row extends QueryResultRow, T>(owner: AuthUser, read: StatementRun, decide: (row: Row | undefined, generationId: string) => ReadDecision<T>): Promise<{ generation: GenerationEntity; result: T }> {
+    const id = randomUUID();
+    const charging = settle(this.quota.consume(owner));
     let transaction: PoolTransaction | undefined;
     let generation: GenerationEntity;
+    let result: T;
     try {
-      transaction = await beginHoldingRowsLock(this.dataSource, values.id);
+      let rows: Row[];
+      ({ transaction, rows } = await beginHoldingRowsLock<Row>(this.dataSource, id, read));
+      const decision = decide(rows[0], id);
+      result = decision.result;
       // Queued while the rows are written: the worker waits for the commit on the rows lock.
-      const queued = settle(this.addJob({ id: values.id, kind: spec.kind }, { committing: true }));
-      const statement = oneStatement([insertStatement(this.dataSource, { entity: GenerationEntity, values }, true), ...built.value.map((row) => insertStatement(this.dataSource, row))]);
+      const queued = settle(this.addJob({ id, kind: decision.spec.kind }, { committing: true }));
+      const values = { id, ...this.newRow(owner.id, decision.spec) };
+      const statement = oneStatement([
+        insertStatement(this.dataSource, { entity: GenerationEntity, values }, true),
+        ...(decision.inserts ?? []).map((row) => insertStatement(this.dataSource, row)),
+        ...(decision.statements ?? []),
+      ]);
       const stored = await settle(transaction.run(prepared(statement.sql), statement.parameters));
+      valueOf(await charging);
       valueOf(await queued);
       generation = entityFromRow(this.generations, valueOf(stored)[0]!);
       await transaction.commit();
     } catch (error) {
-      await Promise.all([transaction?.rollback(), this.quota.refund(owner)]);
+      await Promise.all([transaction?.rollback(), charging.then(async (charged) => {
+        if (charged.status === 'fulfilled') await this.quota.refund(owner);
+      })]);
       throw this.queueFailure(error, owner.id);
     }
-    this.realtime.toUser(owner.id, 'generation:started', { generationId: generation.id, kind: generation.kind, target: spec.target });
-    return generation;
+    this.realtime.toUser(owner.id, 'generation:started', { generationId: id, kind: generation.kind, target: { type: generation.targetType, id: generation.targetId } });
+    return { generation, result };
   }
 
   /**

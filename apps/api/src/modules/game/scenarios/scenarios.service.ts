@@ -5,7 +5,7 @@ import { Brackets, DataSource, type Repository } from 'typeorm';
 import type { z } from 'zod';
 import { entityFromRow } from '../../../core/database/entity-from-row';
 import { findOneJoined } from '../../../core/database/find-one-joined';
-import { prepared, runPrepared } from '../../../core/database/prepared-statement';
+import { prepared, type StatementRun } from '../../../core/database/prepared-statement';
 import type { AuthUser } from '../../auth/auth-user';
 import { GameErrors } from '../game.errors';
 import { canEdit, canSetVisibility, canView } from './scenario-access';
@@ -58,11 +58,16 @@ export class ScenariosService {
   }
 
   /**
-   * A scenario the user may start a new game from; a game needs nothing of its author, so the author is not read.
-   * Prepared: a game's opening words wait for it.
+   * What decides whether the user may start a new game from a scenario (`playable`), run where the caller
+   * needs it: a game's opening reads it in its transaction's first round trip. A game needs nothing of the
+   * scenario's author, so the author is not read.
    */
-  async findPlayable(user: AuthUser, id: string): Promise<ScenarioEntity> {
-    const [row] = await runPrepared(this.dataSource, SCENARIO_BY_ID, [id]);
+  playableRead(id: string): StatementRun {
+    return { statement: SCENARIO_BY_ID, values: [id] };
+  }
+
+  /** The scenario `playableRead` found, when this user may start a game of it. */
+  playable(user: AuthUser, row: Record<string, unknown> | undefined): ScenarioEntity {
     const scenario = viewable(user, row ? entityFromRow(this.scenarios, row) : null);
     if (scenario.visibility === 'archived') throw GameErrors.scenarioArchived();
     return scenario;

@@ -36,10 +36,10 @@ export class GameSessionsService {
   /** Stores the session, its first snapshot and the opening's narrator message with the generation, in one statement. */
   async create(user: AuthUser, request: CreateGameSessionRequest): Promise<CreateGameSessionResponse> {
     const id = randomUUID();
-    const generation = await this.generations.startWithInserts(user, { kind: 'game.opening', target: { type: 'game-session', id }, input: { turn: 0 } }, async (generationId) => {
-      const scenario = await this.scenarios.findPlayable(user, request.scenarioId);
+    const { generation } = await this.generations.startFromRead(user, this.scenarios.playableRead(request.scenarioId), (row, generationId) => {
+      const scenario = this.scenarios.playable(user, row);
       const state = initialWorldState(scenario);
-      return [
+      const inserts = [
         rowOf(GameSessionEntity, {
           id,
           ownerId: user.id,
@@ -55,6 +55,7 @@ export class GameSessionsService {
         rowOf(StateSnapshotEntity, { sessionId: id, turn: 0, state }),
         rowOf(GameMessageEntity, { sessionId: id, role: 'narrator', content: '', turn: 0, generationId, status: 'streaming', error: null }),
       ];
+      return { spec: { kind: 'game.opening', target: { type: 'game-session', id }, input: { turn: 0 } }, inserts, result: undefined };
     });
     return { id, generationId: generation.id };
   }

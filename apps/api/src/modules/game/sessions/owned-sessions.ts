@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { hasOpening, type GameSession } from '@storyos/contracts';
+import { hasOpening, type GameSession, type GenerationStatus } from '@storyos/contracts';
 import type { EntityManager, Repository } from 'typeorm';
 import { entityFromRow } from '../../../core/database/entity-from-row';
 import { findOneJoined } from '../../../core/database/find-one-joined';
+import { prepared, type StatementRun } from '../../../core/database/prepared-statement';
 import type { AuthUser } from '../../auth/auth-user';
 import { GameErrors } from '../game.errors';
+import type { HoldingGeneration } from '../turns/session-activity';
 import { StoryCardEntity } from '../story-cards/story-card.entity';
 import { GameMessageEntity } from './game-message.entity';
 import { GameSessionEntity } from './game-session.entity';
@@ -13,14 +15,27 @@ import { toGameSession } from './game-session.mapper';
 
 type OpeningFields = Pick<GameMessageEntity, 'role' | 'turn' | 'status' | 'content'>;
 
-const LOCK_WITH_OPENING = `
+/**
+ * A new turn's read: the session, locked for the rest of the transaction,
+ * with its opening and the generation holding it (one round trip).
+ */
+const LOCK_FOR_TURN = prepared(`
   SELECT s.*, (
     SELECT json_agg(json_build_object('role', m.role, 'turn', m.turn, 'status', m.status, 'content', m.content))
     FROM game_messages m WHERE m.session_id = s.id AND m.turn = 0 AND m.role = 'narrator'
-  ) AS opening
+  ) AS opening, (
+    SELECT json_build_object('status', g.status, 'completedAt', g.completed_at) FROM generations g WHERE g.id = s.active_generation_id
+  ) AS holding
   FROM game_sessions s
   WHERE s.id = $1 AND s.owner_id = $2
-  FOR UPDATE OF s`;
+  FOR UPDATE OF s`);
+
+/** What `LOCK_FOR_TURN` answers. */
+export interface LockedForTurn {
+  session: GameSessionEntity;
+  opened: boolean;
+  holding: HoldingGeneration | null;
+}
 
 /** Finds a player's own sessions; anyone else's answers exactly like a missing one. */
 @Injectable()
@@ -34,13 +49,18 @@ export class OwnedSessions {
   }
 
   /**
-   * `lock`, with the session's opening read in the same statement (one round
-   * trip): a new turn needs both, and its first words wait for them.
+   * The session `lock` would lock, with its opening and the generation holding it, read by one statement
+   * run where the caller needs it (a new turn's transaction, in its first round trip); `lockedForTurn`
+   * reads its row.
    */
-  async lockWithOpening(manager: EntityManager, user: AuthUser, id: string): Promise<{ session: GameSessionEntity; opened: boolean }> {
-    const [row] = (await manager.query(LOCK_WITH_OPENING, [id, user.id])) as (Record<string, unknown> & { opening: OpeningFields[] | null })[];
+  lockForTurn(user: AuthUser, id: string): StatementRun {
+    return { statement: LOCK_FOR_TURN, values: [id, user.id] };
+  }
+
+  lockedForTurn(row: (Record<string, unknown> & { opening?: OpeningFields[] | null; holding?: { status: GenerationStatus; completedAt: string | null } | null }) | undefined): LockedForTurn {
     if (!row) throw GameErrors.sessionNotFound();
-    return { session: entityFromRow(this.sessions, row), opened: hasOpening(row.opening ?? []) };
+    const holding = row.holding ? { status: row.holding.status, completedAt: row.holding.completedAt === null ? null : new Date(row.holding.completedAt) } : null;
+    return { session: entityFromRow(this.sessions, row), opened: hasOpening(row.opening ?? []), holding };
   }
 
   /** Locks the row for the rest of the transaction, so only one change to the story happens at a time. */

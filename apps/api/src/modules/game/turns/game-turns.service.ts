@@ -3,15 +3,15 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { isTerminalStatus, type GenerationAccepted, type PlayerInputMode, type PlayerTurnMode } from '@storyos/contracts';
 import { DataSource, type EntityManager, type Repository } from 'typeorm';
 import type { AuthUser } from '../../auth/auth-user';
-import { GenerationsService, type GenerationSpec } from '../../generation/generations.service';
+import { GenerationsService } from '../../generation/generations.service';
 import { GameErrors } from '../game.errors';
 import { GameMessageEntity } from '../sessions/game-message.entity';
 import { GameSessionEntity } from '../sessions/game-session.entity';
 import { OwnedSessions } from '../sessions/owned-sessions';
 import { StateSnapshotEntity } from '../world-state/state-snapshot.entity';
 import { swipesWithNew } from './reply-swipes';
-import { storeTurn } from './store-turn';
-import { assertIdle } from './session-activity';
+import { assertIdle, ensureIdle } from './session-activity';
+import { turnStatements } from './store-turn';
 
 /**
  * Player input that starts a narrator reply: a new turn (an action, a line
@@ -46,21 +46,20 @@ export class GameTurnsService {
 
   /**
    * Checked under the session's lock only (the allowance, counted meanwhile,
-   * is given back when a check refuses the turn); the turn's rows are
-   * stored by one statement.
+   * is given back when a check refuses the turn); the lock and the checks'
+   * reads are one statement, and the turn's rows another.
    */
   private async newTurn(user: AuthUser, sessionId: string, content: string, mode: PlayerTurnMode): Promise<GenerationAccepted> {
-    let locked: GameSessionEntity | undefined;
-    const decide = async (manager: EntityManager): Promise<GenerationSpec> => {
-      const { session, opened } = await this.owned.lockWithOpening(manager, user, sessionId);
-      locked = session;
-      await assertIdle(manager, locked);
+    const { generation } = await this.generations.startFromRead(user, this.owned.lockForTurn(user, sessionId), (row, generationId) => {
+      const { session, opened, holding } = this.owned.lockedForTurn(row);
+      ensureIdle(holding);
       if (!opened) throw GameErrors.noOpening();
-      return { kind: 'game.turn', target: { type: 'game-session', id: sessionId }, input: { turn: locked.turnCount + 1 } };
-    };
-    const { generation } = await this.generations.start(user, decide, async (manager, generation) => {
-      if (!locked) throw new Error('The session was not locked before its turn was stored');
-      await storeTurn(manager, { session: locked, turn: locked.turnCount + 1, content, mode, generationId: generation.id });
+      const turn = session.turnCount + 1;
+      return {
+        spec: { kind: 'game.turn', target: { type: 'game-session', id: sessionId }, input: { turn } },
+        statements: turnStatements(this.dataSource, { session, turn, content, mode, generationId }),
+        result: undefined,
+      };
     });
     return { generationId: generation.id };
   }

@@ -1,7 +1,7 @@
 import type { PlayerTurnMode } from '@storyos/contracts';
-import type { EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { insertStatement, rowOf } from '../../../core/database/insert-statement';
-import { oneStatement } from '../../../core/database/one-statement';
+import type { BuiltStatement } from '../../../core/database/one-statement';
 import { GameMessageEntity } from '../sessions/game-message.entity';
 import type { GameSessionEntity } from '../sessions/game-session.entity';
 import { StateSnapshotEntity } from '../world-state/state-snapshot.entity';
@@ -17,16 +17,15 @@ export interface TurnRows {
 }
 
 /**
- * A new turn's rows, in one statement of the caller's transaction (one round
- * trip instead of four): the world as it stands, which undoing the turn goes
- * back to (replacing a snapshot an undone turn left), the player's message,
- * the narrator's reply to be written, and the session, now held by that reply.
+ * A new turn's rows, as statements to run as one with its generation's
+ * (`startFromRead`): the world as it stands, which undoing the turn goes back
+ * to (replacing a snapshot an undone turn left), the player's message, the
+ * narrator's reply to be written, and the session, now held by that reply.
  */
-export async function storeTurn(manager: EntityManager, rows: TurnRows): Promise<void> {
+export function turnStatements(dataSource: DataSource, rows: TurnRows): BuiltStatement[] {
   const { session, turn, content, mode, generationId } = rows;
-  const dataSource = manager.connection;
   const snapshot = insertStatement(dataSource, rowOf(StateSnapshotEntity, { sessionId: session.id, turn, state: session.state }));
-  const statement = oneStatement([
+  return [
     { sql: `${snapshot.sql} ON CONFLICT ("session_id", "turn") DO UPDATE SET "state" = EXCLUDED."state" RETURNING "turn"`, parameters: snapshot.parameters },
     insertStatement(dataSource, rowOf(GameMessageEntity, { sessionId: session.id, role: 'player', content, mode, turn, generationId: null, status: null, error: null })),
     insertStatement(dataSource, rowOf(GameMessageEntity, { sessionId: session.id, role: 'narrator', content: '', turn, generationId, status: 'streaming', error: null })),
@@ -34,6 +33,5 @@ export async function storeTurn(manager: EntityManager, rows: TurnRows): Promise
       sql: 'UPDATE "game_sessions" SET "turn_count" = $1, "active_generation_id" = $2, "last_played_at" = $3, "updated_at" = now() WHERE "id" = $4',
       parameters: [turn, generationId, new Date(), session.id],
     },
-  ]);
-  await manager.query(statement.sql, statement.parameters);
+  ];
 }

@@ -1,8 +1,12 @@
+import type { GenerationJob } from '@storyos/contracts';
+import type { QueryResultRow } from 'pg';
 import type { Repository } from 'typeorm';
 import { entityFromRow } from '../../../core/database/entity-from-row';
+import { runPreparedAfter } from '../../../core/database/prepared-after';
 import { prepared, runPrepared, type PreparedStatement } from '../../../core/database/prepared-statement';
 import { withReadsStatement, type ClaimReads } from '../handlers/claim-reads';
 import type { GenerationEntity } from '../entities/generation.entity';
+import { awaitingRows } from './rows-lock';
 
 /**
  * Written out and prepared rather than built per call: every step's first
@@ -31,18 +35,20 @@ type Writer = { provider: GenerationEntity['provider']; model: GenerationEntity[
 
 /**
  * Moves a step's generation to `streaming` for this attempt and answers its
- * row, in one round trip; null when it is gone or no longer open (stopped or
- * ended while the job was being picked up), and then the job must not run.
+ * row, in one round trip that first waits for the job's rows to be stored
+ * (see rows-lock.ts); null when it is gone or no longer open (stopped or
+ * ended while the job was being picked up, or never stored), and then the job
+ * must not run.
  * `startedAt` stays the first attempt's: how long the reader has waited,
  * retries included. `writer` records who writes it.
  */
 export async function claimStep(
   generations: Repository<GenerationEntity>,
-  generationId: string,
+  job: GenerationJob,
   attempt: number,
   writer?: Writer,
 ): Promise<GenerationEntity | null> {
-  const [row] = await runPrepared(generations.manager.connection, CLAIM, claimValues(generationId, attempt, writer));
+  const [row] = await runClaim(generations, job, CLAIM, claimValues(job.generationId, attempt, writer));
   return row ? entityFromRow(generations, row) : null;
 }
 
@@ -54,15 +60,23 @@ export async function claimStep(
  */
 export async function claimStepWithReads<Reads>(
   generations: Repository<GenerationEntity>,
-  generationId: string,
+  job: GenerationJob,
   attempt: number,
   writer: Writer | undefined,
   reads: ClaimReads<Reads>,
 ): Promise<{ generation: GenerationEntity; reads: Reads } | null> {
-  const [row] = await runPrepared<Record<string, unknown> & { claim_reads: unknown }>(generations.manager.connection, withReadsStatement(reads, claimsWithReads, (readsAsJson) => `${CLAIMED} SELECT claimed.*, ${readsAsJson} AS claim_reads FROM claimed`), claimValues(generationId, attempt, writer));
+  const statement = withReadsStatement(reads, claimsWithReads, (readsAsJson) => `${CLAIMED} SELECT claimed.*, ${readsAsJson} AS claim_reads FROM claimed`);
+  const [row] = await runClaim<Record<string, unknown> & { claim_reads: unknown }>(generations, job, statement, claimValues(job.generationId, attempt, writer));
   return row ? { generation: entityFromRow(generations, row), reads: reads.read(row.claim_reads) } : null;
 }
 
 function claimValues(generationId: string, attempt: number, writer: Writer | undefined): unknown[] {
   return [generationId, attempt, new Date(), writer?.provider ?? null, writer?.model ?? null];
+}
+
+/** The claim, after the wait for the job's rows when it has one: the wait and the claim in one round trip. */
+function runClaim<T extends QueryResultRow>(generations: Repository<GenerationEntity>, job: GenerationJob, statement: PreparedStatement, values: unknown[]): Promise<T[]> {
+  const dataSource = generations.manager.connection;
+  const awaiting = awaitingRows(job);
+  return awaiting ? runPreparedAfter<T>(dataSource, awaiting, statement, values) : runPrepared<T>(dataSource, statement, values);
 }

@@ -1,7 +1,8 @@
 import type { GenerationJob } from '@storyos/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { QueryResultRow } from 'pg';
 import { PoolTransaction } from '../../../core/database/pool-transaction';
-import { prepared, runPrepared } from '../../../core/database/prepared-statement';
+import type { StatementRun } from '../../../core/database/prepared-statement';
 
 /**
  * A step's job may be queued while the transaction that stores its
@@ -14,25 +15,29 @@ import { prepared, runPrepared } from '../../../core/database/prepared-statement
  * running.
  */
 const lockKey = (id: string): string => `hashtextextended(${id}::text, 0)`;
-const LOCK_KEY = lockKey('$1');
-
 
 /** A transaction that stays open this long (it should take milliseconds) fails the attempt, which is retried. */
 const WAIT_LIMIT = '30s';
 
-const AWAIT_ROWS = prepared(`SELECT set_config('lock_timeout', '${WAIT_LIMIT}', true), pg_advisory_xact_lock(${LOCK_KEY})`);
-
-/** A transaction for storing a generation's rows, begun holding its rows lock (in the same round trip). */
-export function beginHoldingRowsLock(dataSource: DataSource, generationId: string): Promise<PoolTransaction> {
-  return PoolTransaction.begin(dataSource, (literal) => `SELECT pg_advisory_xact_lock(${lockKey(literal(generationId))})`);
+/**
+ * A transaction for storing a generation's rows, begun holding its rows lock
+ * and running `read` (what decides those rows), all in one round trip.
+ */
+export function beginHoldingRowsLock<T extends QueryResultRow>(dataSource: DataSource, generationId: string, read?: StatementRun): Promise<{ transaction: PoolTransaction; rows: T[] }> {
+  return PoolTransaction.begin<T>(dataSource, (literal) => `SELECT pg_advisory_xact_lock(${lockKey(literal(generationId))})`, read);
 }
 
 /** In the storing transaction, before its job is queued. */
 export async function holdRowsLock(manager: EntityManager, generationId: string): Promise<void> {
-  await manager.query(`SELECT pg_advisory_xact_lock(${LOCK_KEY})`, [generationId]);
+  await manager.query(`SELECT pg_advisory_xact_lock(${lockKey('$1')})`, [generationId]);
 }
 
-/** Resolves once the transaction storing the job's generation has ended (at once for a job queued after it). */
-export async function rowsStored(dataSource: DataSource, job: GenerationJob): Promise<void> {
-  if (job.committing) await runPrepared(dataSource, AWAIT_ROWS, [job.generationId]);
+/**
+ * The worker's wait for the transaction storing the job's generation to end
+ * (none for a job queued after it), as a statement to run before its claim in
+ * the same round trip (`runPreparedAfter`).
+ */
+export function awaitingRows(job: GenerationJob): ((literal: (value: string) => string) => string) | undefined {
+  if (!job.committing) return undefined;
+  return (literal) => `SELECT set_config('lock_timeout', '${WAIT_LIMIT}', true), pg_advisory_xact_lock(${lockKey(literal(job.generationId))})`;
 }

@@ -1,7 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { GenerationJobSchema, QUEUE_NAMES, type StreamEntry } from '@storyos/contracts';
+import { GenerationJobSchema, QUEUE_NAMES, type GenerationJob, type StreamEntry } from '@storyos/contracts';
 import { ProviderError, type TextProvider } from '@storyos/domain';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { PinoLogger } from 'nestjs-pino';
@@ -19,7 +19,6 @@ import { ChunkCoalescer } from '../stream/chunk-coalescer';
 import { GenerationStreamStore } from '../stream/generation-stream.store';
 import { StopSignals } from '../stream/stop-signals';
 import { claimStep, claimStepWithReads } from './claim-step';
-import { rowsStored } from './rows-lock';
 import { WritesMeanwhile } from './writes-meanwhile';
 
 /**
@@ -49,9 +48,9 @@ export class RunGenerationProcessor extends WorkerHost {
     const data = GenerationJobSchema.parse(job.data);
     const { generationId, kind } = data;
     const attempt = job.attemptsMade + 1;
-    // Time to first words: once the rows are stored, claiming answers the row and, when the job names its kind, the prompt's reads; the stream's position goes beside it.
+    // Time to first words: claiming (once the rows are stored, in the same round trip) answers the row and, when the job names its kind, the prompt's reads; the stream's position goes beside it.
     const reader = kind ? this.handlers.find(kind) : undefined;
-    const claiming = rowsStored(this.generations.manager.connection, data).then(() => this.claim(reader, generationId, attempt));
+    const claiming = this.claim(reader, data, attempt);
     // The watch for a stop is set up beside the claim too; the stream starts once both are ready.
     const watching = this.stops.watch(generationId);
     try {
@@ -135,13 +134,13 @@ export class RunGenerationProcessor extends WorkerHost {
   }
 
   /** The claim, with the prompt's reads in the same statement when the handler has them. */
-  private async claim(reader: GenerationHandler | undefined, generationId: string, attempt: number): Promise<{ generation: GenerationEntity; reads?: Promise<unknown> } | null> {
+  private async claim(reader: GenerationHandler | undefined, job: GenerationJob, attempt: number): Promise<{ generation: GenerationEntity; reads?: Promise<unknown> } | null> {
     const writer = { provider: this.provider.name, model: this.provider.model };
     if (!reader?.claimReads) {
-      const generation = await claimStep(this.generations, generationId, attempt, writer);
+      const generation = await claimStep(this.generations, job, attempt, writer);
       return generation && { generation };
     }
-    const claimed = await claimStepWithReads(this.generations, generationId, attempt, writer, reader.claimReads);
+    const claimed = await claimStepWithReads(this.generations, job, attempt, writer, reader.claimReads);
     return claimed && { generation: claimed.generation, reads: Promise.resolve(claimed.reads) };
   }
 

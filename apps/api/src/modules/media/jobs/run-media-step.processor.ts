@@ -16,7 +16,6 @@ import { StopSignals } from '../../generation/stream/stop-signals';
 import { MediaService } from '../media.service';
 import { InjectImageProvider, InjectSpeechProvider } from '../providers/media-provider.tokens';
 import { claimStep } from '../../generation/jobs/claim-step';
-import { rowsStored } from '../../generation/jobs/rows-lock';
 
 /**
  * Runs a picture or narration step (a generation whose kind is of step type
@@ -49,8 +48,7 @@ export class RunMediaStepProcessor extends WorkerHost {
     const data = GenerationJobSchema.parse(job.data);
     const { generationId } = data;
     const attempt = job.attemptsMade + 1;
-    await rowsStored(this.generations.manager.connection, data);
-    const generation = await claimStep(this.generations, generationId, attempt);
+    const generation = await claimStep(this.generations, data, attempt);
     if (!generation) return;
 
     let seq = await this.streams.lastSeq(generationId);

@@ -13,7 +13,6 @@ import { MediaService } from '../media.service';
 import { InjectTranscriptionProvider } from '../providers/media-provider.tokens';
 import { recordingFileName } from '../transcriptions/recording-type';
 import { claimStep } from '../../generation/jobs/claim-step';
-import { rowsStored } from '../../generation/jobs/rows-lock';
 
 /**
  * Runs a transcription step (a generation of step type transcription): the
@@ -41,8 +40,7 @@ export class RunTranscriptionStepProcessor extends WorkerHost {
     const { generationId } = data;
     const attempt = job.attemptsMade + 1;
     const writer = this.provider ? { provider: this.provider.name, model: this.provider.model } : undefined;
-    await rowsStored(this.generations.manager.connection, data);
-    const generation = await claimStep(this.generations, generationId, attempt, writer);
+    const generation = await claimStep(this.generations, data, attempt, writer);
     if (!generation) return;
 
     let seq = await this.streams.lastSeq(generationId);

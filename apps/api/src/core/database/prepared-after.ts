@@ -1,0 +1,63 @@
+import type { PoolClient, QueryResult, QueryResultRow } from 'pg';
+import { QueryFailedError, type DataSource } from 'typeorm';
+import { poolOf, type PreparedStatement } from './prepared-statement';
+
+/** SQL text of the statements to run first; it gets the connection's `escapeLiteral` for its values. */
+export type FirstStatements = (literal: (value: string) => string) => string;
+
+/** Statements a connection has PREPAREd by SQL (a new connection is a new client, with none). */
+const preparedOn = new WeakMap<PoolClient, Set<string>>();
+
+/**
+ * `first`, then a prepared statement, in one round trip: a simple query of
+ * both, the statement PREPAREd by SQL on a connection's first use and
+ * EXECUTEd with its values written as literals (a simple query has no
+ * parameters). Each statement sees what was committed before it began, so
+ * `first` may wait for another transaction (a lock it holds) and the
+ * statement still sees that transaction's rows. Without a BEGIN in `first`,
+ * both run in one implicit transaction: `first`'s transaction-scoped locks
+ * and settings last until the statement ends.
+ *
+ * A failure leaves the connection in an unknown state (a transaction begun,
+ * a PREPARE kept or not): the caller releases it with the error, which
+ * closes it.
+ */
+export async function runAfterOn<T extends QueryResultRow>(client: PoolClient, first: FirstStatements, statement: PreparedStatement, values: readonly unknown[]): Promise<T[]> {
+  const name = `"p${statement.name.slice(1)}"`;
+  const prepared = preparedOn.get(client) ?? new Set<string>();
+  const literal = (value: string): string => client.escapeLiteral(value);
+  const execute = `EXECUTE ${name}(${values.map((value) => sqlLiteral(value, literal)).join(', ')})`;
+  const text = `${prepared.has(name) ? '' : `PREPARE ${name} AS ${statement.text}; `}${first(literal)}; ${execute}`;
+  let results: QueryResult<T>[];
+  try {
+    results = (await client.query(text)) as unknown as QueryResult<T>[];
+  } catch (error) {
+    throw new QueryFailedError(text, [], error as Error);
+  }
+  prepared.add(name);
+  preparedOn.set(client, prepared);
+  return results[results.length - 1]!.rows;
+}
+
+/** `runAfterOn` on any free connection of the pool, outside transactions. */
+export async function runPreparedAfter<T extends QueryResultRow>(dataSource: DataSource, first: FirstStatements, statement: PreparedStatement, values: readonly unknown[]): Promise<T[]> {
+  const client = await poolOf(dataSource).connect();
+  try {
+    const rows = await runAfterOn<T>(client, first, statement, values);
+    client.release();
+    return rows;
+  } catch (error) {
+    client.release(error as Error);
+    throw error;
+  }
+}
+
+/** A value as SQL text, for the few types these statements take. */
+export function sqlLiteral(value: unknown, literal: (value: string) => string): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'string') return literal(value);
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return literal(value.toISOString());
+  throw new TypeError(`No SQL literal for ${typeof value} values`);
+}
