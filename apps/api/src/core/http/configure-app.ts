@@ -11,6 +11,8 @@ import { useLargeBodyRoutes } from './body-limits';
 import { translateBodyParserErrors } from './body-parser-errors';
 import { answerMalformedRequests } from './malformed-requests';
 import { setUpOpenApi } from './openapi';
+import { AccessVerifier } from './access-verifier';
+import { prefetchAccess } from './prefetch-access';
 import { assignRequestId } from './request-id';
 import { securityHeaders } from './security-headers';
 import { serveWebApp } from './serve-web-app';
@@ -27,6 +29,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
   app.useLogger(app.get(Logger));
   answerMalformedRequests(app.getHttpServer());
   app.use(assignRequestId);
+  app.use(prefetchAccess(app.get(AccessVerifier)));
   app.set('trust proxy', config.http.trustProxy ? 1 : false);
   app.disable('x-powered-by');
   // A hash of every JSON body for If-None-Match that no client of ours sends; media routes set their own ETags.

@@ -6,7 +6,7 @@ import type { AppConfig } from '../config/app-config';
 import { AppError } from '../errors/app-error';
 import { toErrorBody } from '../errors/to-error-body';
 import { APP_VERSION } from '../health/app-version';
-import { AccessVerifier } from './access-verifier';
+import { AccessVerifier, bearerToken } from './access-verifier';
 import { requestIdOf } from './request-id';
 
 /** The Swagger UI and every form of the document: /api/docs, /api/docs/openapi.json, /api/docs-json, /api/docs-yaml. */
@@ -35,7 +35,7 @@ export function setUpOpenApi(app: INestApplication, config: AppConfig): void {
 function adminsOnly(accessTokens: AccessVerifier) {
   return (request: Request, response: Response, next: NextFunction): void => {
     if (!DOCS_PATH.test(request.path)) return next();
-    const token = /^Bearer (.+)$/i.exec(request.header('authorization') ?? '')?.[1];
+    const token = bearerToken(request.header('authorization'));
     const refuse = (error: unknown): void => {
       const rendered = toErrorBody(error, requestIdOf(request));
       response.set(rendered.headers).status(rendered.status).json(rendered.body);

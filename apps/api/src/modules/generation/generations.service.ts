@@ -133,38 +133,40 @@ export class GenerationsService {
    * those statements run as one statement; then the commit. The allowance is
    * counted meanwhile and given back when anything refuses.
    */
-  async startFromRead<Row extends QueryResultRow, T>(owner: AuthUser, read: StatementRun, decide: (row: Row | undefined, generationId: string) => ReadDecision<T>): Promise<{ generation: GenerationEntity; result: T }> {
+  async startFromRead<Row extends QueryResultRow, T>(owner: AuthUser, read: StatementRun, decide: (row: Row | undefined, generationId: string) => ReadDecision<T>): Promise<{ generationId: string; result: T }> {
     const id = randomUUID();
     const charging = settle(this.quota.consume(owner));
     let transaction: PoolTransaction | undefined;
-    let generation: GenerationEntity;
-    let result: T;
+    let decision: ReadDecision<T>;
     try {
       let rows: Row[];
       ({ transaction, rows } = await beginHoldingRowsLock<Row>(this.dataSource, id, read));
-      const decision = decide(rows[0], id);
-      result = decision.result;
-      // Queued while the rows are written: the worker waits for the commit on the rows lock.
-      const queued = settle(this.addJob({ id, kind: decision.spec.kind }, { committing: true }));
-      const values = { id, ...this.newRow(owner.id, decision.spec) };
+      decision = decide(rows[0], id);
+      // Only the id comes back: the rest of the row is what was sent.
+      const generation = insertStatement(this.dataSource, { entity: GenerationEntity, values: { id, ...this.newRow(owner.id, decision.spec) } });
       const statement = oneStatement([
-        insertStatement(this.dataSource, { entity: GenerationEntity, values }, true),
+        { sql: `${generation.sql} RETURNING "id"`, parameters: generation.parameters },
         ...(decision.inserts ?? []).map((row) => insertStatement(this.dataSource, row)),
         ...(decision.statements ?? []),
       ]);
-      const stored = await settle(transaction.run(prepared(statement.sql), statement.parameters));
+      // Sent first, so the database writes while the job is queued; the worker waits for the commit on the rows lock.
+      const stored = settle(transaction.run(prepared(statement.sql), statement.parameters));
+      const queued = settle(this.addJob({ id, kind: decision.spec.kind }, { committing: true }));
+      valueOf(await stored);
       valueOf(await charging);
       valueOf(await queued);
-      generation = entityFromRow(this.generations, valueOf(stored)[0]!);
       await transaction.commit();
     } catch (error) {
-      await Promise.all([transaction?.rollback(), charging.then(async (charged) => {
-        if (charged.status === 'fulfilled') await this.quota.refund(owner);
-      })]);
+      await Promise.all([
+        transaction?.rollback(),
+        charging.then(async (charged) => {
+          if (charged.status === 'fulfilled') await this.quota.refund(owner);
+        }),
+      ]);
       throw this.queueFailure(error, owner.id);
     }
-    this.realtime.toUser(owner.id, 'generation:started', { generationId: id, kind: generation.kind, target: { type: generation.targetType, id: generation.targetId } });
-    return { generation, result };
+    this.realtime.toUser(owner.id, 'generation:started', { generationId: id, kind: decision.spec.kind, target: decision.spec.target });
+    return { generationId: id, result: decision.result };
   }
 
   /**

@@ -3,14 +3,13 @@ import { Reflector } from '@nestjs/core';
 import type { Role } from '@storyos/contracts';
 import type { IncomingHttpHeaders } from 'node:http';
 import { AppError } from '../../../core/errors/app-error';
+import { bearerToken } from '../../../core/http/access-verifier';
 import { IS_PUBLIC } from '../../../core/http/public.decorator';
 import type { AuthUser, VerifiedAccess } from '../auth-user';
 import { AccessTokenService } from '../tokens/access-token.service';
 import { REQUIRED_ROLE } from './auth.decorators';
 
 type GuardedRequest = { headers: IncomingHttpHeaders; access: VerifiedAccess; user: AuthUser };
-
-const BEARER = /^bearer\s+(\S+)$/i;
 
 /**
  * Global guard: a valid access token of a live session unless `@Public()`, and
@@ -29,9 +28,9 @@ export class JwtAuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest<GuardedRequest>();
-    const token = BEARER.exec(request.headers.authorization ?? '')?.[1];
+    const token = bearerToken(request.headers.authorization);
     if (!token) throw AppError.unauthenticated('Please sign in to continue.');
-    const access = await this.accessTokens.verify(token, 'Please sign in to continue.');
+    const access = await this.accessTokens.verify(token, 'Please sign in to continue.', request);
     request.access = access;
     request.user = access.user;
     const required = this.reflector.getAllAndOverride<Role | undefined>(REQUIRED_ROLE, targets);

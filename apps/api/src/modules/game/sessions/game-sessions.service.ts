@@ -36,7 +36,7 @@ export class GameSessionsService {
   /** Stores the session, its first snapshot and the opening's narrator message with the generation, in one statement. */
   async create(user: AuthUser, request: CreateGameSessionRequest): Promise<CreateGameSessionResponse> {
     const id = randomUUID();
-    const { generation } = await this.generations.startFromRead(user, this.scenarios.playableRead(request.scenarioId), (row, generationId) => {
+    const started = await this.generations.startFromRead(user, this.scenarios.playableRead(request.scenarioId), (row, generationId) => {
       const scenario = this.scenarios.playable(user, row);
       const state = initialWorldState(scenario);
       const inserts = [
@@ -57,7 +57,7 @@ export class GameSessionsService {
       ];
       return { spec: { kind: 'game.opening', target: { type: 'game-session', id }, input: { turn: 0 } }, inserts, result: undefined };
     });
-    return { id, generationId: generation.id };
+    return { id, generationId: started.generationId };
   }
 
   /**

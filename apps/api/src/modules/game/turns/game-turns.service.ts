@@ -50,7 +50,7 @@ export class GameTurnsService {
    * reads are one statement, and the turn's rows another.
    */
   private async newTurn(user: AuthUser, sessionId: string, content: string, mode: PlayerTurnMode): Promise<GenerationAccepted> {
-    const { generation } = await this.generations.startFromRead(user, this.owned.lockForTurn(user, sessionId), (row, generationId) => {
+    const started = await this.generations.startFromRead(user, this.owned.lockForTurn(user, sessionId), (row, generationId) => {
       const { session, opened, holding } = this.owned.lockedForTurn(row);
       ensureIdle(holding);
       if (!opened) throw GameErrors.noOpening();
@@ -61,7 +61,7 @@ export class GameTurnsService {
         result: undefined,
       };
     });
-    return { generationId: generation.id };
+    return { generationId: started.generationId };
   }
 
   /**
