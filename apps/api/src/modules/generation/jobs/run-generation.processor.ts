@@ -5,6 +5,7 @@ import { GenerationJobSchema, QUEUE_NAMES, type GenerationJob, type StreamEntry 
 import { ProviderError, type TextProvider } from '@storyos/domain';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { PinoLogger } from 'nestjs-pino';
+import { afterThisTurn } from '../../../core/async/after-this-turn';
 import type { Repository } from 'typeorm';
 import type { AppConfig } from '../../../core/config/app-config';
 import { InjectConfig } from '../../../core/config/config.module';
@@ -48,13 +49,13 @@ export class RunGenerationProcessor extends WorkerHost {
     const data = GenerationJobSchema.parse(job.data);
     const { generationId, kind } = data;
     const attempt = job.attemptsMade + 1;
-    // Time to first words: claiming (once the rows are stored, in the same round trip) answers the row and, when the job names its kind, the prompt's reads; the stream's position goes beside it.
+    // Time to first words: claiming (once the rows are stored, in the same round trip) answers the row and, when the job names its kind, the prompt's reads.
     const reader = kind ? this.handlers.find(kind) : undefined;
     const claiming = this.claim(reader, data, attempt);
-    // The watch for a stop is set up beside the claim too; the stream starts once both are ready.
-    const watching = this.stops.watch(generationId);
+    // The watch for a stop and the stream's position are asked for while the claim runs, once its statement has gone out.
+    const watching = afterThisTurn(() => this.stops.watch(generationId));
     try {
-      const [claimed, lastSeq] = await Promise.all([claiming, this.streams.lastSeq(generationId)]);
+      const [claimed, lastSeq] = await Promise.all([claiming, afterThisTurn(() => this.streams.lastSeq(generationId))]);
       if (!claimed) return;
       const { generation, reads: readAhead } = claimed;
 
