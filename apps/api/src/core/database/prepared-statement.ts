@@ -22,8 +22,18 @@ export interface StatementRun {
   values: readonly unknown[];
 }
 
+/** Statements named so far, by text (statements are written in code, so they are few); past this many the oldest go. */
+const NAMED_KEPT = 1000;
+const named = new Map<string, PreparedStatement>();
+
 export function prepared(text: string): PreparedStatement {
-  return { name: `s${createHash('sha1').update(text).digest('base64url')}`, text };
+  let statement = named.get(text);
+  if (!statement) {
+    statement = { name: `s${createHash('sha1').update(text).digest('base64url')}`, text };
+    if (named.size >= NAMED_KEPT) named.delete(named.keys().next().value!);
+    named.set(text, statement);
+  }
+  return statement;
 }
 
 /**

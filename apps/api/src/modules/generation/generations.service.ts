@@ -33,9 +33,10 @@ export interface GenerationSpec {
   input?: Record<string, unknown>;
 }
 
-/** What a feature decides from its read (see `startFromRead`): the generation, its own rows (inserts, and other statements), and what it answers. */
+/** What a feature decides from its read (see `startFromRead`): the generation's target and input, its own rows (inserts, and other statements), and what it answers. */
 export interface ReadDecision<T> {
-  spec: GenerationSpec;
+  target: GenerationTarget;
+  input?: Record<string, unknown>;
   inserts?: RowInsert[];
   statements?: BuiltStatement[];
   result: T;
@@ -127,13 +128,20 @@ export class GenerationsService {
    * `start` for the hottest paths (a game's opening, a player's turn), in
    * three round trips to the database: the transaction begins holding the
    * rows lock and runs the feature's `read` (what it decides from, taking
-   * its own row locks if it needs them); `decide` checks that row (throwing
-   * refuses, and nothing is stored) and names the generation's spec and the
-   * feature's own statements; the job is queued while the generation and
-   * those statements run as one statement; then the commit. The allowance is
+   * its own row locks if it needs them); the job of the generation's `kind`
+   * is queued at once, so the worker picks it up while the rest goes on;
+   * `decide` checks the row (throwing refuses: the transaction rolls back and
+   * the job finds nothing) and names the generation's target and input and
+   * the feature's own statements, which run with the generation's as one
+   * statement; then the commit, once the queue has the job. The allowance is
    * counted meanwhile and given back when anything refuses.
    */
-  async startFromRead<Row extends QueryResultRow, T>(owner: AuthUser, read: StatementRun, decide: (row: Row | undefined, generationId: string) => ReadDecision<T>): Promise<{ generationId: string; result: T }> {
+  async startFromRead<Row extends QueryResultRow, T>(
+    owner: AuthUser,
+    kind: GenerationKind,
+    read: StatementRun,
+    decide: (row: Row | undefined, generationId: string) => ReadDecision<T>,
+  ): Promise<{ generationId: string; result: T }> {
     const id = randomUUID();
     const charging = settle(this.quota.consume(owner));
     let transaction: PoolTransaction | undefined;
@@ -141,18 +149,16 @@ export class GenerationsService {
     try {
       let rows: Row[];
       ({ transaction, rows } = await beginHoldingRowsLock<Row>(this.dataSource, id, read));
+      const queued = settle(this.addJob({ id, kind }, { committing: true }));
       decision = decide(rows[0], id);
       // Only the id comes back: the rest of the row is what was sent.
-      const generation = insertStatement(this.dataSource, { entity: GenerationEntity, values: { id, ...this.newRow(owner.id, decision.spec) } });
+      const generation = insertStatement(this.dataSource, { entity: GenerationEntity, values: { id, ...this.newRow(owner.id, { kind, target: decision.target, input: decision.input }) } });
       const statement = oneStatement([
         { sql: `${generation.sql} RETURNING "id"`, parameters: generation.parameters },
         ...(decision.inserts ?? []).map((row) => insertStatement(this.dataSource, row)),
         ...(decision.statements ?? []),
       ]);
-      // Sent first, so the database writes while the job is queued; the worker waits for the commit on the rows lock.
-      const stored = settle(transaction.run(prepared(statement.sql), statement.parameters));
-      const queued = settle(this.addJob({ id, kind: decision.spec.kind }, { committing: true }));
-      valueOf(await stored);
+      valueOf(await settle(transaction.run(prepared(statement.sql), statement.parameters)));
       valueOf(await charging);
       valueOf(await queued);
       await transaction.commit();
@@ -165,7 +171,7 @@ export class GenerationsService {
       ]);
       throw this.queueFailure(error, owner.id);
     }
-    this.realtime.toUser(owner.id, 'generation:started', { generationId: id, kind: decision.spec.kind, target: decision.spec.target });
+    this.realtime.toUser(owner.id, 'generation:started', { generationId: id, kind, target: decision.target });
     return { generationId: id, result: decision.result };
   }
 

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { CreateGameSessionRequest, CreateGameSessionResponse, GameSession, GameSessionSummary, Page, PageQuery } from '@storyos/contracts';
-import { initialWorldState } from '@storyos/domain';
 import { randomUUID } from 'node:crypto';
 import type { Repository } from 'typeorm';
 import { rowOf } from '../../../core/database/insert-statement';
@@ -12,6 +11,7 @@ import { StateSnapshotEntity } from '../world-state/state-snapshot.entity';
 import { GameMessageEntity } from './game-message.entity';
 import { GameSessionEntity } from './game-session.entity';
 import { type SessionSummaryRow, toGameSessionSummary } from './game-session.mapper';
+import { InitialStates } from './initial-states';
 import { OwnedSessions } from './owned-sessions';
 
 // The join is many-to-one, so LIMIT counts sessions.
@@ -26,6 +26,8 @@ const SESSION_COUNT_SQL = 'SELECT count(*)::int AS total FROM game_sessions WHER
 /** A player's games: start one from a scenario, list, load, rename, delete. */
 @Injectable()
 export class GameSessionsService {
+  private readonly initialStates = new InitialStates();
+
   constructor(
     @InjectRepository(GameSessionEntity) private readonly sessions: Repository<GameSessionEntity>,
     private readonly owned: OwnedSessions,
@@ -36,9 +38,9 @@ export class GameSessionsService {
   /** Stores the session, its first snapshot and the opening's narrator message with the generation, in one statement. */
   async create(user: AuthUser, request: CreateGameSessionRequest): Promise<CreateGameSessionResponse> {
     const id = randomUUID();
-    const started = await this.generations.startFromRead(user, this.scenarios.playableRead(request.scenarioId), (row, generationId) => {
+    const started = await this.generations.startFromRead(user, 'game.opening', this.scenarios.playableRead(request.scenarioId), (row, generationId) => {
       const scenario = this.scenarios.playable(user, row);
-      const state = initialWorldState(scenario);
+      const state = this.initialStates.of(scenario);
       const inserts = [
         rowOf(GameSessionEntity, {
           id,
@@ -55,7 +57,7 @@ export class GameSessionsService {
         rowOf(StateSnapshotEntity, { sessionId: id, turn: 0, state }),
         rowOf(GameMessageEntity, { sessionId: id, role: 'narrator', content: '', turn: 0, generationId, status: 'streaming', error: null }),
       ];
-      return { spec: { kind: 'game.opening', target: { type: 'game-session', id }, input: { turn: 0 } }, inserts, result: undefined };
+      return { target: { type: 'game-session', id }, input: { turn: 0 }, inserts, result: undefined };
     });
     return { id, generationId: started.generationId };
   }

@@ -50,13 +50,14 @@ export class GameTurnsService {
    * reads are one statement, and the turn's rows another.
    */
   private async newTurn(user: AuthUser, sessionId: string, content: string, mode: PlayerTurnMode): Promise<GenerationAccepted> {
-    const started = await this.generations.startFromRead(user, this.owned.lockForTurn(user, sessionId), (row, generationId) => {
+    const started = await this.generations.startFromRead(user, 'game.turn', this.owned.lockForTurn(user, sessionId), (row, generationId) => {
       const { session, opened, holding } = this.owned.lockedForTurn(row);
       ensureIdle(holding);
       if (!opened) throw GameErrors.noOpening();
       const turn = session.turnCount + 1;
       return {
-        spec: { kind: 'game.turn', target: { type: 'game-session', id: sessionId }, input: { turn } },
+        target: { type: 'game-session', id: sessionId },
+        input: { turn },
         statements: turnStatements(this.dataSource, { session, turn, content, mode, generationId }),
         result: undefined,
       };
