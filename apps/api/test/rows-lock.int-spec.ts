@@ -117,4 +117,28 @@ describe('a job queued while its generation is being stored', () => {
     const held = (await dataSource.query(`SELECT count(*)::int AS held FROM pg_locks WHERE locktype = 'advisory'`)) as { held: number }[];
     expect(held).toEqual([{ held: 0 }]);
   });
+
+  it('stores its last statement and commits in one round trip, values written as literals (JSON, times, nothing)', async () => {
+    const id = randomUUID();
+    const { transaction } = await beginHoldingRowsLock(dataSource, id);
+    const { statement, parameters } = generationInsert(dataSource, ownerId, { id, input: { turn: 2, said: "the keeper's \\'lamp\\'" }, startedAt: new Date('2026-12-02T10:11:12.345Z'), error: null });
+
+    await transaction.commitWith(statement, parameters);
+
+    expect(await generations.findOneByOrFail({ id })).toMatchObject({ input: { turn: 2, said: "the keeper's \\'lamp\\'" }, startedAt: new Date('2026-12-02T10:11:12.345Z'), error: null, status: 'queued' });
+    const held = (await dataSource.query(`SELECT count(*)::int AS held FROM pg_locks WHERE locktype = 'advisory'`)) as { held: number }[];
+    expect(held).toEqual([{ held: 0 }]);
+  });
+
+  it('keeps nothing of the transaction when its last statement fails, and the worker claims nothing', async () => {
+    const { id, transaction } = await storing();
+    const claiming = claimStep(generations, { generationId: id, committing: true }, 1);
+    await someoneWaits();
+
+    const failure = await transaction.commitWith(prepared('SELECT $1::int AS turn'), ['seven']).catch((error: unknown) => error);
+
+    expect(failure).toBeInstanceOf(QueryFailedError);
+    expect(await claiming).toBeNull();
+    expect(await generations.findOneBy({ id })).toBeNull();
+  });
 });

@@ -1,6 +1,6 @@
 import type { PoolClient, QueryResultRow } from 'pg';
 import { QueryFailedError, type DataSource } from 'typeorm';
-import { runAfterOn, type FirstStatements } from './prepared-after';
+import { runAround, type FirstStatements } from './prepared-after';
 import { poolOf, runOn, type PreparedStatement, type StatementRun } from './prepared-statement';
 
 /**
@@ -15,7 +15,7 @@ export class PoolTransaction {
 
   /**
    * `first`: statements run with BEGIN in the same round trip, and then
-   * `read` when there is one (its rows are the answer; see `runAfterOn`).
+   * `read` when there is one (its rows are the answer; see `runAround`).
    */
   static async begin<T extends QueryResultRow = QueryResultRow>(dataSource: DataSource, first: FirstStatements, read?: StatementRun): Promise<{ transaction: PoolTransaction; rows: T[] }> {
     const client = await poolOf(dataSource).connect();
@@ -27,7 +27,7 @@ export class PoolTransaction {
         });
         return { transaction: new PoolTransaction(client), rows: [] };
       }
-      const rows = await runAfterOn<T>(client, begin, read.statement, read.values);
+      const rows = await runAround<T>(client, read.statement, read.values, { before: begin });
       return { transaction: new PoolTransaction(client), rows };
     } catch (error) {
       client.release(error as Error);
@@ -37,6 +37,20 @@ export class PoolTransaction {
 
   run<T extends QueryResultRow>(statement: PreparedStatement, values: readonly unknown[]): Promise<T[]> {
     return runOn<T>(this.client, statement, values);
+  }
+
+  /** The transaction's last statement and its commit, in one round trip (see `runAround`); its rows are the answer. A failure rolls everything back. */
+  async commitWith<T extends QueryResultRow>(statement: PreparedStatement, values: readonly unknown[]): Promise<T[]> {
+    this.ended = true;
+    try {
+      const rows = await runAround<T>(this.client, statement, values, { after: 'COMMIT' });
+      this.client.release();
+      return rows;
+    } catch (error) {
+      // Closed: PostgreSQL rolls back what the connection had begun.
+      this.client.release(error as Error);
+      throw error;
+    }
   }
 
   async commit(): Promise<void> {

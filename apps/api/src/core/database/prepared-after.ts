@@ -8,26 +8,33 @@ export type FirstStatements = (literal: (value: string) => string) => string;
 /** Statements a connection has PREPAREd by SQL (a new connection is a new client, with none). */
 const preparedOn = new WeakMap<PoolClient, Set<string>>();
 
+/** Statements sent with a prepared statement in its round trip: `before` it (its values escaped by the connection), and one statement `after` it. */
+export interface Around {
+  before?: FirstStatements;
+  after?: 'COMMIT';
+}
+
 /**
- * `first`, then a prepared statement, in one round trip: a simple query of
- * both, the statement PREPAREd by SQL on a connection's first use and
- * EXECUTEd with its values written as literals (a simple query has no
- * parameters). Each statement sees what was committed before it began, so
- * `first` may wait for another transaction (a lock it holds) and the
- * statement still sees that transaction's rows. Without a BEGIN in `first`,
- * both run in one implicit transaction: `first`'s transaction-scoped locks
- * and settings last until the statement ends.
+ * A prepared statement with statements around it, in one round trip: a
+ * simple query of them all, the statement PREPAREd by SQL on a connection's
+ * first use and EXECUTEd with its values written as literals (a simple query
+ * has no parameters); its rows are the answer. Each statement sees what was
+ * committed before it began, so `before` may wait for another transaction (a
+ * lock it holds) and the statement still sees that transaction's rows.
+ * Without a BEGIN, they run in one implicit transaction: `before`'s
+ * transaction-scoped locks and settings last until the statement ends.
  *
- * A failure leaves the connection in an unknown state (a transaction begun,
- * a PREPARE kept or not): the caller releases it with the error, which
- * closes it.
+ * A failure leaves the connection in an unknown state (a transaction begun
+ * or aborted, a PREPARE kept or not): the caller releases it with the error,
+ * which closes it (and so rolls back what it had begun).
  */
-export async function runAfterOn<T extends QueryResultRow>(client: PoolClient, first: FirstStatements, statement: PreparedStatement, values: readonly unknown[]): Promise<T[]> {
+export async function runAround<T extends QueryResultRow>(client: PoolClient, statement: PreparedStatement, values: readonly unknown[], around: Around): Promise<T[]> {
   const name = `"p${statement.name.slice(1)}"`;
   const prepared = preparedOn.get(client) ?? new Set<string>();
   const literal = (value: string): string => client.escapeLiteral(value);
   const execute = `EXECUTE ${name}(${values.map((value) => sqlLiteral(value, literal)).join(', ')})`;
-  const text = `${prepared.has(name) ? '' : `PREPARE ${name} AS ${statement.text}; `}${first(literal)}; ${execute}`;
+  const parts = [prepared.has(name) ? undefined : `PREPARE ${name} AS ${statement.text}`, around.before?.(literal), execute, around.after];
+  const text = parts.filter((part) => part !== undefined).join('; ');
   let results: QueryResult<T>[];
   try {
     results = (await client.query(text)) as unknown as QueryResult<T>[];
@@ -36,14 +43,14 @@ export async function runAfterOn<T extends QueryResultRow>(client: PoolClient, f
   }
   prepared.add(name);
   preparedOn.set(client, prepared);
-  return results[results.length - 1]!.rows;
+  return results[results.length - (around.after ? 2 : 1)]!.rows;
 }
 
-/** `runAfterOn` on any free connection of the pool, outside transactions. */
+/** `first`, then a prepared statement (see `runAround`), on any free connection of the pool, outside transactions. */
 export async function runPreparedAfter<T extends QueryResultRow>(dataSource: DataSource, first: FirstStatements, statement: PreparedStatement, values: readonly unknown[]): Promise<T[]> {
   const client = await poolOf(dataSource).connect();
   try {
-    const rows = await runAfterOn<T>(client, first, statement, values);
+    const rows = await runAround<T>(client, statement, values, { before: first });
     client.release();
     return rows;
   } catch (error) {

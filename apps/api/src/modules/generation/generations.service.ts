@@ -126,15 +126,15 @@ export class GenerationsService {
 
   /**
    * `start` for the hottest paths (a game's opening, a player's turn), in
-   * three round trips to the database: the transaction begins holding the
+   * two round trips to the database: the transaction begins holding the
    * rows lock and runs the feature's `read` (what it decides from, taking
    * its own row locks if it needs them); the job of the generation's `kind`
    * is queued at once, so the worker picks it up while the rest goes on;
    * `decide` checks the row (throwing refuses: the transaction rolls back and
    * the job finds nothing) and names the generation's target and input and
    * the feature's own statements, which run with the generation's as one
-   * statement; then the commit, once the queue has the job. The allowance is
-   * counted meanwhile and given back when anything refuses.
+   * statement, sent with the COMMIT once the queue has the job. The allowance
+   * is counted meanwhile and given back when anything refuses.
    */
   async startFromRead<Row extends QueryResultRow, T>(
     owner: AuthUser,
@@ -158,10 +158,10 @@ export class GenerationsService {
         ...(decision.inserts ?? []).map((row) => insertStatement(this.dataSource, row)),
         ...(decision.statements ?? []),
       ]);
-      valueOf(await settle(transaction.run(prepared(statement.sql), statement.parameters)));
       valueOf(await charging);
       valueOf(await queued);
-      await transaction.commit();
+      // The rows and the commit in one round trip, once the queue has the job (a job the queue refused must not find rows).
+      await transaction.commitWith(prepared(statement.sql), statement.parameters);
     } catch (error) {
       await Promise.all([
         transaction?.rollback(),
