@@ -24,12 +24,16 @@ export class AttemptController {
     return this.expired;
   }
 
-  /** Aborts the attempt with `error` unless `clearDeadline()` is called within `ms`. */
-  setDeadline(ms: number, error: ProviderError): void {
+  /**
+   * Aborts the attempt with the error `explain` makes unless `clearDeadline()`
+   * is called within `ms`. Made only when the deadline passes: an error's
+   * stack costs more than the request it would describe.
+   */
+  setDeadline(ms: number, explain: () => ProviderError): void {
     this.clearDeadline();
     this.timer = setTimeout(() => {
-      this.expired = error;
-      this.controller.abort(error);
+      this.expired = explain();
+      this.controller.abort(this.expired);
     }, ms);
   }
 

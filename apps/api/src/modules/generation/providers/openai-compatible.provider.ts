@@ -135,7 +135,7 @@ export class OpenAiCompatibleProvider implements TextProvider {
     const control = new AttemptController(signal);
     try {
       const response = await this.connect(request, control);
-      control.setDeadline(this.options.firstTokenTimeoutMs, new ProviderError(`The provider sent no text within ${seconds(this.options.firstTokenTimeoutMs)}.`, true));
+      control.setDeadline(this.options.firstTokenTimeoutMs, () => new ProviderError(`The provider sent no text within ${seconds(this.options.firstTokenTimeoutMs)}.`, true));
       return yield* this.read(response, signal, control, progress);
     } catch (error) {
       throw control.timeoutError ?? error;
@@ -150,7 +150,7 @@ export class OpenAiCompatibleProvider implements TextProvider {
    * CPU (the connection is kept alive either way).
    */
   private async connect({ body, model, withFormat, withTools }: AttemptRequest, control: AttemptController): Promise<Dispatcher.ResponseData> {
-    control.setDeadline(this.options.connectTimeoutMs, new ProviderError(`The provider did not answer within ${seconds(this.options.connectTimeoutMs)}.`, true));
+    control.setDeadline(this.options.connectTimeoutMs, () => new ProviderError(`The provider did not answer within ${seconds(this.options.connectTimeoutMs)}.`, true));
     let response: Dispatcher.ResponseData;
     try {
       response = await request(this.url, { method: 'POST', headers: chatCompletionsHeaders(this.options.apiKey), body, signal: control.signal });

@@ -53,7 +53,7 @@ export async function providerRequest<T>(request: ProviderRequest<T>, signal: Ab
 async function attempt<T>(request: ProviderRequest<T>, signal: AbortSignal): Promise<T> {
   if (signal.aborted) throw new ProviderAbortedError();
   const control = new AttemptController(signal);
-  control.setDeadline(request.timeoutMs, new ProviderError(`The provider did not finish within ${Math.round(request.timeoutMs / 1000)}s.`, true));
+  control.setDeadline(request.timeoutMs, () => new ProviderError(`The provider did not finish within ${Math.round(request.timeoutMs / 1000)}s.`, true));
   try {
     const { headers, body } = request.init();
     let response: Response;
