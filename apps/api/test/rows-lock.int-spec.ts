@@ -34,9 +34,9 @@ describe('a job queued while its generation is being stored', () => {
   /** A transaction storing a queued generation under its rows lock, as GenerationsService does before it queues the job; it ends in the test. */
   async function storing(): Promise<{ id: string; transaction: PoolTransaction }> {
     const id = randomUUID();
-    const { transaction } = await beginHoldingRowsLock(dataSource, id);
     const { statement, parameters } = generationInsert(dataSource, ownerId, { id, input: { turn: 7 } });
-    await transaction.run(statement, parameters);
+    // The insert goes where a feature's read goes: in the transaction's first round trip.
+    const { transaction } = await beginHoldingRowsLock(dataSource, id, { statement, values: parameters });
     return { id, transaction };
   }
 
@@ -120,7 +120,7 @@ describe('a job queued while its generation is being stored', () => {
 
   it('stores its last statement and commits in one round trip, values written as literals (JSON, times, nothing)', async () => {
     const id = randomUUID();
-    const { transaction } = await beginHoldingRowsLock(dataSource, id);
+    const { transaction } = await beginHoldingRowsLock(dataSource, id, { statement: prepared('SELECT 1 AS one'), values: [] });
     const { statement, parameters } = generationInsert(dataSource, ownerId, { id, input: { turn: 2, said: "the keeper's \\'lamp\\'" }, startedAt: new Date('2026-12-02T10:11:12.345Z'), error: null });
 
     await transaction.commitWith(statement, parameters);

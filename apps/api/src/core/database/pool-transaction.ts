@@ -1,42 +1,28 @@
 import type { PoolClient, QueryResultRow } from 'pg';
 import { QueryFailedError, type DataSource } from 'typeorm';
 import { runAround, type FirstStatements } from './prepared-after';
-import { poolOf, runOn, type PreparedStatement, type StatementRun } from './prepared-statement';
+import { poolOf, type PreparedStatement, type StatementRun } from './prepared-statement';
 
 /**
  * A transaction on one of the pool's connections, for prepared statements
- * outside TypeORM (see prepared-statement.ts). It ends with `commit` or
- * `rollback`, which give the connection back.
+ * outside TypeORM (see prepared-statement.ts). It ends with `commitWith`,
+ * `commit` or `rollback`, which give the connection back.
  */
 export class PoolTransaction {
   private ended = false;
 
   private constructor(private readonly client: PoolClient) {}
 
-  /**
-   * `first`: statements run with BEGIN in the same round trip, and then
-   * `read` when there is one (its rows are the answer; see `runAround`).
-   */
-  static async begin<T extends QueryResultRow = QueryResultRow>(dataSource: DataSource, first: FirstStatements, read?: StatementRun): Promise<{ transaction: PoolTransaction; rows: T[] }> {
+  /** `first`: statements run with BEGIN, and then `read`, in one round trip (see `runAround`); the read's rows are the answer. */
+  static async begin<T extends QueryResultRow = QueryResultRow>(dataSource: DataSource, first: FirstStatements, read: StatementRun): Promise<{ transaction: PoolTransaction; rows: T[] }> {
     const client = await poolOf(dataSource).connect();
-    const begin: FirstStatements = (literal) => `BEGIN; ${first(literal)}`;
     try {
-      if (!read) {
-        await client.query(begin((value) => client.escapeLiteral(value))).catch((error: Error) => {
-          throw new QueryFailedError('BEGIN', [], error);
-        });
-        return { transaction: new PoolTransaction(client), rows: [] };
-      }
-      const rows = await runAround<T>(client, read.statement, read.values, { before: begin });
+      const rows = await runAround<T>(client, read.statement, read.values, { before: (literal) => `BEGIN; ${first(literal)}` });
       return { transaction: new PoolTransaction(client), rows };
     } catch (error) {
       client.release(error as Error);
       throw error;
     }
-  }
-
-  run<T extends QueryResultRow>(statement: PreparedStatement, values: readonly unknown[]): Promise<T[]> {
-    return runOn<T>(this.client, statement, values);
   }
 
   /** The transaction's last statement and its commit, in one round trip (see `runAround`); its rows are the answer. A failure rolls everything back. */

@@ -32,17 +32,20 @@ export async function runAround<T extends QueryResultRow>(client: PoolClient, st
   const name = `"p${statement.name.slice(1)}"`;
   const prepared = preparedOn.get(client) ?? new Set<string>();
   const literal = (value: string): string => client.escapeLiteral(value);
-  const execute = `EXECUTE ${name}(${values.map((value) => sqlLiteral(value, literal)).join(', ')})`;
+  // PostgreSQL refuses empty parentheses after a statement without parameters.
+  const execute = values.length === 0 ? `EXECUTE ${name}` : `EXECUTE ${name}(${values.map((value) => sqlLiteral(value, literal)).join(', ')})`;
   const parts = [prepared.has(name) ? undefined : `PREPARE ${name} AS ${statement.text}`, around.before?.(literal), execute, around.after];
   const text = parts.filter((part) => part !== undefined).join('; ');
-  let results: QueryResult<T>[];
+  let answered: QueryResult<T> | QueryResult<T>[];
   try {
-    results = (await client.query(text)) as unknown as QueryResult<T>[];
+    answered = (await client.query(text)) as unknown as QueryResult<T> | QueryResult<T>[];
   } catch (error) {
     throw new QueryFailedError(text, [], error as Error);
   }
   prepared.add(name);
   preparedOn.set(client, prepared);
+  // One result per statement, or the result itself when the EXECUTE was alone.
+  const results = Array.isArray(answered) ? answered : [answered];
   return results[results.length - (around.after ? 2 : 1)]!.rows;
 }
 

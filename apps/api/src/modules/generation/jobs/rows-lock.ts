@@ -23,7 +23,7 @@ const WAIT_LIMIT = '30s';
  * A transaction for storing a generation's rows, begun holding its rows lock
  * and running `read` (what decides those rows), all in one round trip.
  */
-export function beginHoldingRowsLock<T extends QueryResultRow>(dataSource: DataSource, generationId: string, read?: StatementRun): Promise<{ transaction: PoolTransaction; rows: T[] }> {
+export function beginHoldingRowsLock<T extends QueryResultRow>(dataSource: DataSource, generationId: string, read: StatementRun): Promise<{ transaction: PoolTransaction; rows: T[] }> {
   return PoolTransaction.begin<T>(dataSource, (literal) => `SELECT pg_advisory_xact_lock(${lockKey(literal(generationId))})`, read);
 }
 
