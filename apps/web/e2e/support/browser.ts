@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import { followPages } from './failure-report';
 import { readStackInfo } from './stack-info';
 
 export const SCREENSHOT_DIR = path.resolve(__dirname, '../screenshots');
@@ -25,6 +26,7 @@ export async function openPage(browser: Browser, options: BrowserContextOptions 
     reducedMotion: 'reduce',
     ...options,
   });
+  followPages(context);
   return context.newPage();
 }
 

@@ -34,7 +34,8 @@ export async function startBuiltinStack(extraEnv: Record<string, string> = {}): 
     PORT: String(port),
     HOST: '127.0.0.1',
     NODE_ENV: 'test',
-    LOG_LEVEL: 'warn',
+    // Info, so a failed test's report (failure-report.ts) shows how its generations ended.
+    LOG_LEVEL: 'info',
     JWT_SECRET: randomBytes(36).toString('base64url'),
     WEB_DIST_DIR: path.join(WORKSPACE, 'apps/web/dist'),
     CORS_ORIGINS: baseUrl,

@@ -66,7 +66,8 @@ export async function startStack(): Promise<{ info: StackInfo; children: ChildPr
     PORT: String(port),
     HOST: '127.0.0.1',
     NODE_ENV: 'test',
-    LOG_LEVEL: 'warn',
+    // Info, so a failed test's report (failure-report.ts) shows how its generations ended.
+    LOG_LEVEL: 'info',
     JWT_SECRET: randomBytes(36).toString('base64url'),
     WEB_DIST_DIR: WEB_DIST,
     CORS_ORIGINS: baseUrl,
