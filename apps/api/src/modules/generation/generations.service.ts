@@ -13,6 +13,7 @@ import { insertStatement, type RowInsert } from '../../core/database/insert-stat
 import { oneStatement, type BuiltStatement } from '../../core/database/one-statement';
 import type { PoolTransaction } from '../../core/database/pool-transaction';
 import { prepared, type StatementRun } from '../../core/database/prepared-statement';
+import { afterThisTurn } from '../../core/async/after-this-turn';
 import { settle, valueOf } from '../../core/async/settled';
 import { AppError } from '../../core/errors/app-error';
 import { RealtimePublisher } from '../../core/realtime/realtime-publisher.service';
@@ -143,7 +144,8 @@ export class GenerationsService {
     decide: (row: Row | undefined, generationId: string) => ReadDecision<T>,
   ): Promise<{ generationId: string; result: T }> {
     const id = randomUUID();
-    const charging = settle(this.quota.consume(owner));
+    // Counted once the transaction's first statement has gone out: that write is on the way to the first words, this one is not.
+    const charging = settle(afterThisTurn(() => this.quota.consume(owner)));
     let transaction: PoolTransaction | undefined;
     let decision: ReadDecision<T>;
     try {
