@@ -41,7 +41,8 @@ async function describePage(page: Page, name: string): Promise<string> {
   mkdirSync(FAILURE_DIR, { recursive: true });
   const shot = path.join(FAILURE_DIR, `${name}.png`);
   await page.screenshot({ path: shot, fullPage: true, timeout: 5_000 }).catch(() => undefined);
-  const text = await page.evaluate(() => document.body?.innerText ?? '', undefined).catch(() => '');
+  // A page stuck on a dialog never answers evaluate: the report must not hold the run up.
+  const text = await Promise.race([page.evaluate(() => document.body?.innerText ?? '').catch(() => ''), new Promise<string>((resolve) => setTimeout(() => resolve('(the page did not answer)'), 5_000).unref())]);
   const shown = text.replace(/\n{2,}/g, '\n').trim();
   return [`page ${page.url()} (screenshot: ${shot})`, shown.length > PAGE_TEXT_CHARS ? `${shown.slice(0, PAGE_TEXT_CHARS)}…` : shown].join('\n');
 }
