@@ -10,7 +10,7 @@ type DescribeFailure = (testName: string, since: number) => Promise<string>;
 
 /**
  * Node's test environment, plus a report when a browser test fails: its
- * pages' addresses, text and screenshots and the servers' warnings since it
+ * pages' addresses, text and screenshots and what the servers logged since it
  * started (support/failure-report.ts), written to the run's output.
  */
 export default class BrowserTestEnvironment extends NodeEnvironment {
