@@ -10,11 +10,11 @@
 //   3. websocket bytes per reply against the reply's length.
 // Everything it creates is removed at the end, on error and on Ctrl-C. Only
 // loopback addresses are used; every loop has a count and a time limit.
-// Options: --quick (small smoke run), --levels=1,50,200, --runs=20, --phases=latency,ttfc,bytes,
+// Options: --quick (small smoke run), --levels=1,50,200, --runs=20, --warmup=20, --phases=latency,ttfc,bytes,
 // --wait-quiet[=minutes] (wait, at most that long, until the machine is idle).
 import { execFile, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -44,6 +44,12 @@ const PHASES = new Set((args.get('phases') ?? 'latency,ttfc,bytes').split(','));
 const QUICK = args.has('quick');
 const LEVELS = PHASES.has('latency') ? (args.get('levels') ?? (QUICK ? '1,10' : '1,50,200')).split(',').map(Number).filter((n) => n > 0 && n <= 400) : [1];
 const TTFC_RUNS = Math.min(Number(args.get('runs') ?? (QUICK ? 5 : 20)), 200);
+/**
+ * Time to first chunk: runs before the measured ones, reported apart. A process that has just started runs
+ * the path in V8's first tiers for its first few dozen requests (measured: ~2 ms slower per game opening);
+ * the measured runs are what a running server answers.
+ */
+const TTFC_WARMUP = Math.min(Number(args.get('warmup') ?? (QUICK ? 0 : 20)), 200);
 const MAX_STREAMS = Math.max(...LEVELS);
 /** The API caps WORKER_CONCURRENCY at 64, so 200 concurrent streams need several worker processes. */
 const CONCURRENCY_PER_WORKER = 64;
@@ -468,6 +474,50 @@ function processCpu(pid) {
   }
 }
 
+/** Nanoseconds a process's threads have run so far (Linux: the schedstat of each of its tasks in /proc, exact rather than in 10 ms ticks); NaN elsewhere. */
+function processRunNs(pid) {
+  try {
+    return readdirSync(`/proc/${pid}/task`).reduce((sum, thread) => sum + Number(readFileSync(`/proc/${pid}/task/${thread}/schedstat`, 'utf8').split(' ')[0]), 0);
+  } catch {
+    return NaN;
+  }
+}
+
+/** Process ids by their command name (Linux /proc), e.g. every PostgreSQL process; empty elsewhere. */
+function pidsNamed(name) {
+  const pids = [];
+  try {
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === name) pids.push(Number(entry));
+      } catch {
+        // Gone meanwhile.
+      }
+    }
+  } catch {
+    // Not Linux.
+  }
+  return pids;
+}
+
+/** Every process on a reply's way, by role, for `runNsByRole`; PostgreSQL and Redis are found by name (this machine's own). */
+function replyPathProcesses(stack) {
+  return {
+    API: [stack.api.pid],
+    worker: stack.workers.map((worker) => worker.pid),
+    PostgreSQL: pidsNamed('postgres'),
+    Redis: pidsNamed('redis-server'),
+    provider: [stack.provider.pid],
+    'bench client': [process.pid],
+  };
+}
+
+/** CPU nanoseconds so far of each role's processes. */
+function runNsByRole(processes) {
+  return Object.fromEntries(Object.entries(processes).map(([role, pids]) => [role, pids.length ? pids.reduce((sum, pid) => sum + processRunNs(pid), 0) : NaN]));
+}
+
 /** CPU seconds the whole machine has been busy (all cores; Linux /proc/stat), or NaN elsewhere. */
 function machineCpu() {
   try {
@@ -654,36 +704,54 @@ async function timeToFirstChunk(stack, user, scenarioId) {
   const turnTimes = [];
   const providerTimes = [];
   const parts = { toCreated: [], queued: [], toFirstToken: [], firstTokenToSocket: [] };
-  for (let index = 0; index < TTFC_RUNS; index += 1) {
-    providerTimes.push(await providerFirstDelta(stack));
+  const cold = { stack: [], turn: [], provider: [] };
+  // CPU each process spent from a game's opening request to its first delta (read before the request and once the delta is in).
+  const processes = replyPathProcesses(stack);
+  const openingCpu = [];
+  for (let index = 0; index < TTFC_WARMUP + TTFC_RUNS; index += 1) {
+    const warming = index < TTFC_WARMUP;
+    (warming ? cold.provider : providerTimes).push(await providerFirstDelta(stack));
     await sleep(50);
+    const cpuBefore = runNsByRole(processes);
     const started = now();
     const session = await api(stack, 'POST', '/api/game/sessions', { token: user.token, body: { scenarioId }, expect: 201 });
     await waitForEntries(() => received.get(session.generationId)?.firstDeltaAt != null, 30_000, 'first chunk');
+    const cpuAfter = runNsByRole(processes);
+    if (!warming) openingCpu.push(Object.fromEntries(Object.keys(cpuAfter).map((role) => [role, (cpuAfter[role] - cpuBefore[role]) / 1e6])));
     const receipts = received.get(session.generationId);
-    stackTimes.push(receipts.firstDeltaAt - started);
+    (warming ? cold.stack : stackTimes).push(receipts.firstDeltaAt - started);
     await waitForEntries(() => received.get(session.generationId)?.end, 30_000, 'end entry');
     const generation = await api(stack, 'GET', `/api/generations/${session.generationId}`, { token: user.token, expect: 200 });
     const created = Date.parse(generation.createdAt);
     const startedAt = Date.parse(generation.startedAt);
     const firstChunkAt = Date.parse(generation.firstChunkAt);
-    parts.toCreated.push(created - epochMs(started));
-    parts.queued.push(startedAt - created);
-    parts.toFirstToken.push(firstChunkAt - startedAt);
-    parts.firstTokenToSocket.push(epochMs(receipts.firstDeltaAt) - firstChunkAt);
+    if (!warming) {
+      parts.toCreated.push(created - epochMs(started));
+      parts.queued.push(startedAt - created);
+      parts.toFirstToken.push(firstChunkAt - startedAt);
+      parts.firstTokenToSocket.push(epochMs(receipts.firstDeltaAt) - firstChunkAt);
+    }
     await waitUntilIdle(stack, user, [{ sessionId: session.id, token: user.token }], 30_000);
     // A player's turn in that game: the path taken most often, with its locking transaction.
     await sleep(50);
     const turnStarted = now();
     const turn = await api(stack, 'POST', `/api/game/sessions/${session.id}/turns`, { token: user.token, body: { content: 'I open the letter.' }, expect: 202 });
     await waitForEntries(() => received.get(turn.generationId)?.firstDeltaAt != null, 30_000, 'first chunk of a turn');
-    turnTimes.push(received.get(turn.generationId).firstDeltaAt - turnStarted);
+    (warming ? cold.turn : turnTimes).push(received.get(turn.generationId).firstDeltaAt - turnStarted);
     await waitForEntries(() => received.get(turn.generationId)?.end, 30_000, 'end entry of a turn');
     await waitUntilIdle(stack, user, [{ sessionId: session.id, token: user.token }], 30_000);
   }
   const sorted = (values) => [...values].sort((a, b) => a - b);
   const summary = (values) => ({ p50: percentile(sorted(values), 50), p95: percentile(sorted(values), 95) });
-  return { stack: summary(stackTimes), turn: summary(turnTimes), provider: summary(providerTimes), parts: Object.fromEntries(Object.entries(parts).map(([key, values]) => [key, summary(values)])) };
+  return {
+    stack: summary(stackTimes),
+    turn: summary(turnTimes),
+    provider: summary(providerTimes),
+    parts: Object.fromEntries(Object.entries(parts).map(([key, values]) => [key, summary(values)])),
+    cold: cold.stack.length ? { stack: summary(cold.stack), turn: summary(cold.turn), provider: summary(cold.provider) } : null,
+    openingCpu: Object.fromEntries(Object.keys(processes).map((role) => [role, summary(openingCpu.map((run) => run[role]))])),
+    openingCpuTotal: summary(openingCpu.map((run) => Object.values(run).reduce((sum, value) => sum + (Number.isFinite(value) ? value : 0), 0))),
+  };
 }
 
 /** POST /api/chat → the first `text-delta` chunk of its UI message stream; the rest is read to the end. */
@@ -724,10 +792,13 @@ async function chatTimeToFirstDelta(stack) {
   await chatFirstDelta(stack, user, chatId, 'Hello!');
   const chatTimes = [];
   const providerTimes = [];
-  for (let index = 0; index < TTFC_RUNS; index += 1) {
-    providerTimes.push(await providerFirstDelta(stack));
+  for (let index = 0; index < TTFC_WARMUP + TTFC_RUNS; index += 1) {
+    const provider = await providerFirstDelta(stack);
     await sleep(50);
-    chatTimes.push(await chatFirstDelta(stack, user, chatId, `What happens next? (${index + 1})`));
+    const chat = await chatFirstDelta(stack, user, chatId, `What happens next? (${index + 1})`);
+    if (index < TTFC_WARMUP) continue;
+    providerTimes.push(provider);
+    chatTimes.push(chat);
   }
   const sorted = (values) => [...values].sort((a, b) => a - b);
   const summary = (values) => ({ p50: percentile(sorted(values), 50), p95: percentile(sorted(values), 95) });
@@ -878,7 +949,7 @@ function report({ when, host, levels, ttfc, chatTtfc, bytes, workers, notes }) {
     lines.push('');
   }
   if (ttfc) {
-    lines.push(`2. Time to first chunk, ${TTFC_RUNS} sequential runs (provider: first delta at once, then every ${TTFC_SCRIPT.intervalMs} ms)`);
+    lines.push(`2. Time to first chunk, ${TTFC_RUNS} sequential runs after ${TTFC_WARMUP} not counted (provider: first delta at once, then every ${TTFC_SCRIPT.intervalMs} ms)`);
     lines.push('');
     row(['path', 'p50 ms', 'p95 ms']);
     row([':---', '---:', '---:']);
@@ -891,6 +962,19 @@ function report({ when, host, levels, ttfc, chatTtfc, bytes, workers, notes }) {
     row(['turn: POST /api/game/sessions/:id/turns → first generation:delta on the socket', ms(ttfc.turn.p50), ms(ttfc.turn.p95)]);
     row(['chat: POST /api/chat → first text-delta chunk of its UI message stream (same connection)', ms(chatTtfc.chat.p50), ms(chatTtfc.chat.p95)]);
     row(['provider alone, measured between the chat runs', ms(chatTtfc.provider.p50), ms(chatTtfc.provider.p95)]);
+    if (ttfc.cold) {
+      row([`not counted — the first ${TTFC_WARMUP} runs after the stack started: game opening`, ms(ttfc.cold.stack.p50), ms(ttfc.cold.stack.p95)]);
+      row(['  a player\'s turn', ms(ttfc.cold.turn.p50), ms(ttfc.cold.turn.p95)]);
+      row(['  provider alone', ms(ttfc.cold.provider.p50), ms(ttfc.cold.provider.p95)]);
+    }
+    lines.push('');
+    lines.push('   CPU from a game opening\'s request to its first delta, ms per opening (/proc schedstat, all threads; the machine has 2 cores):');
+    lines.push('');
+    const roles = Object.keys(ttfc.openingCpu);
+    row(['', ...roles, 'all of them']);
+    row([':---', ...roles.map(() => '---:'), '---:']);
+    row(['p50', ...roles.map((role) => ms(ttfc.openingCpu[role].p50)), ms(ttfc.openingCpuTotal.p50)]);
+    row(['p95', ...roles.map((role) => ms(ttfc.openingCpu[role].p95)), ms(ttfc.openingCpuTotal.p95)]);
     lines.push('');
   }
   if (bytes.length) {
@@ -954,11 +1038,11 @@ async function main() {
   let ttfc = null;
   let chatTtfc = null;
   if (PHASES.has('ttfc')) {
-    log(`time to first chunk: ${TTFC_RUNS} runs…`);
+    log(`time to first chunk: ${TTFC_WARMUP} runs not counted, then ${TTFC_RUNS}…`);
     const ttfcUser = await register(stack, 'ttfc');
     await connectSocket(stack, ttfcUser);
     ttfc = await timeToFirstChunk(stack, ttfcUser, scenario.id);
-    log(`chat time to first text delta: ${TTFC_RUNS} runs…`);
+    log(`chat time to first text delta: ${TTFC_WARMUP} runs not counted, then ${TTFC_RUNS}…`);
     chatTtfc = await chatTimeToFirstDelta(stack);
   }
 
