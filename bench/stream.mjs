@@ -501,7 +501,7 @@ function pidsNamed(name) {
   return pids;
 }
 
-/** Every process on a reply's way, by role, for `runNsByRole`; PostgreSQL and Redis are found by name (this machine's own). */
+/** The stack's processes on a reply's way, by role, for `runNsByRole`; PostgreSQL and Redis are found by name (this machine's own). */
 function replyPathProcesses(stack) {
   return {
     API: [stack.api.pid],
@@ -509,7 +509,6 @@ function replyPathProcesses(stack) {
     PostgreSQL: pidsNamed('postgres'),
     Redis: pidsNamed('redis-server'),
     provider: [stack.provider.pid],
-    'bench client': [process.pid],
   };
 }
 
@@ -712,12 +711,16 @@ async function timeToFirstChunk(stack, user, scenarioId) {
     const warming = index < TTFC_WARMUP;
     (warming ? cold.provider : providerTimes).push(await providerFirstDelta(stack));
     await sleep(50);
+    // The client's own count is read inside the others', so reading /proc is not counted as its work.
     const cpuBefore = runNsByRole(processes);
+    const clientBefore = processRunNs(process.pid);
     const started = now();
     const session = await api(stack, 'POST', '/api/game/sessions', { token: user.token, body: { scenarioId }, expect: 201 });
     await waitForEntries(() => received.get(session.generationId)?.firstDeltaAt != null, 30_000, 'first chunk');
+    const clientAfter = processRunNs(process.pid);
     const cpuAfter = runNsByRole(processes);
-    if (!warming) openingCpu.push(Object.fromEntries(Object.keys(cpuAfter).map((role) => [role, (cpuAfter[role] - cpuBefore[role]) / 1e6])));
+    const used = { ...Object.fromEntries(Object.keys(cpuAfter).map((role) => [role, (cpuAfter[role] - cpuBefore[role]) / 1e6])), 'bench client': (clientAfter - clientBefore) / 1e6 };
+    if (!warming) openingCpu.push(used);
     const receipts = received.get(session.generationId);
     (warming ? cold.stack : stackTimes).push(receipts.firstDeltaAt - started);
     await waitForEntries(() => received.get(session.generationId)?.end, 30_000, 'end entry');
@@ -749,7 +752,7 @@ async function timeToFirstChunk(stack, user, scenarioId) {
     provider: summary(providerTimes),
     parts: Object.fromEntries(Object.entries(parts).map(([key, values]) => [key, summary(values)])),
     cold: cold.stack.length ? { stack: summary(cold.stack), turn: summary(cold.turn), provider: summary(cold.provider) } : null,
-    openingCpu: Object.fromEntries(Object.keys(processes).map((role) => [role, summary(openingCpu.map((run) => run[role]))])),
+    openingCpu: Object.fromEntries(Object.keys(openingCpu[0] ?? {}).map((role) => [role, summary(openingCpu.map((run) => run[role]))])),
     openingCpuTotal: summary(openingCpu.map((run) => Object.values(run).reduce((sum, value) => sum + (Number.isFinite(value) ? value : 0), 0))),
   };
 }
