@@ -11,7 +11,9 @@
 // Everything it creates is removed at the end, on error and on Ctrl-C. Only
 // loopback addresses are used; every loop has a count and a time limit.
 // Options: --quick (small smoke run), --levels=1,50,200, --runs=20, --warmup=20, --phases=latency,ttfc,bytes,
-// --wait-quiet[=minutes] (wait, at most that long, until the machine is idle).
+// --wait-quiet[=minutes] (wait, at most that long, until the machine is idle),
+// --cpu-prof (profiles the API and workers and prints where their CPU went inside the game openings'
+// windows, request to first delta; the profiler slows the stack, so that run's timings are not comparable).
 import { execFile, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -36,6 +38,7 @@ const { default: pg } = await import('pg');
 const { io } = await import('socket.io-client');
 const { createParser } = await import('eventsource-parser');
 const { replyText } = await import('./paced-provider.mjs');
+const { monotonicMicros, profileTables, readProfile, selfTimeInWindows } = await import('./lib/profile-windows.mjs');
 
 // ---------------------------------------------------------------- settings
 const args = new Map(process.argv.slice(2).map((arg) => { const [key, value = 'true'] = arg.replace(/^--/, '').split('='); return [key, value]; }));
@@ -70,6 +73,9 @@ const serverUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.
 const databaseName = `storyos_bench_${id}`;
 const redisPrefix = `bench_${id}`;
 const logDir = path.join(os.tmpdir(), `storyos-bench-${id}`);
+const CPU_PROF = args.has('cpu-prof');
+/** Kept after the run, for a closer look in Chrome's DevTools. */
+const PROFILE_DIR = path.join(os.tmpdir(), 'storyos-bench-stream-profiles', id);
 for (const url of [redisUrl, serverUrl]) {
   const host = new URL(url).hostname;
   if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(host)) {
@@ -80,6 +86,9 @@ for (const url of [redisUrl, serverUrl]) {
 
 const now = () => performance.now();
 const epochMs = (t) => performance.timeOrigin + t;
+/** performance.now() ms → the profiler's monotonic µs (both count from the same clock). */
+const clockOffsetUs = monotonicMicros() - performance.now() * 1000;
+const monotonicUs = (t) => t * 1000 + clockOffsetUs;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const log = (message) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 
@@ -155,9 +164,14 @@ async function deleteRedisKeys() {
   return deleted;
 }
 
+/** Sockets, tails and connections the bench opened, most recent first. */
+async function closeConnections() {
+  for (const close of closers.splice(0).reverse()) await Promise.resolve().then(close).catch(() => undefined);
+}
+
 function cleanup(keepLogs) {
   cleaning ??= (async () => {
-    for (const close of closers.splice(0).reverse()) await Promise.resolve().then(close).catch(() => undefined);
+    await closeConnections();
     await Promise.all([...children].map((child) => stopChild(child)));
     if (databaseCreated) {
       await withPg(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`)).catch((error) => log(`could not drop ${databaseName}: ${error.message}`));
@@ -211,7 +225,8 @@ function freePort() {
 /** Starts an API entry point; resolves once `ready` matches its output (or at once without one). */
 function startNode(name, file, env, ready, timeoutMs = 60_000) {
   const logFile = createWriteStream(path.join(logDir, `${name}.log`));
-  const child = spawn(process.execPath, [file], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
+  const profiling = CPU_PROF && name !== 'provider' ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${name}.cpuprofile`, '--cpu-prof-interval=100'] : [];
+  const child = spawn(process.execPath, [...profiling, file], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
   children.add(child);
   // The stack runs at normal priority even when the measuring client was raised (see main).
   try {
@@ -707,6 +722,7 @@ async function timeToFirstChunk(stack, user, scenarioId) {
   // CPU each process spent from a game's opening request to its first delta (read before the request and once the delta is in).
   const processes = replyPathProcesses(stack);
   const openingCpu = [];
+  const openingWindows = [];
   for (let index = 0; index < TTFC_WARMUP + TTFC_RUNS; index += 1) {
     const warming = index < TTFC_WARMUP;
     (warming ? cold.provider : providerTimes).push(await providerFirstDelta(stack));
@@ -723,6 +739,7 @@ async function timeToFirstChunk(stack, user, scenarioId) {
     if (!warming) openingCpu.push(used);
     const receipts = received.get(session.generationId);
     (warming ? cold.stack : stackTimes).push(receipts.firstDeltaAt - started);
+    if (!warming) openingWindows.push([monotonicUs(started), monotonicUs(receipts.firstDeltaAt)]);
     await waitForEntries(() => received.get(session.generationId)?.end, 30_000, 'end entry');
     const generation = await api(stack, 'GET', `/api/generations/${session.generationId}`, { token: user.token, expect: 200 });
     const created = Date.parse(generation.createdAt);
@@ -754,6 +771,7 @@ async function timeToFirstChunk(stack, user, scenarioId) {
     cold: cold.stack.length ? { stack: summary(cold.stack), turn: summary(cold.turn), provider: summary(cold.provider) } : null,
     openingCpu: Object.fromEntries(Object.keys(openingCpu[0] ?? {}).map((role) => [role, summary(openingCpu.map((run) => run[role]))])),
     openingCpuTotal: summary(openingCpu.map((run) => Object.values(run).reduce((sum, value) => sum + (Number.isFinite(value) ? value : 0), 0))),
+    openingWindows,
   };
 }
 
@@ -926,6 +944,7 @@ function report({ when, host, levels, ttfc, chatTtfc, bytes, workers, notes }) {
   lines.push(`Machine: ${host.cpu}, ${host.memory} RAM, Node ${host.node}, ${host.os}; Redis ${host.redis}, PostgreSQL ${host.postgres}`);
   lines.push(`Machine load before the run: ${Number.isFinite(host.busyBefore) ? `${host.busyBefore.toFixed(0)}% of one core busy over 3 s` : 'unknown'}.`);
   lines.push(`Bench client priority: ${raisedPriority ? 'nice −5 relative to the stack (so its own starvation pollutes the timings less)' : 'same as the stack (raising it was not permitted)'}.`);
+  if (CPU_PROF) lines.push('Profiled (--cpu-prof): the API and workers ran under V8\'s sampling profiler, so every timing below is slower than an unprofiled run\'s.');
   lines.push(`Stack: 1 API process + ${workers} worker processes × WORKER_CONCURRENCY ${CONCURRENCY_PER_WORKER}, all on this machine with Redis, PostgreSQL, the paced fake provider and the bench client.`);
   lines.push('');
   if (levels.length) {
@@ -1072,6 +1091,23 @@ async function main() {
   if (caughtUp) notes.push(`${caughtUp} entries were already in Redis when the bench began tailing their stream (it learns a generation id from the POST answer), so they have no live emit time and are left out.`);
   if (levels.length) notes.push(`latency runs posted their sessions in ${levels.map((level) => `${(level.postedIn / 1000).toFixed(1)} s (${level.streams})`).join(', ')}; the provider held each level's replies until all had arrived, then streamed them together.`);
   console.log(`\n${report({ when, host, levels, ttfc, chatTtfc, bytes, workers: WORKERS, notes })}\n`);
+  if (CPU_PROF && ttfc) console.log(`${(await openingProfiles(stack, ttfc.openingWindows)).join('\n')}\n`);
+}
+
+/** --cpu-prof: the API and workers stop (V8 writes a profile as a process exits), then each one's busiest functions inside the openings' windows. */
+async function openingProfiles(stack, windows) {
+  await closeConnections();
+  await Promise.all([stack.api, ...stack.workers].map((child) => stopChild(child, 30_000)));
+  const files = readdirSync(PROFILE_DIR).filter((file) => file.endsWith('.cpuprofile')).sort();
+  // A worker restarted for the bytes phase has no samples in these windows.
+  const results = files
+    .map((file) => ({ name: file.replace(/\.cpuprofile$/, ''), file: path.join(PROFILE_DIR, file), result: selfTimeInWindows(readProfile(path.join(PROFILE_DIR, file)), windows) }))
+    .filter(({ result }) => result.busyUs > 0);
+  return [
+    `CPU profiles (--cpu-prof, a sample every 100 µs) inside the ${windows.length} measured game openings, request → first delta; profiling slows the stack, so this run's timings are not comparable with an unprofiled one:`,
+    '',
+    ...profileTables(results),
+  ];
 }
 
 let failed = false;

@@ -89,9 +89,12 @@ async function main() {
     return code;
   };
   const nx = (target) => run('npx', ['nx', 'run-many', '-t', target, '--outputStyle=static']);
-  const scriptTests = readdirSync(join(root, 'scripts/lib'))
-    .filter((file) => file.endsWith('.test.mjs'))
-    .map((file) => join('scripts/lib', file));
+  // The start and test scripts' helpers, and the benchmarks' pure parts.
+  const scriptTests = ['scripts/lib', 'bench/lib'].flatMap((dir) =>
+    readdirSync(join(root, dir))
+      .filter((file) => file.endsWith('.test.mjs'))
+      .map((file) => join(dir, file)),
+  );
 
   const stages = [
     { name: 'lint', run: nx('lint') },
