@@ -16,7 +16,7 @@
 // windows, request to first delta; the profiler slows the stack, so that run's timings are not comparable).
 import { execFile, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -1099,12 +1099,15 @@ async function openingProfiles(stack, windows) {
   await closeConnections();
   await Promise.all([stack.api, ...stack.workers].map((child) => stopChild(child, 30_000)));
   const files = readdirSync(PROFILE_DIR).filter((file) => file.endsWith('.cpuprofile')).sort();
+  // Kept beside the profiles, so they can be read again for the same windows.
+  const windowsFile = path.join(PROFILE_DIR, 'windows.json');
+  writeFileSync(windowsFile, JSON.stringify(windows));
   // A worker restarted for the bytes phase has no samples in these windows.
   const results = files
     .map((file) => ({ name: file.replace(/\.cpuprofile$/, ''), file: path.join(PROFILE_DIR, file), result: selfTimeInWindows(readProfile(path.join(PROFILE_DIR, file)), windows) }))
     .filter(({ result }) => result.busyUs > 0);
   return [
-    `CPU profiles (--cpu-prof, a sample every 100 µs) inside the ${windows.length} measured game openings, request → first delta; profiling slows the stack, so this run's timings are not comparable with an unprofiled one:`,
+    `CPU profiles (--cpu-prof, a sample every 100 µs) inside the ${windows.length} measured game openings, request → first delta (their windows on the monotonic clock, in µs: ${windowsFile}); profiling slows the stack, so this run's timings are not comparable with an unprofiled one:`,
     '',
     ...profileTables(results),
   ];
