@@ -80,7 +80,8 @@ describe('the Create agent with a real model: requirements as a JSON step', () =
     expect(conversation.requirements).toMatchObject({ ...read, tone: 'gentle' });
     expect(conversation.requirements.characters).toEqual([expect.objectContaining({ description: expect.stringMatching(/shy dragon/) })]);
     expect(conversation.title).toBe('Pip and the Sunny Lake');
-    expect(pushes.filter((push) => push.conversationId === conversation.id).at(-1)).toMatchObject({ version: 3, requirements: { setting: 'a sunny lake' } });
+    // The push follows the step's commit, so it may still be on its way.
+    await eventually(async () => expect(pushes.filter((push) => push.conversationId === conversation.id).at(-1)).toMatchObject({ version: 3, requirements: { setting: 'a sunny lake' } }));
     // Asked as JSON the provider can enforce, shown the problem on the second try.
     const asked = fake.requests.filter(isExtraction).slice(-2);
     expect(asked[0]!.body['response_format']).toMatchObject({ type: 'json_schema' });

@@ -214,8 +214,12 @@ describe('stories: phases and the result cache with the builtin engine', () => {
     const after = (await getStory(http, writer.accessToken, story.id)).body;
     const total = after.outline!.outline!.chapters.length;
     expect(headingsOf(after.story?.text)).toEqual(after.outline!.outline!.chapters.map((chapter) => chapter.title));
-    const mine = events.filter((event) => event.id === accepted.body.id);
-    expect(mine.at(-1)).toMatchObject({ status: 'completed', progress: 100 });
+    // The socket's last event may still be on its way when the poll already reads the job as completed.
+    const mine = await eventually(async () => {
+      const received = events.filter((event) => event.id === accepted.body.id);
+      expect(received.at(-1)).toMatchObject({ status: 'completed', progress: 100 });
+      return received;
+    });
     const progress = mine.map((event) => event.progress);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
     expect(new Set(mine.map((event) => event.stage))).toEqual(new Set(['queued', 'premise', 'outline', ...Array.from({ length: total }, (_, i) => `chapter ${i + 1} of ${total}`), 'finishing']));
