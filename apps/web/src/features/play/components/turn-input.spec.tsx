@@ -97,6 +97,7 @@ describe('the action input', () => {
     fireEvent.change(story, { target: { value: 'A bell rang.' } });
     fireEvent.keyDown(story, { key: 'Enter' });
     expect(onSend).toHaveBeenLastCalledWith('A bell rang.', 'story');
+    await waitFor(() => expect((story as HTMLTextAreaElement).value).toBe(''));
   });
 
   it('takes back an undone action, in the mode it was sent in', () => {
