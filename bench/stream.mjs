@@ -38,7 +38,7 @@ const { default: pg } = await import('pg');
 const { io } = await import('socket.io-client');
 const { createParser } = await import('eventsource-parser');
 const { replyText } = await import('./paced-provider.mjs');
-const { monotonicMicros, profileTables, readProfile, selfTimeInWindows } = await import('./lib/profile-windows.mjs');
+const { monotonicMicros, profileTables, readProfile, timeInWindows } = await import('./lib/profile-windows.mjs');
 
 // ---------------------------------------------------------------- settings
 const args = new Map(process.argv.slice(2).map((arg) => { const [key, value = 'true'] = arg.replace(/^--/, '').split('='); return [key, value]; }));
@@ -1104,7 +1104,7 @@ async function openingProfiles(stack, windows) {
   writeFileSync(windowsFile, JSON.stringify(windows));
   // A worker restarted for the bytes phase has no samples in these windows.
   const results = files
-    .map((file) => ({ name: file.replace(/\.cpuprofile$/, ''), file: path.join(PROFILE_DIR, file), result: selfTimeInWindows(readProfile(path.join(PROFILE_DIR, file)), windows) }))
+    .map((file) => ({ name: file.replace(/\.cpuprofile$/, ''), file: path.join(PROFILE_DIR, file), result: timeInWindows(readProfile(path.join(PROFILE_DIR, file)), windows) }))
     .filter(({ result }) => result.busyUs > 0);
   return [
     `CPU profiles (--cpu-prof, a sample every 100 µs) inside the ${windows.length} measured game openings, request → first delta (their windows on the monotonic clock, in µs: ${windowsFile}); profiling slows the stack, so this run's timings are not comparable with an unprofiled one:`,

@@ -36,7 +36,7 @@ const labelOf = (callFrame) => `${callFrame.functionName || '(anonymous)'} ${whe
  * start, on the monotonic clock), in µs. A sample counts for the time until
  * the next one; idle samples are left out.
  */
-export function selfTimeInWindows(profile, windows) {
+export function timeInWindows(profile, windows) {
   const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
   const parents = new Map(profile.nodes.flatMap((node) => (node.children ?? []).map((child) => [child, node.id])));
   /** Root first, the root itself left out. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { profileTables, selfTimeInWindows } from './profile-windows.mjs';
+import { profileTables, timeInWindows } from './profile-windows.mjs';
 
 const frame = (functionName, url = '', lineNumber = -1) => ({ functionName, url, lineNumber, columnNumber: 0, scriptId: '0' });
 
@@ -26,32 +26,32 @@ function profileOf(sampleNodes) {
 
 test('only samples inside the windows count, each for the time until the next sample', () => {
   // Samples at 1000 (claim), 1100 (write), 1200 (claim), 1300 (write), 1400 (claim).
-  const result = selfTimeInWindows(profileOf([3, 4, 3, 4, 3]), [[1050, 1250]]);
+  const result = timeInWindows(profileOf([3, 4, 3, 4, 3]), [[1050, 1250]]);
   assert.equal(result.busyUs, 200);
   assert.deepEqual(Object.fromEntries(result.byFunction), { 'write ioredis/built/Command.js:36': 100, 'claim dist/jobs/claim.js:10': 100 });
 });
 
 test('work is also counted under the first package or dist frame from the root, or under its own function when there is none', () => {
   // Samples at 1000 (write), 1100 (claim), 1200 (garbage collector), 1300 (write).
-  const result = selfTimeInWindows(profileOf([4, 3, 6, 4]), [[950, 1350]]);
+  const result = timeInWindows(profileOf([4, 3, 6, 4]), [[950, 1350]]);
   assert.deepEqual(Object.fromEntries(result.byEntry), { 'claim dist/jobs/claim.js:10': 200, '(garbage collector)': 100 });
 });
 
 test('a package keeps its name even when its code is in a dist folder', () => {
-  const result = selfTimeInWindows(profileOf([7, 3]), [[950, 1050]]);
+  const result = timeInWindows(profileOf([7, 3]), [[950, 1050]]);
   assert.deepEqual([...result.byFunction.keys()], ['addJob bullmq/dist/cjs/classes/queue.js:5']);
 });
 
 test('idle samples are left out, and several windows add up', () => {
   // Samples at 1000 (claim), 1100 (idle), 1200 (write), 1300 (idle), 1400 (claim), 1500 (write).
-  const result = selfTimeInWindows(profileOf([3, 2, 4, 2, 3, 4]), [[950, 1150], [1250, 1350], [1350, 1450]]);
+  const result = timeInWindows(profileOf([3, 2, 4, 2, 3, 4]), [[950, 1150], [1250, 1350], [1350, 1450]]);
   assert.equal(result.windows, 3);
   assert.equal(result.busyUs, 200);
   assert.deepEqual(Object.fromEntries(result.byFunction), { 'claim dist/jobs/claim.js:10': 200 });
 });
 
 test('the table gives ms per window, busiest first', () => {
-  const result = selfTimeInWindows(profileOf([4, 4, 3, 3]), [[900, 1300], [5000, 6000]]);
+  const result = timeInWindows(profileOf([4, 4, 3, 3]), [[900, 1300], [5000, 6000]]);
   const lines = profileTables([{ name: 'worker-1', file: '/tmp/worker-1.cpuprofile', result }]);
   assert.equal(lines[0], '   worker-1: 0.150 ms busy per window under the profiler (/tmp/worker-1.cpuprofile)');
   assert.deepEqual(lines.slice(4, 6), ['| 0.100 | `write ioredis/built/Command.js:36` |', '| 0.050 | `claim dist/jobs/claim.js:10` |']);
