@@ -1,7 +1,10 @@
-import type { AuthSession, GameSession, Scenario, SystemPrompt, WorldState } from '@storyos/contracts';
+import type { AuthSession, GameSession, QuotaStatus, Scenario, SystemPrompt, WorldState } from '@storyos/contracts';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { login, registerUser } from './support/accounts';
 import { expectError } from './support/auth-helpers';
 import { eventually } from './support/eventually';
+import { generationInsert } from './support/generation-rows';
 import { errorAnswer, startFakeOpenAiServer, streamAnswer, type FakeAnswer, type FakeOpenAiServer } from './support/fake-openai-server';
 import { countRows, createPublicScenario, getSession, playTurn, startSession, waitForGeneration, waitUntilIdle } from './support/game-helpers';
 import { httpClient, type HttpClient } from './support/http';
@@ -144,6 +147,34 @@ describe('game: playing with a chat model (OpenAI-compatible provider)', () => {
     expect((await http.post(`/api/game/sessions/${id}/stop`, { token: player.accessToken })).status).toBe(202);
     await waitForGeneration(http, player.accessToken, accepted.body.generationId, ['stopped']);
     await waitUntilIdle(http, player.accessToken, id);
+  });
+
+  it('refuses a turn that waited for the session while another turn took it', async () => {
+    const { player, id } = await openedGame();
+    const dataSource = api.app.get(DataSource);
+    // Another turn's transaction, holding the session's row: the new turn's read waits for it.
+    const other = dataSource.createQueryRunner();
+    await other.connect();
+    await other.startTransaction();
+    await other.query('SELECT id FROM game_sessions WHERE id = $1 FOR UPDATE', [id]);
+    const usedBefore = (await http.get<QuotaStatus>('/api/auth/quota', { token: player.accessToken })).body.used;
+    const turn = http.post(`/api/game/sessions/${id}/turns`, { token: player.accessToken, body: { content: 'I cross the bridge.' } });
+    await eventually(async () => {
+      const waiting = (await dataSource.query(`SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND locktype IN ('transactionid', 'tuple')`)) as { n: number }[];
+      expect(waiting[0]!.n).toBeGreaterThan(0);
+    });
+    // That turn's generation, committed while the read waits: its statement began before it existed.
+    const generationId = randomUUID();
+    const { statement, parameters } = generationInsert(dataSource, player.user.id, { id: generationId, targetId: id });
+    await other.query(statement.text, parameters);
+    await other.query('UPDATE game_sessions SET active_generation_id = $1 WHERE id = $2', [generationId, id]);
+    await other.commitTransaction();
+    await other.release();
+
+    expectError(await turn, 409, 'CONFLICT');
+    expect(await countRows(api.app, 'game_messages', 'session_id = $1 AND turn = 1', [id])).toBe(0);
+    expect(await countRows(api.app, 'generations', `target_id = $1 AND kind = 'game.turn'`, [id])).toBe(1);
+    await eventually(async () => expect((await http.get<QuotaStatus>('/api/auth/quota', { token: player.accessToken })).body.used).toBe(usedBefore));
   });
 
   it('keeps a failed reply with its reason for the player, and a regenerate puts it right', async () => {

@@ -18,14 +18,20 @@ type OpeningFields = Pick<GameMessageEntity, 'role' | 'turn' | 'status' | 'conte
 /**
  * A new turn's read: the session, locked for the rest of the transaction,
  * with its opening and the generation holding it (one round trip).
+ *
+ * A read that waited for the lock gets the session row as the other
+ * transaction left it, but its subqueries still see the statement's starting
+ * snapshot, which lacks a generation that transaction stored. The foreign key
+ * clears a deleted generation's id, so an id whose row is not visible can only
+ * be such a one: it counts as a generation just queued, which holds the session.
  */
 const LOCK_FOR_TURN = prepared(`
   SELECT s.*, (
     SELECT json_agg(json_build_object('role', m.role, 'turn', m.turn, 'status', m.status, 'content', m.content))
     FROM game_messages m WHERE m.session_id = s.id AND m.turn = 0 AND m.role = 'narrator'
-  ) AS opening, (
+  ) AS opening, COALESCE((
     SELECT json_build_object('status', g.status, 'completedAt', g.completed_at) FROM generations g WHERE g.id = s.active_generation_id
-  ) AS holding
+  ), CASE WHEN s.active_generation_id IS NOT NULL THEN json_build_object('status', 'queued', 'completedAt', NULL) END) AS holding
   FROM game_sessions s
   WHERE s.id = $1 AND s.owner_id = $2
   FOR UPDATE OF s`);
