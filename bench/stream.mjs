@@ -12,6 +12,7 @@
 // loopback addresses are used; every loop has a count and a time limit.
 // Options: --quick (small smoke run), --levels=1,50,200, --runs=20, --warmup=20, --phases=latency,ttfc,bytes,
 // --wait-quiet[=minutes] (wait, at most that long, until the machine is idle),
+// --compression=off (the latency and time-to-first-chunk sockets do not offer WebSocket compression; browsers do),
 // --cpu-prof (profiles the API and workers and prints where their CPU went inside the game openings'
 // windows, request to first delta; the profiler slows the stack, so that run's timings are not comparable).
 import { execFile, spawn } from 'node:child_process';
@@ -74,6 +75,8 @@ const databaseName = `storyos_bench_${id}`;
 const redisPrefix = `bench_${id}`;
 const logDir = path.join(os.tmpdir(), `storyos-bench-${id}`);
 const CPU_PROF = args.has('cpu-prof');
+/** Whether the latency and time-to-first-chunk sockets offer WebSocket compression, as browsers always do. */
+const OFFER_COMPRESSION = args.get('compression') !== 'off';
 /** Kept after the run, for a closer look in Chrome's DevTools. */
 const PROFILE_DIR = path.join(os.tmpdir(), 'storyos-bench-stream-profiles', id);
 for (const url of [redisUrl, serverUrl]) {
@@ -382,9 +385,16 @@ function waitForEntries(check, ms, what) {
   })).finally(() => entryWaiters.delete(waiter));
 }
 
+/**
+ * How the bench's sockets offer compression. This one process stands in for hundreds of browsers, which inflate
+ * natively; `ws` queues every socket's zlib calls in a process behind one limit of 10 at a time, so at 200
+ * streams the bench measured its own queue (p50 ~0.5 s). Its queue is unbounded here; the API keeps its own.
+ */
+const CLIENT_DEFLATE = { threshold: 1024, concurrencyLimit: Number.MAX_SAFE_INTEGER };
+
 /** `compress: false` makes the client not offer WebSocket compression (browsers always offer it). */
-function connectSocket(stack, user, { compress = true } = {}) {
-  const socket = io(stack.baseUrl, { transports: ['websocket'], reconnection: false, auth: { token: user.token }, timeout: 20_000, ...(!compress && { perMessageDeflate: false }) });
+function connectSocket(stack, user, { compress = OFFER_COMPRESSION } = {}) {
+  const socket = io(stack.baseUrl, { transports: ['websocket'], reconnection: false, auth: { token: user.token }, timeout: 20_000, perMessageDeflate: compress ? CLIENT_DEFLATE : false });
   // Text arrives in the compact form (generationId, seq, text); every other entry keyed.
   socket.on('generation:delta', (generationId, seq, text) => onEntry({ generationId, entry: { type: 'delta', seq, text } }, now()));
   socket.on('generation:entry', (event) => onEntry(event, now()));
@@ -948,7 +958,7 @@ function report({ when, host, levels, ttfc, chatTtfc, bytes, workers, notes }) {
   lines.push(`Stack: 1 API process + ${workers} worker processes × WORKER_CONCURRENCY ${CONCURRENCY_PER_WORKER}, all on this machine with Redis, PostgreSQL, the paced fake provider and the bench client.`);
   lines.push('');
   if (levels.length) {
-    lines.push(`1. Chunk latency, worker emit → Socket.IO client receipt (STREAM_COALESCE_MS 40; provider: ${LATENCY_SCRIPT.words} words, one per delta every ${LATENCY_SCRIPT.intervalMs} ms; one user and socket per stream)`);
+    lines.push(`1. Chunk latency, worker emit → Socket.IO client receipt (STREAM_COALESCE_MS 40; provider: ${LATENCY_SCRIPT.words} words, one per delta every ${LATENCY_SCRIPT.intervalMs} ms; one user and socket per stream; ${OFFER_COMPRESSION ? 'the sockets offer WebSocket compression, as browsers do' : 'no WebSocket compression offered (--compression=off)'})`);
     lines.push('   Emit = the entry\'s arrival at the bench on a connection tailing that generation\'s Redis stream with XREAD BLOCK (one connection per stream; the worker XADDs, then emits);');
     lines.push('   receipt = the entry event (generation:delta or generation:entry) on the owner\'s socket, matched by (generationId, seq); both clocks are the bench process\'s performance.now().');
     lines.push('');
