@@ -10,6 +10,11 @@ import { startWorker, type WorkerProcess } from './support/worker-process';
 
 const ADMIN = { email: 'ops@example.test', password: 'operator pass 1' };
 
+/** The WebSocket extensions the server accepted (socket.io-client in Node offers permessage-deflate, as browsers do). */
+function negotiatedExtensions(socket: TestSocket): string {
+  return (socket.io.engine.transport as unknown as { ws: { extensions: string } }).ws.extensions;
+}
+
 describe('realtime: socket handshake and worker-to-socket delivery', () => {
   let api: TestApp;
   let worker: WorkerProcess;
@@ -148,6 +153,24 @@ describe('realtime: socket handshake and worker-to-socket delivery', () => {
       await httpClient(api.url).post('/api/system/ping', { token: admin.accessToken, body: { nonce: 'two-tabs' } });
       const events = await Promise.all(received);
       expect(events.map((event) => event.nonce)).toEqual(['two-tabs', 'two-tabs']);
+    });
+
+    it('compresses the frames of a socket that offers compression, and SOCKET_COMPRESSION=false leaves them plain', async () => {
+      const compressed = await open(admin.accessToken);
+      expect(negotiatedExtensions(compressed)).toContain('permessage-deflate');
+      const pong = nextEvent(compressed, 'system:pong');
+      await httpClient(api.url).post('/api/system/ping', { token: admin.accessToken, body: { nonce: 'deflated and inflated' } });
+      expect((await pong).nonce).toBe('deflated and inflated');
+
+      const plainApi = await startTestApp({ SOCKET_COMPRESSION: 'false' });
+      try {
+        const user = await registerUser(plainApi.url, 'plain');
+        const plain = await connectSocket(plainApi.url, { token: user.accessToken });
+        sockets.push(plain);
+        expect(negotiatedExtensions(plain)).toBe('');
+      } finally {
+        await plainApi.close();
+      }
     });
 
     it('refuses pings from non-admins and bad ping bodies', async () => {

@@ -29,6 +29,12 @@ describe('configuration', () => {
     expect(() => loadConfig({ ADMIN_EMAIL: 'a@b.co' })).toThrow(/ADMIN_PASSWORD/);
   });
 
+  it('offers WebSocket compression unless told not to, and refuses a value that is not true or false', () => {
+    expect(loadConfig({}).http.socketCompression).toBe(true);
+    expect(loadConfig({ SOCKET_COMPRESSION: 'false' }).http.socketCompression).toBe(false);
+    expect(() => loadConfig({ SOCKET_COMPRESSION: 'sometimes' })).toThrow(/SOCKET_COMPRESSION/);
+  });
+
   it('reads unlimited quotas and origin lists', () => {
     const config = loadConfig({ QUOTA_USER_DAILY: 'unlimited', CORS_ORIGINS: 'https://a.example, https://b.example' });
     expect(config.quotas.user).toBeNull();

@@ -15,6 +15,8 @@ export interface AppConfig {
     webDistDir?: string;
     /** Who may read `/api/docs`: anyone, admins (bearer access token), or nobody (not served). */
     docsAccess: Env['API_DOCS_ACCESS'];
+    /** WebSocket per-message compression offered to sockets that ask for it (all browsers do). */
+    socketCompression: boolean;
   };
   metrics: { access: Env['METRICS_ACCESS']; token?: string };
   log: { level: Env['LOG_LEVEL'] };
@@ -101,6 +103,7 @@ function toAppConfig(env: Env): AppConfig {
       bodyLimit: env.BODY_LIMIT,
       webDistDir: env.WEB_DIST_DIR,
       docsAccess: env.API_DOCS_ACCESS,
+      socketCompression: env.SOCKET_COMPRESSION,
     },
     metrics: { access: env.METRICS_ACCESS, token: env.METRICS_TOKEN },
     log: { level: env.LOG_LEVEL },

@@ -112,6 +112,7 @@ export const EnvSchema = z
     GENERATION_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
     GENERATION_BACKOFF_MS: z.coerce.number().int().min(0).default(2000),
     STREAM_COALESCE_MS: z.coerce.number().int().min(0).max(1000).default(40),
+    SOCKET_COMPRESSION: bool.default(true),
     SSE_MAX_STREAMS_PER_USER: z.coerce.number().int().min(1).max(1000).default(10),
     QUEUE_LOCK_DURATION_MS: z.coerce.number().int().min(1000).default(30_000),
     QUEUE_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(30_000),

@@ -34,7 +34,7 @@ export class RedisIoAdapter extends IoAdapter {
     const server: Server = super.createIOServer(port, {
       ...options,
       cors: { origin: [...allowed], credentials: true },
-      perMessageDeflate: SOCKET_COMPRESSION,
+      perMessageDeflate: this.config.http.socketCompression ? SOCKET_COMPRESSION : false,
       // Non-browser clients send no Origin; browsers always do, and must be on the list.
       allowRequest: (request: IncomingMessage, callback: (error: string | null | undefined, allowed: boolean) => void) => {
         const origin = request.headers.origin;
