@@ -17,7 +17,7 @@ import type { PerMessageDeflateOptions } from 'ws';
  * zlib slots until its callback has run on the event loop. Those slots are
  * shared by every socket of the process (10 by default), so with a busy
  * event loop they became the queue: at 200 streams on two cores the frames
- * waited 90–430 ms (p50) for a slot. The thread pool is the real limit.
+ * waited 90–630 ms (p50) for a slot. The thread pool is the real limit.
  */
 export const SOCKET_COMPRESSION: PerMessageDeflateOptions = {
   threshold: 0,
