@@ -59,8 +59,8 @@ export interface FakeServerOptions {
   /** Refuse requests that have `tools`. */
   refuseTools?: ToolRefusal;
   ollama?: OllamaBehaviour;
-  /** The /v1/models list; one "fake-model" entry by default. */
-  models?: Record<string, unknown>[];
+  /** The /v1/models list; one "fake-model" entry by default; null: the server has no list (404). */
+  models?: Record<string, unknown>[] | null;
 }
 
 /** How the fake answers one request. */
@@ -302,7 +302,7 @@ function answerProbe(res: ServerResponse, request: RecordedRequest, options: Fak
       model_info: { 'general.architecture': 'llama', 'llama.context_length': trainedContext },
     })(res, request);
   }
-  if (request.method === 'GET' && request.path === '/v1/models') {
+  if (request.method === 'GET' && request.path === '/v1/models' && options.models !== null) {
     return jsonAnswer({ object: 'list', data: options.models ?? [{ id: 'fake-model', object: 'model', owned_by: 'fake' }] })(res, request);
   }
   return notFound(res, request);

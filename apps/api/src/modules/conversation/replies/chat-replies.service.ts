@@ -99,8 +99,7 @@ export class ChatRepliesService {
   }
 
   private async assertOffered(model: string): Promise<void> {
-    const { items } = await this.models.list();
-    if (!items.some((option) => option.id === model)) throw ChatErrors.unknownModel(model);
+    if (!(await this.models.offers(model))) throw ChatErrors.unknownModel(model);
   }
 
   /** The pictures' media ids; each must be one of the user's own uploads. */

@@ -10,6 +10,8 @@ import { TEXT_PROVIDER } from '../text-provider.token';
 
 /** The provider's list changes rarely; asking it on every page load would only slow the page. */
 const LIST_TTL_MS = 5 * 60_000;
+/** A server that could not list its models (it has no list, or it was down) is asked again after this long, not on every request meanwhile. */
+const RETRY_LIST_MS = 60_000;
 const LIST_TIMEOUT_MS = 5_000;
 
 interface ProviderModel {
@@ -24,7 +26,7 @@ interface ProviderModel {
  */
 @Injectable()
 export class ModelsService {
-  private cached: { at: number; models: Promise<ProviderModel[] | null> } | null = null;
+  private cached: { until: number; models: Promise<ProviderModel[] | null> } | null = null;
 
   constructor(
     @Inject(TEXT_PROVIDER) private readonly provider: TextProvider,
@@ -46,10 +48,16 @@ export class ModelsService {
     return { items: [current, ...offered.map((model): ModelOption => ({ id: model.id, provider: 'openai-compatible', contextTokens: model.contextTokens, isDefault: false })), builtin] };
   }
 
+  /** Whether a chat may pick `id`: the configured model and the builtin engine always, without waiting for the server's list. */
+  async offers(id: string): Promise<boolean> {
+    if (id === 'builtin' || (this.provider.name !== 'builtin' && id === this.provider.model)) return true;
+    return (await this.list()).items.some((option) => option.id === id);
+  }
+
   private providerModels(): Promise<ProviderModel[] | null> {
-    if (this.cached && Date.now() - this.cached.at < LIST_TTL_MS) return this.cached.models;
+    if (this.cached && Date.now() < this.cached.until) return this.cached.models;
     const models = this.fetchModels();
-    this.cached = { at: Date.now(), models };
+    this.cached = { until: Date.now() + LIST_TTL_MS, models };
     return models;
   }
 
@@ -67,8 +75,7 @@ export class ModelsService {
       });
     } catch (error) {
       this.logger.warn({ err: error }, 'Could not list the provider’s models; offering the configured model only');
-      // Asked again on the next request rather than after the whole TTL.
-      this.cached = null;
+      this.cached = { until: Date.now() + RETRY_LIST_MS, models: Promise.resolve(null) };
       return null;
     }
   }
