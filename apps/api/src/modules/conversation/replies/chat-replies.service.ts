@@ -3,7 +3,7 @@ import { mediaIdOfUrl, type ChatMessagePart, type PostChatRequest } from '@story
 import { PICTURES_UNSEEN_NOTICE, TOOL_RESULT_FOR_MODEL, titleFromMessage, toolConfirmation } from '@storyos/domain';
 import { PinoLogger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
-import { DataSource, MoreThan, type EntityManager } from 'typeorm';
+import { DataSource, MoreThan, QueryFailedError, type EntityManager } from 'typeorm';
 import { valueOf } from '../../../core/async/settled';
 import type { AuthUser } from '../../auth/auth-user';
 import { GenerationsService } from '../../generation/generations.service';
@@ -17,10 +17,13 @@ import { ChatDocumentEntity } from '../entities/chat-document.entity';
 import { ChatEntity } from '../entities/chat.entity';
 import { ChatMessageEntity } from '../entities/chat-message.entity';
 import { ChatAllowanceService } from './chat-allowance.service';
+import { assertFreeForMessage, lockForMessage, readChatAndMessage } from './chat-turn-reads';
 import { partsOfSteps, type ReplyStep } from './reply-steps';
-import { readMessagePlace, storeChatTurn, type PlacedMessage } from './store-chat-turn';
+import { chatTurnStatements, readSameMessage, storeChatTurn } from './store-chat-turn';
 import { ChatModelAbilities } from './chat-model-abilities';
 import { routeReply, TOOL_CALLING_PLAN, type ReplyPlan } from './reply-plan';
+
+type GenerationPlan = Extract<ReplyPlan, { kind: 'generation' }>;
 
 export interface PostedTurn {
   /** The reply whose stream answers the request. */
@@ -54,17 +57,18 @@ export class ChatRepliesService {
     // their refusals are answered in the order they are checked, and a refused message gives its count back.
     const [offered, found, own, latest, counted] = await Promise.allSettled([
       this.assertOffered(body.selectedChatModel),
-      this.dataSource.manager.findOneBy(ChatEntity, { id: body.id }),
+      readChatAndMessage(this.dataSource, body.id, body.message.id),
       this.ownPictures(user, body.message.parts),
       this.versions.latestOfChat(this.dataSource.manager, body.id),
       this.allowance.consume(user),
     ]);
     let existing: ChatEntity | null;
+    let messageKnown: boolean;
     let pictures: string[];
     let document: ChatDocumentEntity | null;
     try {
       valueOf(offered);
-      existing = valueOf(found);
+      ({ chat: existing, messageKnown } = valueOf(found));
       if (existing) {
         if (existing.userId !== user.id) throw existing.visibility === 'public' ? ChatErrors.readOnly() : ChatErrors.chatNotFound();
         if (existing.activeMessageId) throw ChatErrors.busy();
@@ -83,9 +87,11 @@ export class ChatRepliesService {
 
     try {
       const write = (manager: EntityManager, generationId: string | null) => this.writeTurn(manager, user, body, { text, pictures, plan, replyId, generationId });
-      let created: boolean;
+      let created = false;
       if (plan.kind === 'immediate') {
         created = await this.dataSource.transaction((manager) => write(manager, null));
+      } else if (existing && !messageKnown && pictures.length === 0) {
+        await this.sendNewMessage(user, body, plan, replyId);
       } else {
         const spec = { kind: plan.generationKind, target: { type: 'chat' as const, id: body.id }, input: { ...plan.input, messageId: replyId, model: body.selectedChatModel } };
         created = (await this.generations.start(user, spec, (manager, generation) => write(manager, generation.id))).result ?? false;
@@ -95,6 +101,34 @@ export class ChatRepliesService {
     } catch (error) {
       await this.allowance.refund(user);
       throw error;
+    }
+  }
+
+  /**
+   * The common turn (a new message without pictures, to an existing chat) in
+   * two round trips (`startFromRead`): the chat locked with the transaction's
+   * BEGIN, then the turn's rows with its COMMIT; the reply's job is queued
+   * between them. Anything else takes `writeTurn`'s way.
+   */
+  private async sendNewMessage(user: AuthUser, body: PostChatRequest, plan: GenerationPlan, replyId: string): Promise<void> {
+    try {
+      await this.generations.startFromRead<{ activeMessageId: string | null }, void>(user, plan.generationKind, lockForMessage(user, body.id), (row, generationId) => {
+        assertFreeForMessage(row);
+        return {
+          target: { type: 'chat', id: body.id },
+          input: { ...plan.input, messageId: replyId, model: body.selectedChatModel },
+          statements: chatTurnStatements({
+            chatId: body.id,
+            model: body.selectedChatModel,
+            user: { id: body.message.id, parts: normalisedParts(body.message.parts), editedPosition: null },
+            reply: { id: replyId, steps: [generationStep(plan, generationId)], parts: [], generationId, status: 'streaming' },
+          }),
+          result: undefined,
+        };
+      });
+    } catch (error) {
+      // The id was free when it was read; another request stored a message with it since.
+      throw isMessageIdTaken(error) ? ChatErrors.messageTaken() : error;
     }
   }
 
@@ -134,7 +168,7 @@ export class ChatRepliesService {
     if (chat.activeMessageId) throw ChatErrors.busy();
 
     const parts = normalisedParts(body.message.parts);
-    const placed = await this.placeUserMessage(manager, chat.id, body.message.id, parts);
+    const editedPosition = await this.editedMessage(manager, chat.id, body.message.id, parts);
     await this.media.attachUploads(user.id, turn.pictures, { type: 'chat', id: chat.id }, chat.visibility === 'public', manager);
 
     const unseen = turn.pictures.length > 0 && !this.abilities.seesPictures(body.selectedChatModel);
@@ -142,8 +176,7 @@ export class ChatRepliesService {
     const { plan } = turn;
     let ended = false;
     if (plan.kind === 'generation') {
-      if (plan.tool) steps.push({ ...plan.tool, generationId: turn.generationId });
-      else steps.push({ type: 'text', generationId: turn.generationId!, text: null });
+      steps.push(generationStep(plan, turn.generationId!));
     } else {
       const suggestions = await this.suggestions.store(manager, plan.document, plan.drafts);
       const output = { id: plan.document.id, title: plan.document.title, kind: plan.document.kind, content: TOOL_RESULT_FOR_MODEL.requestSuggestions };
@@ -154,27 +187,26 @@ export class ChatRepliesService {
     await storeChatTurn(manager, {
       chatId: chat.id,
       model: body.selectedChatModel,
-      user: { id: body.message.id, parts, placed },
+      user: { id: body.message.id, parts, editedPosition },
       reply: { id: turn.replyId, steps, parts: ended ? partsOfSteps(steps) : [], generationId: turn.generationId, status: ended ? 'completed' : 'streaming' },
     });
     return created;
   }
 
   /**
-   * A new message goes last (stored with the reply, by `storeChatTurn`). A
-   * message id the chat already has is an edit (or a regenerate, with the
-   * same text): it takes the new parts here and the messages after it go.
+   * A message id the chat already has is an edit (or a regenerate, with the
+   * same text): it takes the new parts here, the messages after it go, and
+   * its position is the answer. A new message (null) goes last, stored with
+   * the reply by `storeChatTurn`.
    */
-  private async placeUserMessage(manager: EntityManager, chatId: string, id: string, parts: ChatMessagePart[]): Promise<PlacedMessage> {
-    const { same, lastPosition } = await readMessagePlace(manager, chatId, id);
-    if (same && same.chatId !== chatId) throw ChatErrors.messageTaken();
-    if (same && same.role !== 'user') throw ChatErrors.notUserMessage();
-    if (same) {
-      await manager.delete(ChatMessageEntity, { chatId, position: MoreThan(same.position) });
-      await manager.update(ChatMessageEntity, { id }, { parts });
-      return { position: same.position, isNew: false };
-    }
-    return { position: lastPosition === null ? 0 : lastPosition + 1, isNew: true };
+  private async editedMessage(manager: EntityManager, chatId: string, id: string, parts: ChatMessagePart[]): Promise<number | null> {
+    const same = await readSameMessage(manager, id);
+    if (!same) return null;
+    if (same.chatId !== chatId) throw ChatErrors.messageTaken();
+    if (same.role !== 'user') throw ChatErrors.notUserMessage();
+    await manager.delete(ChatMessageEntity, { chatId, position: MoreThan(same.position) });
+    await manager.update(ChatMessageEntity, { id }, { parts });
+    return same.position;
   }
 
   /**
@@ -191,6 +223,17 @@ export class ChatRepliesService {
       this.logger.warn({ err: error, userId: user.id, chatId }, 'Could not start the chat title step');
     }
   }
+}
+
+/** The reply's step its generation writes: the tool's, when the plan calls one, else the text. */
+function generationStep(plan: GenerationPlan, generationId: string): ReplyStep {
+  return plan.tool ? { ...plan.tool, generationId } : { type: 'text', generationId, text: null };
+}
+
+/** A message id's unique key refused the row. */
+function isMessageIdTaken(error: unknown): boolean {
+  const cause = error instanceof QueryFailedError ? (error.driverError as { code?: string; table?: string }) : undefined;
+  return cause?.code === '23505' && cause.table === 'chat_messages';
 }
 
 /** Media URLs kept in one form (`/api/media/<id>`), whatever origin the client wrote them with. */

@@ -1,64 +1,79 @@
 import type { ChatMessagePart, ChatReplyStatus } from '@storyos/contracts';
 import type { EntityManager } from 'typeorm';
-import { insertStatement, rowOf } from '../../../core/database/insert-statement';
-import { oneStatement } from '../../../core/database/one-statement';
-import { ChatMessageEntity } from '../entities/chat-message.entity';
-import { stepsValue, type ReplyStep } from './reply-steps';
-
-/** Where the user's message goes: its own place when it is an edit (already updated), else after the last message. */
-export interface PlacedMessage {
-  position: number;
-  /** False for an edit: the message is already stored with its new parts. */
-  isNew: boolean;
-}
+import { oneStatement, type BuiltStatement } from '../../../core/database/one-statement';
+import type { ChatMessageEntity } from '../entities/chat-message.entity';
+import type { ReplyStep } from './reply-steps';
 
 export interface ChatTurnRows {
   chatId: string;
   /** The chat's model from now on. */
   model: string;
-  user: { id: string; parts: ChatMessagePart[]; placed: PlacedMessage };
+  /** `editedPosition`: an edit's place (the message is already stored with its new parts); null for a new message, which goes last. */
+  user: { id: string; parts: ChatMessagePart[]; editedPosition: number | null };
   reply: { id: string; steps: ReplyStep[]; parts: ChatMessagePart[]; generationId: string | null; status: ChatReplyStatus };
 }
 
-/**
- * Where the user's message goes, in one read of the caller's transaction:
- * the message with its id (an edit, or a regenerate) and the chat's last
- * position, side by side.
- */
-const PLACE = `
-  SELECT same.chat_id AS "chatId", same.role, same.position, (SELECT max(m.position) FROM chat_messages m WHERE m.chat_id = $1) AS "lastPosition"
-  FROM (SELECT 1) AS one LEFT JOIN chat_messages same ON same.id = $2`;
+/** The message that has an id already, in whichever chat; read in the caller's transaction, under the chat's lock. */
+const SAME = `SELECT chat_id AS "chatId", role, position FROM chat_messages WHERE id = $1`;
 
-export interface MessagePlace {
-  /** The message that has the id already, in whichever chat; null for a new message. */
-  same: { chatId: string; role: ChatMessageEntity['role']; position: number } | null;
-  /** The chat's last position; null for an empty chat. */
-  lastPosition: number | null;
+export type SameMessage = Pick<ChatMessageEntity, 'chatId' | 'role' | 'position'>;
+
+export async function readSameMessage(manager: EntityManager, messageId: string): Promise<SameMessage | null> {
+  const [row] = (await manager.query(SAME, [messageId])) as SameMessage[];
+  return row ?? null;
 }
 
-export async function readMessagePlace(manager: EntityManager, chatId: string, messageId: string): Promise<MessagePlace> {
-  const [row] = (await manager.query(PLACE, [chatId, messageId])) as { chatId: string | null; role: ChatMessageEntity['role'] | null; position: number | null; lastPosition: number | null }[];
-  const { chatId: sameChat, role, position, lastPosition } = row!;
-  return { same: sameChat !== null && role !== null && position !== null ? { chatId: sameChat, role, position } : null, lastPosition };
+/** The columns a turn's message gives, with their types (the rows come as parameters of a VALUES list, which has none). */
+const MESSAGE_VALUES = [
+  ['id', 'uuid'],
+  ['role', 'text'],
+  ['place_offset', 'int'],
+  ['parts', 'jsonb'],
+  ['steps', 'jsonb'],
+  ['generation_id', 'uuid'],
+  ['status', 'text'],
+] as const;
+
+/**
+ * The turn's messages: the reply after the user's message, and the user's
+ * message itself when it is new. A new message's place is read by this
+ * statement, after the chat's lock was taken: a statement that waited for
+ * that lock keeps its older snapshot, and could miss a message stored meanwhile.
+ */
+function messagesInsert(rows: ChatTurnRows): BuiltStatement {
+  const { chatId, user, reply } = rows;
+  const replyRow = [reply.id, 'assistant', 1, JSON.stringify(reply.parts), JSON.stringify(reply.steps), reply.generationId, reply.status];
+  const userRow = [user.id, 'user', 0, JSON.stringify(user.parts), '[]', null, null];
+  const parameters: unknown[] = [chatId, user.editedPosition];
+  const tuples = (user.editedPosition === null ? [userRow, replyRow] : [replyRow]).map((row) => {
+    const placeholders = row.map((value, index) => {
+      parameters.push(value);
+      return `$${parameters.length}::${MESSAGE_VALUES[index]![1]}`;
+    });
+    return `(${placeholders.join(', ')})`;
+  });
+  const sql = `INSERT INTO "chat_messages" ("id", "chat_id", "role", "position", "parts", "steps", "generation_id", "status", "error")
+    SELECT m.id, $1, m.role, place.position + m.place_offset, m.parts, m.steps, m.generation_id, m.status, NULL
+    FROM (SELECT COALESCE($2::int, (SELECT max(position) + 1 FROM chat_messages WHERE chat_id = $1), 0) AS position) AS place,
+      (VALUES ${tuples.join(', ')}) AS m(${MESSAGE_VALUES.map(([name]) => name).join(', ')})
+    RETURNING "id"`;
+  return { sql, parameters };
 }
 
 /**
- * A chat turn's rows in one statement of the caller's transaction (one round
- * trip instead of three): the reply to be written, the user's message when
- * it is new, and the chat, now waiting for the reply while it streams.
+ * A chat turn's rows, as the parts of one statement (see `oneStatement`):
+ * its messages, and the chat, now waiting for the reply while it streams.
  */
+export function chatTurnStatements(rows: ChatTurnRows): BuiltStatement[] {
+  const streaming = rows.reply.status === 'streaming';
+  return [
+    messagesInsert(rows),
+    { sql: 'UPDATE "chats" SET "model" = $1, "active_message_id" = $2, "updated_at" = now() WHERE "id" = $3', parameters: [rows.model, streaming ? rows.reply.id : null, rows.chatId] },
+  ];
+}
+
+/** A chat turn's rows in one statement of the caller's transaction (one round trip instead of three). */
 export async function storeChatTurn(manager: EntityManager, rows: ChatTurnRows): Promise<void> {
-  const { chatId, model, user, reply } = rows;
-  const dataSource = manager.connection;
-  const streaming = reply.status === 'streaming';
-  const statement = oneStatement([
-    insertStatement(
-      dataSource,
-      rowOf(ChatMessageEntity, { id: reply.id, chatId, role: 'assistant', position: user.placed.position + 1, steps: stepsValue(reply.steps), parts: reply.parts, generationId: reply.generationId, status: reply.status, error: null }),
-      true,
-    ),
-    ...(user.placed.isNew ? [insertStatement(dataSource, rowOf(ChatMessageEntity, { id: user.id, chatId, role: 'user', position: user.placed.position, parts: user.parts, steps: [], generationId: null, status: null, error: null }))] : []),
-    { sql: 'UPDATE "chats" SET "model" = $1, "active_message_id" = $2, "updated_at" = now() WHERE "id" = $3', parameters: [model, streaming ? reply.id : null, chatId] },
-  ]);
+  const statement = oneStatement(chatTurnStatements(rows));
   await manager.query(statement.sql, statement.parameters);
 }

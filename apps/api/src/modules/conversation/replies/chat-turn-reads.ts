@@ -1,0 +1,35 @@
+import type { DataSource } from 'typeorm';
+import { entityFromRow } from '../../../core/database/entity-from-row';
+import { prepared, runPrepared, type StatementRun } from '../../../core/database/prepared-statement';
+import type { AuthUser } from '../../auth/auth-user';
+import { ChatErrors } from '../conversation.errors';
+import { ChatEntity } from '../entities/chat.entity';
+
+/** The chat a message is sent to (if it exists yet), and whether the message's id is taken: an edit, or another chat's. */
+const CHAT_AND_MESSAGE = prepared(`
+  SELECT c.*, EXISTS (SELECT 1 FROM chat_messages m WHERE m.id = $2) AS "messageKnown"
+  FROM (SELECT 1) AS one LEFT JOIN chats c ON c.id = $1`);
+
+export interface ChatAndMessage {
+  chat: ChatEntity | null;
+  messageKnown: boolean;
+}
+
+/** Read before the turn's transaction, beside its other checks; the transaction locks what it relies on. */
+export async function readChatAndMessage(dataSource: DataSource, chatId: string, messageId: string): Promise<ChatAndMessage> {
+  const [row] = await runPrepared<Record<string, unknown> & { messageKnown: boolean }>(dataSource, CHAT_AND_MESSAGE, [chatId, messageId]);
+  return { chat: row?.['id'] ? entityFromRow(dataSource.getRepository(ChatEntity), row) : null, messageKnown: row?.messageKnown ?? false };
+}
+
+/** The owner's chat locked for a new message, in the first round trip of the reply's start (`startFromRead`). */
+const LOCK_FOR_MESSAGE = prepared(`SELECT active_message_id AS "activeMessageId" FROM chats WHERE id = $1 AND user_id = $2 FOR UPDATE`);
+
+export function lockForMessage(user: AuthUser, chatId: string): StatementRun {
+  return { statement: LOCK_FOR_MESSAGE, values: [chatId, user.id] };
+}
+
+/** What the lock read answers: a chat gone meanwhile is missing; one still waiting for a reply is busy. */
+export function assertFreeForMessage(row: { activeMessageId: string | null } | undefined): void {
+  if (!row) throw ChatErrors.chatNotFound();
+  if (row.activeMessageId) throw ChatErrors.busy();
+}

@@ -1,0 +1,140 @@
+import type { AuthSession, ChatAllowance, ChatDetail } from '@storyos/contracts';
+import { randomUUID } from 'node:crypto';
+import { DataSource, type QueryRunner } from 'typeorm';
+import { registerUser } from './support/accounts';
+import { chatRequest, errorOf, postChat, waitUntilIdle, type UiStream } from './support/chat-helpers';
+import { eventually } from './support/eventually';
+import { httpClient, type HttpClient } from './support/http';
+import { startTestApp, type TestApp } from './support/test-app';
+import { startWorker, type WorkerProcess } from './support/worker-process';
+
+/**
+ * A new message to an existing chat starts in two round trips: the chat is
+ * locked with the transaction's BEGIN and the rows go with its COMMIT. Each
+ * case here holds the chat's row in another transaction, so the message's
+ * lock waits, and changes the chat before letting go: what the message then
+ * stores must follow what that transaction committed.
+ */
+describe('chat: a message sent while another transaction holds the chat', () => {
+  let api: TestApp;
+  let worker: WorkerProcess;
+  let http: HttpClient;
+  let alice: AuthSession;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    api = await startTestApp();
+    worker = await startWorker(api.env);
+    http = httpClient(api.url);
+    alice = await registerUser(api.url, 'chat-locks');
+    dataSource = api.app.get(DataSource);
+  });
+
+  afterAll(async () => {
+    await worker?.stop();
+    await api?.close();
+  });
+
+  /** A chat of alice's with one finished exchange. */
+  const aliceChat = async (): Promise<string> => {
+    const id = randomUUID();
+    expect((await postChat(api.url, alice.accessToken, chatRequest(id, 'Hello there, tell me a story'))).status).toBe(200);
+    await waitUntilIdle(http, alice.accessToken, id);
+    return id;
+  };
+
+  const positions = async (chatId: string): Promise<{ id: string; role: string; position: number }[]> =>
+    (await dataSource.query('SELECT id, role, position FROM chat_messages WHERE chat_id = $1 ORDER BY position, role DESC', [chatId])) as { id: string; role: string; position: number }[];
+  const used = async (): Promise<number> => (await http.get<ChatAllowance>('/api/chat/allowance', { token: alice.accessToken })).body.used;
+
+  /** Sends `body` while another transaction holds the chat's row; `meanwhile` runs in that transaction once the message waits for it. */
+  async function sendWhileHeld(chatId: string, body: unknown, meanwhile: (other: QueryRunner) => Promise<void>): Promise<UiStream> {
+    const other = dataSource.createQueryRunner();
+    await other.connect();
+    try {
+      await other.startTransaction();
+      await other.query('SELECT id FROM chats WHERE id = $1 FOR UPDATE', [chatId]);
+      const sent = postChat(api.url, alice.accessToken, body);
+      await eventually(async () => {
+        const [waiting] = (await dataSource.query(`SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND locktype IN ('transactionid', 'tuple')`)) as { n: number }[];
+        expect(waiting!.n).toBeGreaterThan(0);
+      });
+      await meanwhile(other);
+      await other.commitTransaction();
+      return await sent;
+    } finally {
+      await other.release();
+    }
+  }
+
+  const insertMessage = (runner: QueryRunner, row: { id: string; chatId: string; role: 'user' | 'assistant'; position: number; status?: string }): Promise<unknown> =>
+    runner.query(`INSERT INTO chat_messages (id, chat_id, role, position, parts, status) VALUES ($1, $2, $3, $4, '[{"type":"text","text":"meanwhile"}]', $5)`, [
+      row.id,
+      row.chatId,
+      row.role,
+      row.position,
+      row.status ?? null,
+    ]);
+
+  it('places the message after the messages committed while it waited', async () => {
+    const chatId = await aliceChat();
+    const request = chatRequest(chatId, 'What happens next?');
+    const stream = await sendWhileHeld(chatId, request, async (other) => {
+      // An exchange that ended at once (as the builtin editor's suggestions do): the chat is free again when it commits.
+      await insertMessage(other, { id: randomUUID(), chatId, role: 'user', position: 2 });
+      await insertMessage(other, { id: randomUUID(), chatId, role: 'assistant', position: 3, status: 'completed' });
+    });
+    expect(stream.status).toBe(200);
+    await waitUntilIdle(http, alice.accessToken, chatId);
+    const stored = await positions(chatId);
+    expect(stored.map((message) => message.position)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(stored[4]).toMatchObject({ id: request.message.id, role: 'user' });
+    expect(stored[5]!.role).toBe('assistant');
+    expect((await http.get<ChatDetail>(`/api/chat/${chatId}`, { token: alice.accessToken })).body.messages.at(-1)!.metadata.status).toBe('completed');
+  });
+
+  it('refuses the message as busy when a reply started while it waited, storing nothing and counting nothing', async () => {
+    const chatId = await aliceChat();
+    const before = { rows: await positions(chatId), used: await used() };
+    const streamingReply = randomUUID();
+    const stream = await sendWhileHeld(chatId, chatRequest(chatId, 'Are you still there?'), async (other) => {
+      await insertMessage(other, { id: randomUUID(), chatId, role: 'user', position: 2 });
+      await insertMessage(other, { id: streamingReply, chatId, role: 'assistant', position: 3, status: 'streaming' });
+      await other.query('UPDATE chats SET active_message_id = $1 WHERE id = $2', [streamingReply, chatId]);
+    });
+    expect(stream.status).toBe(409);
+    expect(errorOf(stream)).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/still being written/) });
+    expect((await positions(chatId)).length).toBe(before.rows.length + 2);
+    expect(await used()).toBe(before.used);
+    expect((await dataSource.query(`SELECT count(*)::int AS n FROM generations WHERE target_id = $1`, [chatId]))[0].n).toBe(1);
+    await dataSource.query('UPDATE chats SET active_message_id = NULL WHERE id = $1', [chatId]);
+  });
+
+  it('answers 404 for a chat deleted while the message waited, giving the message back', async () => {
+    const chatId = await aliceChat();
+    const before = await used();
+    const stream = await sendWhileHeld(chatId, chatRequest(chatId, 'Hello?'), async (other) => {
+      await other.query('DELETE FROM chats WHERE id = $1', [chatId]);
+    });
+    expect(stream.status).toBe(404);
+    expect(await used()).toBe(before);
+    expect(await positions(chatId)).toEqual([]);
+    expect((await dataSource.query(`SELECT count(*)::int AS n FROM chats WHERE id = $1`, [chatId]))[0].n).toBe(0);
+  });
+
+  it('refuses a message whose id another chat took while it waited, leaving the chat as it was', async () => {
+    const chatId = await aliceChat();
+    const otherChat = await aliceChat();
+    const before = { rows: await positions(chatId), used: await used() };
+    const request = chatRequest(chatId, 'Mine, surely?');
+    const stream = await sendWhileHeld(chatId, request, async (other) => {
+      await insertMessage(other, { id: request.message.id, chatId: otherChat, role: 'user', position: 2 });
+    });
+    expect(stream.status).toBe(409);
+    expect(errorOf(stream)).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/already used by another message/) });
+    expect(await positions(chatId)).toEqual(before.rows);
+    expect(await used()).toBe(before.used);
+    const [chat] = (await dataSource.query('SELECT active_message_id AS "activeMessageId" FROM chats WHERE id = $1', [chatId])) as { activeMessageId: string | null }[];
+    expect(chat!.activeMessageId).toBeNull();
+  });
+});
