@@ -94,6 +94,22 @@ describe('chat streams with a chat model', () => {
     expect((await resumeChat(api.url, user.accessToken, id)).status).toBe(204);
   });
 
+  it('gives the same chunks to the POST and a resume of the next message in a chat, its start stamped as stored', async () => {
+    const id = randomUUID();
+    fake.enqueue(slow('Hello.', 0), slow('The keeper lit the lantern at dusk and the whole valley saw it shine across the water.'));
+    await postChat(api.url, user.accessToken, chatRequest(id, 'Hi', { model: MODEL }));
+    await waitUntilIdle(http, user.accessToken, id);
+    const posted = postChat(api.url, user.accessToken, chatRequest(id, 'When did the keeper light it?', { model: MODEL }));
+    await waitForReplying(id);
+    const resumed = await resumeChat(api.url, user.accessToken, id);
+    const original = await posted;
+    expect(textOf(original.chunks)).toBe('The keeper lit the lantern at dusk and the whole valley saw it shine across the water.');
+    expect(resumed.chunks).toEqual(original.chunks);
+    await waitUntilIdle(http, user.accessToken, id);
+    const stored = (await http.get<ChatDetail>(`/api/chat/${id}`, { token: user.accessToken })).body.messages.at(-1)!;
+    expect(original.chunks[0]).toEqual({ type: 'start', messageId: stored.id, messageMetadata: { createdAt: stored.metadata.createdAt, status: 'streaming', error: null } });
+  });
+
   it('keeps writing the reply when the POST’s connection closes', async () => {
     const id = randomUUID();
     fake.enqueue(slow('The river ran on long after the traveller had turned away from its banks.'));

@@ -38,8 +38,8 @@ export class ChatsController {
   @ApiResponse({ status: 409, description: 'A reply is still being written in this chat.' })
   @ApiResponse({ status: 429, description: 'The day’s messages are used up (Retry-After).' })
   async post(@CurrentUser() user: AuthUser, @Body() body: PostChatRequestDto, @Res() response: Response): Promise<void> {
-    const { replyId } = await this.replies.post(user, body);
-    await this.responder.respond(user, replyId, response);
+    const { replyId, started } = await this.replies.post(user, body);
+    await this.responder.respond(user, replyId, response, started);
   }
 
   /** Deletes one of my chats with its messages, votes and documents; a reply being written stops. */

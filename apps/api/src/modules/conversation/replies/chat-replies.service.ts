@@ -17,10 +17,11 @@ import { ChatDocumentEntity } from '../entities/chat-document.entity';
 import { ChatEntity } from '../entities/chat.entity';
 import { ChatMessageEntity } from '../entities/chat-message.entity';
 import { ChatAllowanceService } from './chat-allowance.service';
-import { assertFreeForMessage, lockForMessage, readChatAndMessage } from './chat-turn-reads';
+import { assertFreeForMessage, lockForMessage, readChatAndMessage, type LockedForMessage } from './chat-turn-reads';
 import { partsOfSteps, type ReplyStep } from './reply-steps';
 import { chatTurnStatements, readSameMessage, storeChatTurn } from './store-chat-turn';
 import { ChatModelAbilities } from './chat-model-abilities';
+import type { ReplyRecord } from '../stream/reply-stream';
 import { routeReply, TOOL_CALLING_PLAN, type ReplyPlan } from './reply-plan';
 
 type GenerationPlan = Extract<ReplyPlan, { kind: 'generation' }>;
@@ -28,6 +29,8 @@ type GenerationPlan = Extract<ReplyPlan, { kind: 'generation' }>;
 export interface PostedTurn {
   /** The reply whose stream answers the request. */
   replyId: string;
+  /** The reply as stored, when the request knows it without reading it back. */
+  started?: ReplyRecord;
 }
 
 /**
@@ -86,12 +89,11 @@ export class ChatRepliesService {
     const replyId = randomUUID();
 
     try {
+      if (plan.kind === 'generation' && existing && !messageKnown && pictures.length === 0) return { replyId, started: await this.sendNewMessage(user, body, plan, replyId) };
       const write = (manager: EntityManager, generationId: string | null) => this.writeTurn(manager, user, body, { text, pictures, plan, replyId, generationId });
-      let created = false;
+      let created: boolean;
       if (plan.kind === 'immediate') {
         created = await this.dataSource.transaction((manager) => write(manager, null));
-      } else if (existing && !messageKnown && pictures.length === 0) {
-        await this.sendNewMessage(user, body, plan, replyId);
       } else {
         const spec = { kind: plan.generationKind, target: { type: 'chat' as const, id: body.id }, input: { ...plan.input, messageId: replyId, model: body.selectedChatModel } };
         created = (await this.generations.start(user, spec, (manager, generation) => write(manager, generation.id))).result ?? false;
@@ -110,10 +112,11 @@ export class ChatRepliesService {
    * BEGIN, then the turn's rows with its COMMIT; the reply's job is queued
    * between them. Anything else takes `writeTurn`'s way.
    */
-  private async sendNewMessage(user: AuthUser, body: PostChatRequest, plan: GenerationPlan, replyId: string): Promise<void> {
+  private async sendNewMessage(user: AuthUser, body: PostChatRequest, plan: GenerationPlan, replyId: string): Promise<ReplyRecord> {
     try {
-      await this.generations.startFromRead<{ activeMessageId: string | null }, void>(user, plan.generationKind, lockForMessage(user, body.id), (row, generationId) => {
+      const started = await this.generations.startFromRead<LockedForMessage, ReplyRecord>(user, plan.generationKind, lockForMessage(user, body.id), (row, generationId) => {
         assertFreeForMessage(row);
+        const steps = [generationStep(plan, generationId)];
         return {
           target: { type: 'chat', id: body.id },
           input: { ...plan.input, messageId: replyId, model: body.selectedChatModel },
@@ -121,11 +124,12 @@ export class ChatRepliesService {
             chatId: body.id,
             model: body.selectedChatModel,
             user: { id: body.message.id, parts: normalisedParts(body.message.parts), editedPosition: null },
-            reply: { id: replyId, steps: [generationStep(plan, generationId)], parts: [], generationId, status: 'streaming' },
+            reply: { id: replyId, steps, parts: [], generationId, status: 'streaming' },
           }),
-          result: undefined,
+          result: { id: replyId, steps, status: 'streaming', error: null, createdAt: row.startedAt },
         };
       });
+      return started.result;
     } catch (error) {
       // The id was free when it was read; another request stored a message with it since.
       throw isMessageIdTaken(error) ? ChatErrors.messageTaken() : error;

@@ -21,15 +21,24 @@ export async function readChatAndMessage(dataSource: DataSource, chatId: string,
   return { chat: row?.['id'] ? entityFromRow(dataSource.getRepository(ChatEntity), row) : null, messageKnown: row?.messageKnown ?? false };
 }
 
-/** The owner's chat locked for a new message, in the first round trip of the reply's start (`startFromRead`). */
-const LOCK_FOR_MESSAGE = prepared(`SELECT active_message_id AS "activeMessageId" FROM chats WHERE id = $1 AND user_id = $2 FOR UPDATE`);
+/**
+ * The owner's chat locked for a new message, in the first round trip of the
+ * reply's start (`startFromRead`), with the transaction's time: the time its
+ * rows are stored at (their `created_at` defaults to it).
+ */
+const LOCK_FOR_MESSAGE = prepared(`SELECT active_message_id AS "activeMessageId", now() AS "startedAt" FROM chats WHERE id = $1 AND user_id = $2 FOR UPDATE`);
+
+export interface LockedForMessage {
+  activeMessageId: string | null;
+  startedAt: Date;
+}
 
 export function lockForMessage(user: AuthUser, chatId: string): StatementRun {
   return { statement: LOCK_FOR_MESSAGE, values: [chatId, user.id] };
 }
 
 /** What the lock read answers: a chat gone meanwhile is missing; one still waiting for a reply is busy. */
-export function assertFreeForMessage(row: { activeMessageId: string | null } | undefined): void {
+export function assertFreeForMessage(row: LockedForMessage | undefined): asserts row is LockedForMessage {
   if (!row) throw ChatErrors.chatNotFound();
   if (row.activeMessageId) throw ChatErrors.busy();
 }

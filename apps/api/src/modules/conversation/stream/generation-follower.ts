@@ -19,19 +19,24 @@ export class GenerationFollower {
     @InjectRepository(GenerationEntity) private readonly generations: Repository<GenerationEntity>,
   ) {}
 
-  async *entries(generationId: string, closed: AbortSignal): AsyncGenerator<StreamEntry, void, void> {
-    const backlog = await this.streams.readAfter(generationId, 0);
-    if (backlog.length === 0) {
-      const row = await this.generations.findOneBy({ id: generationId });
-      if (!row) return;
-      if (isTerminalStatus(row.status)) return yield* storedEntries(row);
-    }
-    for (const entry of backlog) {
-      yield entry;
-      if (entry.type === 'end') return;
+  /** `fresh`: the generation was started by this request, so its stream is all there is; it is followed from its start without a read first. */
+  async *entries(generationId: string, closed: AbortSignal, fresh = false): AsyncGenerator<StreamEntry, void, void> {
+    let afterSeq = 0;
+    if (!fresh) {
+      const backlog = await this.streams.readAfter(generationId, 0);
+      if (backlog.length === 0) {
+        const row = await this.generations.findOneBy({ id: generationId });
+        if (!row) return;
+        if (isTerminalStatus(row.status)) return yield* storedEntries(row);
+      }
+      for (const entry of backlog) {
+        yield entry;
+        if (entry.type === 'end') return;
+      }
+      afterSeq = backlog.at(-1)?.seq ?? 0;
     }
     const queue = new EntryQueue();
-    const unfollow = this.reader.follow(generationId, backlog.at(-1)?.seq ?? 0, { onEntries: (entries) => queue.push(entries), onClose: () => queue.close() });
+    const unfollow = this.reader.follow(generationId, afterSeq, { onEntries: (entries) => queue.push(entries), onClose: () => queue.close() });
     const stop = (): void => queue.close();
     closed.addEventListener('abort', stop, { once: true });
     if (closed.aborted) stop();

@@ -5,7 +5,7 @@ import type { Response } from 'express';
 import { PinoLogger } from 'nestjs-pino';
 import type { AuthUser } from '../../auth/auth-user';
 import { SseSlots } from '../../generation/stream/sse-slots';
-import { ReplyStream } from './reply-stream';
+import { ReplyStream, type ReplyRecord } from './reply-stream';
 import { writeUiMessageStream } from './ui-message-sse';
 
 /**
@@ -22,13 +22,14 @@ export class ReplyStreamResponder {
     this.logger.setContext(ReplyStreamResponder.name);
   }
 
-  async respond(user: AuthUser, replyId: string, response: Response): Promise<void> {
+  /** `started`: the reply as the request that just stored it knows it (see `ReplyStream.chunks`). */
+  async respond(user: AuthUser, replyId: string, response: Response, started?: ReplyRecord): Promise<void> {
     const slot = await this.slots.take(user.id);
     const closed = new AbortController();
     response.on('close', () => closed.abort());
     const refresh = setInterval(() => void slot.refresh().catch(() => undefined), 15_000);
     try {
-      await writeUiMessageStream(response, this.guarded(user, replyId, closed.signal), closed.signal);
+      await writeUiMessageStream(response, this.guarded(user, replyId, closed.signal, started), closed.signal);
     } finally {
       clearInterval(refresh);
       await slot.release().catch((error: unknown) => this.logger.warn({ err: error, userId: user.id }, 'Could not free a stream slot'));
@@ -36,9 +37,9 @@ export class ReplyStreamResponder {
   }
 
   /** A failure while reading ends the stream with an error chunk a client can show, never a broken response. */
-  private async *guarded(user: AuthUser, replyId: string, closed: AbortSignal): AsyncGenerator<UIMessageChunk<ChatMessageMetadata>, void, void> {
+  private async *guarded(user: AuthUser, replyId: string, closed: AbortSignal, started?: ReplyRecord): AsyncGenerator<UIMessageChunk<ChatMessageMetadata>, void, void> {
     try {
-      yield* this.replies.chunks(replyId, closed);
+      yield* this.replies.chunks(replyId, closed, started);
     } catch (error) {
       this.logger.error({ err: error, userId: user.id, replyId }, 'Reading a chat reply’s stream failed');
       yield { type: 'error', errorText: 'The reply could not be followed. Reload the page to see it.' };

@@ -9,6 +9,9 @@ import { GenerationFollower } from './generation-follower';
 
 type Chunk = UIMessageChunk<ChatMessageMetadata>;
 
+/** What the chunks are made from: the stored reply, or what the request that just stored it knows of it. */
+export type ReplyRecord = Pick<ChatMessageEntity, 'id' | 'steps' | 'status' | 'error' | 'createdAt'>;
+
 /**
  * Renders a reply as the AI SDK's UI message chunks: its steps in order,
  * the generation among them followed live from its first entry. The chunks
@@ -22,23 +25,25 @@ export class ReplyStream {
     private readonly follower: GenerationFollower,
   ) {}
 
-  async *chunks(messageId: string, closed: AbortSignal): AsyncGenerator<Chunk, void, void> {
-    let message = await this.messages.findOneBy({ id: messageId });
+  /** `started`: the reply as the request that stored it just now wrote it; nothing is read first, and its generations' streams are followed from their start. */
+  async *chunks(messageId: string, closed: AbortSignal, started?: ReplyRecord): AsyncGenerator<Chunk, void, void> {
+    let message: ReplyRecord | null = started ?? (await this.messages.findOneBy({ id: messageId }));
     if (!message) return;
     yield { type: 'start', messageId, messageMetadata: metadataOf(message) };
     for (let index = 0; index < message.steps.length; index++) {
       const step: ReplyStep = message.steps[index]!;
+      const fresh = started !== undefined && index < started.steps.length;
       yield { type: 'start-step' };
       if (step.type === 'static-text') {
         yield* textChunks(`${messageId}:${index}`, step.text);
       } else if (step.type === 'text') {
-        yield* this.liveText(step.generationId, closed);
+        yield* this.liveText(step.generationId, closed, fresh);
         message = (await this.messages.findOneBy({ id: messageId })) ?? message;
       } else {
         yield* toolOpening(step);
         let settled: ReplyStep = step;
         if (step.generationId && !step.output && step.error === null) {
-          yield* this.liveTool(step, step.generationId, closed);
+          yield* this.liveTool(step, step.generationId, closed, fresh);
           // The generation's rows commit before its end entry is written, so the step's outcome is stored by now.
           message = (await this.messages.findOneBy({ id: messageId })) ?? message;
           settled = message.steps[index] ?? step;
@@ -53,11 +58,11 @@ export class ReplyStream {
   }
 
   /** The model's text; a retried attempt closes the given-up text as discarded and starts again. */
-  private async *liveText(generationId: string, closed: AbortSignal): AsyncGenerator<Chunk, void, void> {
+  private async *liveText(generationId: string, closed: AbortSignal, fresh: boolean): AsyncGenerator<Chunk, void, void> {
     let attempt = 0;
     let open = false;
     const id = (): string => `${generationId}:${attempt}`;
-    for await (const entry of this.follower.entries(generationId, closed)) {
+    for await (const entry of this.follower.entries(generationId, closed, fresh)) {
       if (entry.type === 'delta') {
         if (!open) yield { type: 'text-start', id: id() };
         open = true;
@@ -75,9 +80,9 @@ export class ReplyStream {
   }
 
   /** A document being written streams into the artifact; a suggestions step's JSON is read when it ends. */
-  private async *liveTool(step: ToolStep, generationId: string, closed: AbortSignal): AsyncGenerator<Chunk, void, void> {
+  private async *liveTool(step: ToolStep, generationId: string, closed: AbortSignal, fresh: boolean): AsyncGenerator<Chunk, void, void> {
     const writesDocument = step.toolName !== 'requestSuggestions';
-    for await (const entry of this.follower.entries(generationId, closed)) {
+    for await (const entry of this.follower.entries(generationId, closed, fresh)) {
       if (entry.type === 'notice') yield noticeChunk(entry.message);
       if (!writesDocument) continue;
       if (entry.type === 'delta') yield { type: CHAT_DATA_PARTS.textDelta, data: entry.text, transient: true };
@@ -114,11 +119,11 @@ function* toolClosing(step: ToolStep): Generator<Chunk, void, void> {
   else if (step.output) yield { type: 'tool-output-available', toolCallId: step.toolCallId, output: step.output };
 }
 
-function metadataOf(message: ChatMessageEntity): ChatMessageMetadata {
+function metadataOf(message: ReplyRecord): ChatMessageMetadata {
   return { createdAt: message.createdAt.toISOString(), status: message.status, error: message.error };
 }
 
-function finishReasonOf(message: ChatMessageEntity): FinishReason {
+function finishReasonOf(message: ReplyRecord): FinishReason {
   if (message.status === 'failed') return 'error';
   if (message.status === 'stopped') return 'other';
   return 'stop';
