@@ -1,6 +1,7 @@
 import type { AuthSession, ChatDetail, DocumentVersion } from '@storyos/contracts';
 import { readUIMessageStream, type UIMessage, type UIMessageChunk } from 'ai';
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { registerUser } from './support/accounts';
 import { chatRequest, postChat, textOf, typesOf, waitUntilIdle } from './support/chat-helpers';
 import { startFakeOpenAiServer, streamAnswer, type FakeOpenAiServer, type RecordedRequest } from './support/fake-openai-server';
@@ -185,6 +186,17 @@ describe('chat tools, models and pictures with a chat model', () => {
     expect(textOf(stream.chunks).length).toBeGreaterThan(0);
     await waitUntilIdle(http, user.accessToken, builtinChat);
     expect(fake.requests.length).toBe(before);
+
+    // Each generation records who wrote it: the model the chat picked, the configured one, or the builtin engine.
+    const configured = randomUUID();
+    fake.enqueue(streamAnswer({ deltas: ['Hi from the usual model.'], finishReason: 'stop' }));
+    await postChat(api.url, user.accessToken, chatRequest(configured, 'Hello', { model: MODEL }));
+    await waitUntilIdle(http, user.accessToken, configured);
+    const writers = async (chatId: string): Promise<unknown[]> =>
+      api.app.get(DataSource).query('SELECT DISTINCT provider, model FROM generations WHERE target_id = $1', [chatId]) as Promise<unknown[]>;
+    expect(await writers(id)).toEqual([{ provider: 'openai-compatible', model: VISION_MODEL }]);
+    expect(await writers(configured)).toEqual([{ provider: 'openai-compatible', model: MODEL }]);
+    expect(await writers(builtinChat)).toEqual([{ provider: 'builtin', model: 'builtin' }]);
   });
 
   it('shows pictures to a model listed as seeing, as image_url data URLs; a model that cannot see says so', async () => {

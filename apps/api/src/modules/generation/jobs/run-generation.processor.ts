@@ -87,8 +87,9 @@ export class RunGenerationProcessor extends WorkerHost {
         if (!handler.buildPrompt) throw new UnrecoverableError(`Generation kind ${generation.kind} has no prompt to stream`);
         const [plan, controller] = await Promise.all([handler.buildPrompt(generation, meanwhile.add, generation.kind === kind ? readAhead : undefined), watching]);
         abort = controller;
-        // A step that names its model (a chat's model selector) records who writes it.
-        if (plan.model) meanwhile.add(this.generations.update({ id: generationId }, writerOf(this.provider, plan.model)));
+        // A step that names its model (a chat's model selector) records who writes it, when that is not who the claim recorded.
+        const writer = plan.model ? writerOf(this.provider, plan.model) : null;
+        if (writer && (writer.provider !== generation.provider || writer.model !== generation.model)) meanwhile.add(this.generations.update({ id: generationId }, writer));
         const run = this.runner.run(plan, { signal: abort.signal, seed: generation.seed, onNotice: notice, logContext: { generationId, userId: generation.ownerId, kind: generation.kind } });
         let outcome: RunOutcome | undefined;
         for (;;) {
