@@ -15,8 +15,8 @@ import { startWorker, type WorkerProcess } from './support/worker-process';
 /**
  * A chat reply's prompt is built from reads made inside the worker's claim
  * statement, or on their own for a job that does not name its kind: both
- * must read the chat before the reply and its newest document, as TypeORM
- * loads them.
+ * must read the chat before the reply (who said what, with its pictures)
+ * and its newest document, as TypeORM loads them.
  */
 describe('a chat reply’s prompt reads', () => {
   let api: TestApp;
@@ -65,8 +65,9 @@ describe('a chat reply’s prompt reads', () => {
 
     const inClaim = await readInClaim(reply.generationId!);
 
+    const earlier = await dataSource.manager.find(ChatMessageEntity, { where: { chatId, position: LessThan(reply.position) }, order: { position: 'ASC' } });
     expect(inClaim).toEqual({
-      earlier: await dataSource.manager.find(ChatMessageEntity, { where: { chatId, position: LessThan(reply.position) }, order: { position: 'ASC' } }),
+      earlier: earlier.map(({ role, parts }) => ({ role, parts })),
       document: await dataSource.manager.findOne(ChatDocumentEntity, { where: { chatId }, order: { createdAt: 'DESC' } }),
     });
     expect(inClaim?.earlier.map((message) => message.role)).toEqual(['user', 'assistant', 'user']);

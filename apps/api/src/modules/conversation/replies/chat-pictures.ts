@@ -15,7 +15,7 @@ export const SEEN_PICTURE_MESSAGES = 3;
 export class ChatPictures {
   constructor(private readonly media: MediaService) {}
 
-  async dataUrlsOf(message: ChatMessageEntity): Promise<string[]> {
+  async dataUrlsOf(message: Pick<ChatMessageEntity, 'parts'>): Promise<string[]> {
     const urls: string[] = [];
     for (const part of message.parts) {
       if (part.type !== 'file') continue;

@@ -17,20 +17,24 @@ import type { ReplyStep } from './reply-steps';
 import { replyInputOf } from './reply-input';
 
 /** What a reply's prompt is built from: the chat before the reply, and the chat's open document. */
+/** What the prompt takes of a message: who said it, and its text and pictures. */
+type EarlierMessage = Pick<ChatMessageEntity, 'role' | 'parts'>;
+
 interface ChatReplyReads {
-  earlier: ChatMessageEntity[];
+  earlier: EarlierMessage[];
   document: ChatDocumentEntity | null;
 }
 
 /**
  * What a reply's prompt is built from, as one SELECT by the generation's id
  * (for the worker's claim statement): the chat before the reply its input
- * names, and the chat's open document (its newest version), each row as JSON
- * by column name.
+ * names (each message's role and parts: the rest of a row, a reply's steps
+ * above all, would only lengthen every reply's claim as the chat grows), and
+ * the chat's open document (its newest version) as JSON by column name.
  */
 const CHAT_REPLY_READS_SQL = `
   SELECT
-    COALESCE((SELECT json_agg(to_json(e) ORDER BY e.position) FROM chat_messages e WHERE e.chat_id = m.chat_id AND e.position < m.position), '[]'::json) AS earlier,
+    COALESCE((SELECT json_agg(json_build_object('role', e.role, 'parts', e.parts) ORDER BY e.position) FROM chat_messages e WHERE e.chat_id = m.chat_id AND e.position < m.position), '[]'::json) AS earlier,
     (SELECT to_json(d) FROM chat_documents d WHERE d.chat_id = m.chat_id ORDER BY d.created_at DESC LIMIT 1) AS document
   FROM generations g
   JOIN chat_messages m
@@ -56,12 +60,8 @@ export class ChatReplyHandler implements GenerationHandler<ChatReplyReads | null
     sql: CHAT_REPLY_READS_SQL,
     read: (row) => {
       if (row === null) return null;
-      const { earlier, document } = row as { earlier: Record<string, unknown>[]; document: Record<string, unknown> | null };
-      const manager = this.dataSource.manager;
-      return {
-        earlier: earlier.map((message) => entityFromRow(manager.getRepository(ChatMessageEntity), message)),
-        document: document ? entityFromRow(manager.getRepository(ChatDocumentEntity), document) : null,
-      };
+      const { earlier, document } = row as { earlier: EarlierMessage[]; document: Record<string, unknown> | null };
+      return { earlier, document: document ? entityFromRow(this.dataSource.manager.getRepository(ChatDocumentEntity), document) : null };
     },
   };
 
@@ -99,10 +99,10 @@ export class ChatReplyHandler implements GenerationHandler<ChatReplyReads | null
   }
 
   /** The chat so far; a model that sees gets the latest messages' pictures with them, newest first, as many as fit. */
-  private async turnsOf(messages: ChatMessageEntity[], pictureRoom: number): Promise<ChatTurn[]> {
+  private async turnsOf(messages: EarlierMessage[], pictureRoom: number): Promise<ChatTurn[]> {
     // Replies that failed or were stopped empty say nothing worth building on.
     const kept = messages.filter((message) => textOfMessage(message) || picturesOfMessage(message) > 0);
-    const images = new Map<ChatMessageEntity, string[]>();
+    const images = new Map<EarlierMessage, string[]>();
     let room = pictureRoom;
     for (const message of kept.filter((candidate) => picturesOfMessage(candidate) > 0).slice(-SEEN_PICTURE_MESSAGES).reverse()) {
       if (room <= 0) break;

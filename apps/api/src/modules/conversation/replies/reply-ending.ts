@@ -16,10 +16,10 @@ export function replyStatusOf(status: GenerationStatus): ChatReplyStatus {
 }
 
 /** The text of a stored message, as the prompt sees it. */
-export function textOfMessage(message: ChatMessageEntity): string {
+export function textOfMessage(message: Pick<ChatMessageEntity, 'parts'>): string {
   return message.parts.flatMap((part) => (part.type === 'text' ? [part.text] : [])).join('\n\n');
 }
 
-export function picturesOfMessage(message: ChatMessageEntity): number {
+export function picturesOfMessage(message: Pick<ChatMessageEntity, 'parts'>): number {
   return message.parts.filter((part) => part.type === 'file').length;
 }
