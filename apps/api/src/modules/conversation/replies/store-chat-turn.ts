@@ -45,13 +45,9 @@ function messagesInsert(rows: ChatTurnRows): BuiltStatement {
   const replyRow = [reply.id, 'assistant', 1, JSON.stringify(reply.parts), JSON.stringify(reply.steps), reply.generationId, reply.status];
   const userRow = [user.id, 'user', 0, JSON.stringify(user.parts), '[]', null, null];
   const parameters: unknown[] = [chatId, user.editedPosition];
-  const tuples = (user.editedPosition === null ? [userRow, replyRow] : [replyRow]).map((row) => {
-    const placeholders = row.map((value, index) => {
-      parameters.push(value);
-      return `$${parameters.length}::${MESSAGE_VALUES[index]![1]}`;
-    });
-    return `(${placeholders.join(', ')})`;
-  });
+  // Each value becomes the next parameter, cast to its column's type.
+  const typed = (value: unknown, index: number): string => `$${parameters.push(value)}::${MESSAGE_VALUES[index]![1]}`;
+  const tuples = (user.editedPosition === null ? [userRow, replyRow] : [replyRow]).map((row) => `(${row.map(typed).join(', ')})`);
   const sql = `INSERT INTO "chat_messages" ("id", "chat_id", "role", "position", "parts", "steps", "generation_id", "status", "error")
     SELECT m.id, $1, m.role, place.position + m.place_offset, m.parts, m.steps, m.generation_id, m.status, NULL
     FROM (SELECT COALESCE($2::int, (SELECT max(position) + 1 FROM chat_messages WHERE chat_id = $1), 0) AS position) AS place,
