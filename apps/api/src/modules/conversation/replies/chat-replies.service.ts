@@ -56,13 +56,15 @@ export class ChatRepliesService {
   }
 
   async post(user: AuthUser, body: PostChatRequest): Promise<PostedTurn> {
+    // A tool-calling model decides what the reply does; for the builtin engine the intent router does, from the chat's document.
+    const callsTools = this.abilities.callsTools(body.selectedChatModel);
     // The checks' reads and the allowance go side by side (the reply's first words wait for the slowest, not the sum);
     // their refusals are answered in the order they are checked, and a refused message gives its count back.
     const [offered, found, own, latest, counted] = await Promise.allSettled([
       this.assertOffered(body.selectedChatModel),
       readChatAndMessage(this.dataSource, body.id, body.message.id),
       this.ownPictures(user, body.message.parts),
-      this.versions.latestOfChat(this.dataSource.manager, body.id),
+      callsTools ? null : this.versions.latestOfChat(this.dataSource.manager, body.id),
       this.allowance.consume(user),
     ]);
     let existing: ChatEntity | null;
@@ -84,8 +86,7 @@ export class ChatRepliesService {
     }
     valueOf(counted);
     const text = body.message.parts.flatMap((part) => (part.type === 'text' ? [part.text] : [])).join('\n');
-    // A tool-calling model decides what the reply does; for the builtin engine the intent router does.
-    const plan = this.abilities.callsTools(body.selectedChatModel) ? TOOL_CALLING_PLAN : routeReply(text, document, 'builtin');
+    const plan = callsTools ? TOOL_CALLING_PLAN : routeReply(text, document, 'builtin');
     const replyId = randomUUID();
 
     try {
