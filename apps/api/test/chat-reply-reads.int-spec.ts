@@ -75,6 +75,30 @@ describe('a chat reply’s prompt reads', () => {
     expect(await readAlone(dataSource, handler.claimReads, reply.generationId!)).toEqual(inClaim);
   });
 
+  it('reads only as far back as a prompt holds: the newest 40 messages that say something, however long the chat', async () => {
+    const chatId = randomUUID();
+    await say(chatId, 'Once upon a time');
+    // Sixty more messages straight into the chat; every third reply failed before it said anything.
+    for (let position = 2; position < 62; position += 1) {
+      const role = position % 2 === 0 ? 'user' : 'assistant';
+      const empty = role === 'assistant' && position % 3 === 0;
+      const parts = empty ? [] : [{ type: 'text' as const, text: `Message ${position}` }];
+      const row = insertStatement(dataSource, rowOf(ChatMessageEntity, { id: randomUUID(), chatId, role, position, parts, steps: [], generationId: null, status: role === 'user' ? null : empty ? 'failed' : 'completed', error: null, createdAt: new Date() }));
+      await dataSource.query(row.sql, row.parameters);
+    }
+    await say(chatId, 'And then?');
+    const reply = await dataSource.manager.findOneOrFail(ChatMessageEntity, { where: { chatId, role: 'assistant' }, order: { position: 'DESC' } });
+
+    const inClaim = await readInClaim(reply.generationId!);
+
+    const earlier = await dataSource.manager.find(ChatMessageEntity, { where: { chatId, position: LessThan(reply.position) }, order: { position: 'ASC' } });
+    const saying = earlier.filter((message) => message.parts.some((part) => part.type === 'text' && part.text !== ''));
+    expect(saying.length).toBeGreaterThan(50);
+    expect(inClaim?.earlier).toEqual(saying.slice(-40).map(({ role, parts }) => ({ role, parts })));
+    expect(inClaim?.earlier.at(-1)).toEqual({ role: 'user', parts: [{ type: 'text', text: 'And then?' }] });
+    expect(await readAlone(dataSource, handler.claimReads, reply.generationId!)).toEqual(inClaim);
+  });
+
   it('reads nothing for a generation that writes no chat reply', async () => {
     const unknown = randomUUID();
 

@@ -23,8 +23,8 @@ export interface OpenDocument {
 
 /** How much of an open document the chat reply sees, in characters; the document step sees all of it. */
 const DOCUMENT_CONTEXT_CHARS = 4000;
-/** Earlier messages kept at most; older ones are the first to go when the context is small. */
-const MAX_HISTORY_MESSAGES = 40;
+/** Earlier messages a reply's prompt holds at most (the newest); within them, older ones are the first to go when the context is small. */
+export const CHAT_HISTORY_MESSAGES = 40;
 
 export const CHAT_OUTPUT_TOKENS = {
   reply: 700,
@@ -57,7 +57,7 @@ export const PICTURES_UNSEEN_NOTICE = 'I can’t see pictures with this model, s
  * earlier messages as they fit (oldest dropped first), and the new message.
  */
 export function chatReplyPlan(input: { turns: readonly ChatTurn[]; document: OpenDocument | null; tools?: readonly ToolDefinition[]; model?: string }): PromptPlan {
-  const turns = input.turns.slice(-MAX_HISTORY_MESSAGES);
+  const turns = input.turns.slice(-CHAT_HISTORY_MESSAGES);
   const last = turns.at(-1);
   const earlier = turns.slice(0, -1);
   const tools = input.tools && input.tools.length > 0 ? [...input.tools] : undefined;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CHAT_TOOLS, chatReplyPlan, IMAGE_PROMPT_TOKENS, type ChatTurn, type PromptPlan } from '@storyos/domain';
+import { CHAT_HISTORY_MESSAGES, CHAT_TOOLS, chatReplyPlan, IMAGE_PROMPT_TOKENS, type ChatTurn, type PromptPlan } from '@storyos/domain';
 import { UnrecoverableError } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ContextWindowService } from '../../generation/budget/context-window.service';
@@ -16,7 +16,6 @@ import { ReplyFollowUps } from './reply-follow-ups';
 import type { ReplyStep } from './reply-steps';
 import { replyInputOf } from './reply-input';
 
-/** What a reply's prompt is built from: the chat before the reply, and the chat's open document. */
 /** What the prompt takes of a message: who said it, and its text and pictures. */
 type EarlierMessage = Pick<ChatMessageEntity, 'role' | 'parts'>;
 
@@ -28,13 +27,25 @@ interface ChatReplyReads {
 /**
  * What a reply's prompt is built from, as one SELECT by the generation's id
  * (for the worker's claim statement): the chat before the reply its input
- * names (each message's role and parts: the rest of a row, a reply's steps
- * above all, would only lengthen every reply's claim as the chat grows), and
- * the chat's open document (its newest version) as JSON by column name.
+ * names, as far back as a prompt holds it — the newest messages that say
+ * something (some text or a picture: replies that failed or were stopped
+ * empty give a prompt nothing to build on), `CHAT_HISTORY_MESSAGES` of them,
+ * each one's role and parts only (whole rows, a reply's steps above all, and
+ * the whole history would lengthen every reply's claim as the chat grows) —
+ * and the chat's open document (its newest version) as JSON by column name.
  */
 const CHAT_REPLY_READS_SQL = `
   SELECT
-    COALESCE((SELECT json_agg(json_build_object('role', e.role, 'parts', e.parts) ORDER BY e.position) FROM chat_messages e WHERE e.chat_id = m.chat_id AND e.position < m.position), '[]'::json) AS earlier,
+    COALESCE((
+      SELECT json_agg(json_build_object('role', recent.role, 'parts', recent.parts) ORDER BY recent.position)
+      FROM (
+        SELECT e.role, e.parts, e.position FROM chat_messages e
+        WHERE e.chat_id = m.chat_id AND e.position < m.position
+          AND jsonb_path_exists(e.parts, '$[*] ? (@.type == "file" || (@.type == "text" && @.text != ""))')
+        ORDER BY e.position DESC
+        LIMIT ${CHAT_HISTORY_MESSAGES}
+      ) recent
+    ), '[]'::json) AS earlier,
     (SELECT to_json(d) FROM chat_documents d WHERE d.chat_id = m.chat_id ORDER BY d.created_at DESC LIMIT 1) AS document
   FROM generations g
   JOIN chat_messages m
@@ -100,17 +111,15 @@ export class ChatReplyHandler implements GenerationHandler<ChatReplyReads | null
 
   /** The chat so far; a model that sees gets the latest messages' pictures with them, newest first, as many as fit. */
   private async turnsOf(messages: EarlierMessage[], pictureRoom: number): Promise<ChatTurn[]> {
-    // Replies that failed or were stopped empty say nothing worth building on.
-    const kept = messages.filter((message) => textOfMessage(message) || picturesOfMessage(message) > 0);
     const images = new Map<EarlierMessage, string[]>();
     let room = pictureRoom;
-    for (const message of kept.filter((candidate) => picturesOfMessage(candidate) > 0).slice(-SEEN_PICTURE_MESSAGES).reverse()) {
+    for (const message of messages.filter((candidate) => picturesOfMessage(candidate) > 0).slice(-SEEN_PICTURE_MESSAGES).reverse()) {
       if (room <= 0) break;
       const urls = (await this.pictures.dataUrlsOf(message)).slice(0, room);
       room -= urls.length;
       images.set(message, urls);
     }
-    return kept.map((message): ChatTurn => {
+    return messages.map((message): ChatTurn => {
       const seen = images.get(message) ?? [];
       return { role: message.role, text: textOfMessage(message), pictures: picturesOfMessage(message), ...(seen.length > 0 && { images: seen }) };
     });
