@@ -137,4 +137,56 @@ describe('chat: a message sent while another transaction holds the chat', () => 
     const [chat] = (await dataSource.query('SELECT active_message_id AS "activeMessageId" FROM chats WHERE id = $1', [chatId])) as { activeMessageId: string | null }[];
     expect(chat!.activeMessageId).toBeNull();
   });
+
+  describe('a new chat’s first message, while another transaction is making a chat with its id', () => {
+    /** Sends `body` (a first message, its chat read missing) while another transaction stores a chat with that id, committed once the message waits for it. */
+    async function sendWhileMade(chatId: string, body: unknown, owner: { userId: string; visibility: string }): Promise<UiStream> {
+      const other = dataSource.createQueryRunner();
+      await other.connect();
+      try {
+        await other.startTransaction();
+        await other.query(`INSERT INTO chats (id, user_id, title, visibility, model) VALUES ($1, $2, 'Made meanwhile', $3, 'builtin')`, [chatId, owner.userId, owner.visibility]);
+        const sent = postChat(api.url, alice.accessToken, body);
+        await eventually(async () => {
+          const [waiting] = (await dataSource.query(`SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND locktype IN ('transactionid', 'tuple')`)) as { n: number }[];
+          expect(waiting!.n).toBeGreaterThan(0);
+        });
+        await other.commitTransaction();
+        return await sent;
+      } finally {
+        await other.release();
+      }
+    }
+
+    const generationsOf = async (chatId: string): Promise<number> => ((await dataSource.query(`SELECT count(*)::int AS n FROM generations WHERE target_id = $1`, [chatId])) as { n: number }[])[0]!.n;
+
+    it('sends the message to the chat when it is the user’s own, as its first', async () => {
+      const chatId = randomUUID();
+      const request = chatRequest(chatId, 'Hello, is anyone there?');
+      const stream = await sendWhileMade(chatId, request, { userId: alice.user.id, visibility: 'private' });
+      expect(stream.status).toBe(200);
+      await waitUntilIdle(http, alice.accessToken, chatId);
+      const stored = await positions(chatId);
+      expect(stored.map(({ role, position }) => [role, position])).toEqual([
+        ['user', 0],
+        ['assistant', 1],
+      ]);
+      expect(stored[0]!.id).toBe(request.message.id);
+      expect((await http.get<ChatDetail>(`/api/chat/${chatId}`, { token: alice.accessToken })).body.chat.title).toBe('Made meanwhile');
+      expect(await generationsOf(chatId)).toBe(1);
+    });
+
+    it('answers 404 when another user made it, storing nothing and giving the message back', async () => {
+      const bob = await registerUser(api.url, 'chat-locks-bob');
+      const chatId = randomUUID();
+      const before = await used();
+      const stream = await sendWhileMade(chatId, chatRequest(chatId, 'Hello, is anyone there?'), { userId: bob.user.id, visibility: 'private' });
+      expect(stream.status).toBe(404);
+      expect(await used()).toBe(before);
+      expect(await positions(chatId)).toEqual([]);
+      expect(await generationsOf(chatId)).toBe(0);
+      const [chat] = (await dataSource.query('SELECT user_id AS "userId", active_message_id AS "activeMessageId" FROM chats WHERE id = $1', [chatId])) as { userId: string; activeMessageId: string | null }[];
+      expect(chat).toEqual({ userId: bob.user.id, activeMessageId: null });
+    });
+  });
 });

@@ -3,10 +3,12 @@ import { mediaIdOfUrl, type ChatMessagePart, type PostChatRequest } from '@story
 import { PICTURES_UNSEEN_NOTICE, TOOL_RESULT_FOR_MODEL, titleFromMessage, toolConfirmation } from '@storyos/domain';
 import { PinoLogger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
+import type { QueryResultRow } from 'pg';
 import { DataSource, MoreThan, QueryFailedError, type EntityManager } from 'typeorm';
+import type { StatementRun } from '../../../core/database/prepared-statement';
 import { valueOf } from '../../../core/async/settled';
 import type { AuthUser } from '../../auth/auth-user';
-import { GenerationsService } from '../../generation/generations.service';
+import { GenerationsService, type ReadDecision } from '../../generation/generations.service';
 import { ModelsService } from '../../generation/models/models.service';
 import { MediaService } from '../../media/media.service';
 import { ChatAccess } from '../chats/chat-access';
@@ -17,7 +19,7 @@ import { ChatDocumentEntity } from '../entities/chat-document.entity';
 import { ChatEntity } from '../entities/chat.entity';
 import { ChatMessageEntity } from '../entities/chat-message.entity';
 import { ChatAllowanceService } from './chat-allowance.service';
-import { assertFreeForMessage, lockForMessage, readChatAndMessage, type LockedForMessage } from './chat-turn-reads';
+import { assertFreeForMessage, createForMessage, lockForMessage, readChatAndMessage, type CreatedForMessage, type LockedForMessage } from './chat-turn-reads';
 import { partsOfSteps, type ReplyStep } from './reply-steps';
 import { chatTurnStatements, readSameMessage, storeChatTurn } from './store-chat-turn';
 import { ChatModelAbilities } from './chat-model-abilities';
@@ -90,7 +92,15 @@ export class ChatRepliesService {
     const replyId = randomUUID();
 
     try {
-      if (plan.kind === 'generation' && existing && !messageKnown && pictures.length === 0) return { replyId, started: await this.sendNewMessage(user, body, plan, replyId) };
+      if (plan.kind === 'generation' && !messageKnown && pictures.length === 0) {
+        if (existing) return { replyId, started: await this.sendNewMessage(user, body, plan, replyId) };
+        const started = await this.startNewChat(user, body, plan, replyId, text);
+        if (started) {
+          await this.nameChat(user, body.id, body.message.id, body.selectedChatModel);
+          return { replyId, started };
+        }
+        // The chat was made by another request since it was read missing: the long way decides what this message is.
+      }
       const write = (manager: EntityManager, generationId: string | null) => this.writeTurn(manager, user, body, { text, pictures, plan, replyId, generationId });
       let created: boolean;
       if (plan.kind === 'immediate') {
@@ -114,27 +124,53 @@ export class ChatRepliesService {
    * between them. Anything else takes `writeTurn`'s way.
    */
   private async sendNewMessage(user: AuthUser, body: PostChatRequest, plan: GenerationPlan, replyId: string): Promise<ReplyRecord> {
+    return this.startTurn<LockedForMessage>(user, body, plan, lockForMessage(user, body.id), (row, generationId) => {
+      assertFreeForMessage(row);
+      return this.newMessageRows(body, plan, replyId, generationId, row.startedAt);
+    });
+  }
+
+  /**
+   * A new chat's first message (without pictures) the same way: the chat's
+   * row stored by the first round trip, the messages by the second. Null when
+   * the chat exists by then (nothing is stored; the caller takes the long way).
+   */
+  private async startNewChat(user: AuthUser, body: PostChatRequest, plan: GenerationPlan, replyId: string, text: string): Promise<ReplyRecord | null> {
+    const chat = { id: body.id, title: titleFromMessage(text), visibility: body.selectedVisibilityType, model: body.selectedChatModel };
     try {
-      const started = await this.generations.startFromRead<LockedForMessage, ReplyRecord>(user, plan.generationKind, lockForMessage(user, body.id), (row, generationId) => {
-        assertFreeForMessage(row);
-        const steps = [generationStep(plan, generationId)];
-        return {
-          target: { type: 'chat', id: body.id },
-          input: { ...plan.input, messageId: replyId, model: body.selectedChatModel },
-          statements: chatTurnStatements({
-            chatId: body.id,
-            model: body.selectedChatModel,
-            user: { id: body.message.id, parts: normalisedParts(body.message.parts), editedPosition: null },
-            reply: { id: replyId, steps, parts: [], generationId, status: 'streaming' },
-          }),
-          result: { id: replyId, steps, status: 'streaming', error: null, createdAt: row.startedAt },
-        };
+      return await this.startTurn<CreatedForMessage>(user, body, plan, createForMessage(user, chat), (row, generationId) => {
+        if (!row) throw new ChatMadeMeanwhile();
+        return this.newMessageRows(body, plan, replyId, generationId, row.startedAt);
       });
-      return started.result;
+    } catch (error) {
+      if (error instanceof ChatMadeMeanwhile) return null;
+      throw error;
+    }
+  }
+
+  private async startTurn<Row extends QueryResultRow>(user: AuthUser, body: PostChatRequest, plan: GenerationPlan, read: StatementRun, decide: (row: Row | undefined, generationId: string) => ReadDecision<ReplyRecord>): Promise<ReplyRecord> {
+    try {
+      return (await this.generations.startFromRead<Row, ReplyRecord>(user, plan.generationKind, read, decide)).result;
     } catch (error) {
       // The id was free when it was read; another request stored a message with it since.
       throw isMessageIdTaken(error) ? ChatErrors.messageTaken() : error;
     }
+  }
+
+  /** A new message and its reply, last in the chat, with the reply's job's target and input. */
+  private newMessageRows(body: PostChatRequest, plan: GenerationPlan, replyId: string, generationId: string, startedAt: Date): ReadDecision<ReplyRecord> {
+    const steps = [generationStep(plan, generationId)];
+    return {
+      target: { type: 'chat', id: body.id },
+      input: { ...plan.input, messageId: replyId, model: body.selectedChatModel },
+      statements: chatTurnStatements({
+        chatId: body.id,
+        model: body.selectedChatModel,
+        user: { id: body.message.id, parts: normalisedParts(body.message.parts), editedPosition: null },
+        reply: { id: replyId, steps, parts: [], generationId, status: 'streaming' },
+      }),
+      result: { id: replyId, steps, status: 'streaming', error: null, createdAt: startedAt },
+    };
   }
 
   private async assertOffered(model: string): Promise<void> {
@@ -234,6 +270,9 @@ export class ChatRepliesService {
 function generationStep(plan: GenerationPlan, generationId: string): ReplyStep {
   return plan.tool ? { ...plan.tool, generationId } : { type: 'text', generationId, text: null };
 }
+
+/** A new chat's first message found the chat made by another request since its checks read it missing. */
+class ChatMadeMeanwhile extends Error {}
 
 /** A message id's unique key refused the row. */
 function isMessageIdTaken(error: unknown): boolean {

@@ -42,3 +42,22 @@ export function assertFreeForMessage(row: LockedForMessage | undefined): asserts
   if (!row) throw ChatErrors.chatNotFound();
   if (row.activeMessageId) throw ChatErrors.busy();
 }
+
+/**
+ * A new chat's row, stored by the first round trip of its first message's
+ * start (`startFromRead`) and so locked by it, with the transaction's time.
+ * No row answers when the chat exists by now: another request made it since
+ * the checks read it missing.
+ */
+const CREATE_FOR_MESSAGE = prepared(`
+  INSERT INTO chats (id, user_id, title, visibility, model) VALUES ($1, $2, $3, $4, $5)
+  ON CONFLICT (id) DO NOTHING
+  RETURNING now() AS "startedAt"`);
+
+export interface CreatedForMessage {
+  startedAt: Date;
+}
+
+export function createForMessage(user: AuthUser, chat: Pick<ChatEntity, 'id' | 'title' | 'visibility' | 'model'>): StatementRun {
+  return { statement: CREATE_FOR_MESSAGE, values: [chat.id, user.id, chat.title, chat.visibility, chat.model] };
+}
