@@ -121,10 +121,12 @@ export class ChatRepliesService {
    * The common turn (a new message without pictures, to an existing chat) in
    * two round trips (`startFromRead`): the chat locked with the transaction's
    * BEGIN, then the turn's rows with its COMMIT; the reply's job is queued
-   * between them. Anything else takes `writeTurn`'s way.
+   * between them. A new chat's first message goes the same way
+   * (`startNewChat`); an edit, a message with pictures and a reply that needs
+   * no generation take `writeTurn`'s way.
    */
   private async sendNewMessage(user: AuthUser, body: PostChatRequest, plan: GenerationPlan, replyId: string): Promise<ReplyRecord> {
-    return this.startTurn<LockedForMessage>(user, body, plan, lockForMessage(user, body.id), (row, generationId) => {
+    return this.startTurn<LockedForMessage>(user, plan, lockForMessage(user, body.id), (row, generationId) => {
       assertFreeForMessage(row);
       return this.newMessageRows(body, plan, replyId, generationId, row.startedAt);
     });
@@ -138,7 +140,7 @@ export class ChatRepliesService {
   private async startNewChat(user: AuthUser, body: PostChatRequest, plan: GenerationPlan, replyId: string, text: string): Promise<ReplyRecord | null> {
     const chat = { id: body.id, title: titleFromMessage(text), visibility: body.selectedVisibilityType, model: body.selectedChatModel };
     try {
-      return await this.startTurn<CreatedForMessage>(user, body, plan, createForMessage(user, chat), (row, generationId) => {
+      return await this.startTurn<CreatedForMessage>(user, plan, createForMessage(user, chat), (row, generationId) => {
         if (!row) throw new ChatMadeMeanwhile();
         return this.newMessageRows(body, plan, replyId, generationId, row.startedAt);
       });
@@ -148,7 +150,8 @@ export class ChatRepliesService {
     }
   }
 
-  private async startTurn<Row extends QueryResultRow>(user: AuthUser, body: PostChatRequest, plan: GenerationPlan, read: StatementRun, decide: (row: Row | undefined, generationId: string) => ReadDecision<ReplyRecord>): Promise<ReplyRecord> {
+  /** A turn's start in two round trips (`startFromRead`), the first being `read`. */
+  private async startTurn<Row extends QueryResultRow>(user: AuthUser, plan: GenerationPlan, read: StatementRun, decide: (row: Row | undefined, generationId: string) => ReadDecision<ReplyRecord>): Promise<ReplyRecord> {
     try {
       return (await this.generations.startFromRead<Row, ReplyRecord>(user, plan.generationKind, read, decide)).result;
     } catch (error) {
