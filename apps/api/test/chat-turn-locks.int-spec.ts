@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, type QueryRunner } from 'typeorm';
 import { registerUser } from './support/accounts';
 import { chatRequest, errorOf, postChat, waitUntilIdle, type UiStream } from './support/chat-helpers';
-import { eventually } from './support/eventually';
 import { httpClient, type HttpClient } from './support/http';
+import { untilWaitingForARow } from './support/row-waits';
 import { startTestApp, type TestApp } from './support/test-app';
 import { startWorker, type WorkerProcess } from './support/worker-process';
 
@@ -47,18 +47,18 @@ describe('chat: a message sent while another transaction holds the chat', () => 
     (await dataSource.query('SELECT id, role, position FROM chat_messages WHERE chat_id = $1 ORDER BY position, role DESC', [chatId])) as { id: string; role: string; position: number }[];
   const used = async (): Promise<number> => (await http.get<ChatAllowance>('/api/chat/allowance', { token: alice.accessToken })).body.used;
 
-  /** Sends `body` while another transaction holds the chat's row; `meanwhile` runs in that transaction once the message waits for it. */
-  async function sendWhileHeld(chatId: string, body: unknown, meanwhile: (other: QueryRunner) => Promise<void>): Promise<UiStream> {
+  /**
+   * Sends `body` while another transaction, begun with `hold`, keeps a row the message needs; once the message
+   * is seen waiting for it, `meanwhile` runs in that transaction and it commits.
+   */
+  async function sendWhileOther(body: unknown, hold: (other: QueryRunner) => Promise<unknown>, meanwhile: (other: QueryRunner) => Promise<void> = async () => {}): Promise<UiStream> {
     const other = dataSource.createQueryRunner();
     await other.connect();
     try {
       await other.startTransaction();
-      await other.query('SELECT id FROM chats WHERE id = $1 FOR UPDATE', [chatId]);
+      await hold(other);
       const sent = postChat(api.url, alice.accessToken, body);
-      await eventually(async () => {
-        const [waiting] = (await dataSource.query(`SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND locktype IN ('transactionid', 'tuple')`)) as { n: number }[];
-        expect(waiting!.n).toBeGreaterThan(0);
-      });
+      await untilWaitingForARow(dataSource);
       await meanwhile(other);
       await other.commitTransaction();
       return await sent;
@@ -66,6 +66,10 @@ describe('chat: a message sent while another transaction holds the chat', () => 
       await other.release();
     }
   }
+
+  /** Sends `body` while another transaction holds the chat's row; `meanwhile` runs in that transaction once the message waits for it. */
+  const sendWhileHeld = (chatId: string, body: unknown, meanwhile: (other: QueryRunner) => Promise<void>): Promise<UiStream> =>
+    sendWhileOther(body, (other) => other.query('SELECT id FROM chats WHERE id = $1 FOR UPDATE', [chatId]), meanwhile);
 
   const insertMessage = (runner: QueryRunner, row: { id: string; chatId: string; role: 'user' | 'assistant'; position: number; status?: string }): Promise<unknown> =>
     runner.query(`INSERT INTO chat_messages (id, chat_id, role, position, parts, status) VALUES ($1, $2, $3, $4, '[{"type":"text","text":"meanwhile"}]', $5)`, [
@@ -140,23 +144,8 @@ describe('chat: a message sent while another transaction holds the chat', () => 
 
   describe('a new chat’s first message, while another transaction is making a chat with its id', () => {
     /** Sends `body` (a first message, its chat read missing) while another transaction stores a chat with that id, committed once the message waits for it. */
-    async function sendWhileMade(chatId: string, body: unknown, owner: { userId: string; visibility: string }): Promise<UiStream> {
-      const other = dataSource.createQueryRunner();
-      await other.connect();
-      try {
-        await other.startTransaction();
-        await other.query(`INSERT INTO chats (id, user_id, title, visibility, model) VALUES ($1, $2, 'Made meanwhile', $3, 'builtin')`, [chatId, owner.userId, owner.visibility]);
-        const sent = postChat(api.url, alice.accessToken, body);
-        await eventually(async () => {
-          const [waiting] = (await dataSource.query(`SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND locktype IN ('transactionid', 'tuple')`)) as { n: number }[];
-          expect(waiting!.n).toBeGreaterThan(0);
-        });
-        await other.commitTransaction();
-        return await sent;
-      } finally {
-        await other.release();
-      }
-    }
+    const sendWhileMade = (chatId: string, body: unknown, owner: { userId: string; visibility: string }): Promise<UiStream> =>
+      sendWhileOther(body, (other) => other.query(`INSERT INTO chats (id, user_id, title, visibility, model) VALUES ($1, $2, 'Made meanwhile', $3, 'builtin')`, [chatId, owner.userId, owner.visibility]));
 
     const generationsOf = async (chatId: string): Promise<number> => ((await dataSource.query(`SELECT count(*)::int AS n FROM generations WHERE target_id = $1`, [chatId])) as { n: number }[])[0]!.n;
 

@@ -8,6 +8,7 @@ import { generationInsert } from './support/generation-rows';
 import { errorAnswer, startFakeOpenAiServer, streamAnswer, type FakeAnswer, type FakeOpenAiServer } from './support/fake-openai-server';
 import { countRows, createPublicScenario, getSession, playTurn, startSession, waitForGeneration, waitUntilIdle } from './support/game-helpers';
 import { httpClient, type HttpClient } from './support/http';
+import { untilWaitingForARow } from './support/row-waits';
 import { startTestApp, type TestApp } from './support/test-app';
 import { startWorker, type WorkerProcess } from './support/worker-process';
 
@@ -159,10 +160,7 @@ describe('game: playing with a chat model (OpenAI-compatible provider)', () => {
     await other.query('SELECT id FROM game_sessions WHERE id = $1 FOR UPDATE', [id]);
     const usedBefore = (await http.get<QuotaStatus>('/api/auth/quota', { token: player.accessToken })).body.used;
     const turn = http.post(`/api/game/sessions/${id}/turns`, { token: player.accessToken, body: { content: 'I cross the bridge.' } });
-    await eventually(async () => {
-      const waiting = (await dataSource.query(`SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND locktype IN ('transactionid', 'tuple')`)) as { n: number }[];
-      expect(waiting[0]!.n).toBeGreaterThan(0);
-    });
+    await untilWaitingForARow(dataSource);
     // That turn's generation, committed while the read waits: its statement began before it existed.
     const generationId = randomUUID();
     const { statement, parameters } = generationInsert(dataSource, player.user.id, { id: generationId, targetId: id });
